@@ -1,0 +1,399 @@
+//! Checks a parsed plan for what the types cannot express.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::locate::{Step, locate};
+use super::{CueAction, CueTime, Diagnostic, Plan, Severity, bare_handle, clock_text};
+
+/// Checks a plan; `src` is its text (for positions), `plan_dir` the folder media paths
+/// are relative to. Returns errors and warnings in file order.
+pub fn validate(plan: &Plan, src: &str, file: &str, plan_dir: Option<&Path>) -> Vec<Diagnostic> {
+    let mut out = Checker {
+        src,
+        file,
+        found: Vec::new(),
+    };
+    out.segments(plan);
+    out.timing(plan);
+    out.cues(plan);
+    out.questions(plan);
+    out.references(plan, plan_dir);
+    let mut found = out.found;
+    found.sort_by_key(|d| d.position.unwrap_or((usize::MAX, 0)));
+    found
+}
+
+struct Checker<'a> {
+    src: &'a str,
+    file: &'a str,
+    found: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, severity: Severity, path: &[Step<'_>], message: String) {
+        // When the exact value is defaulted, point at the closest thing that is written.
+        let position = (0..=path.len())
+            .rev()
+            .find_map(|n| locate(self.src, &path[..n]));
+        self.found.push(Diagnostic {
+            file: self.file.to_owned(),
+            position,
+            severity,
+            message,
+        });
+    }
+
+    fn error(&mut self, path: &[Step<'_>], message: String) {
+        self.push(Severity::Error, path, message);
+    }
+
+    fn warning(&mut self, path: &[Step<'_>], message: String) {
+        self.push(Severity::Warning, path, message);
+    }
+
+    fn segments(&mut self, plan: &Plan) {
+        use Step::{Field, Index};
+        if plan.segments.is_empty() {
+            self.error(&[Field("segments")], "the plan has no segments".into());
+        }
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, seg) in plan.segments.iter().enumerate() {
+            let n = i + 1;
+            if seg.duration.is_zero() {
+                self.error(
+                    &[Field("segments"), Index(i), Field("duration")],
+                    format!("segment {n} \"{}\" has zero length", seg.title),
+                );
+                continue;
+            }
+            if seg.warning_at() > seg.duration {
+                self.warning(
+                    &[Field("segments"), Index(i), Field("warning")],
+                    format!(
+                        "segment {n} \"{}\": warning at {} is longer than the segment ({})",
+                        seg.title,
+                        clock_text(seg.warning_at().ms()),
+                        clock_text(seg.duration.ms())
+                    ),
+                );
+            }
+            if seg.danger_at() > seg.warning_at() {
+                self.warning(
+                    &[Field("segments"), Index(i), Field("danger")],
+                    format!(
+                        "segment {n} \"{}\": danger at {} comes before warning at {}",
+                        seg.title,
+                        clock_text(seg.danger_at().ms()),
+                        clock_text(seg.warning_at().ms())
+                    ),
+                );
+            }
+            if let Some(id) = seg.id.as_deref()
+                && let Some(first) = ids.insert(id, i)
+            {
+                self.error(
+                    &[Field("segments"), Index(i), Field("id")],
+                    format!(
+                        "segment id \"{id}\" is used by segments {} and {n}",
+                        first + 1
+                    ),
+                );
+            }
+            if let Some(handle) = seg.guest.as_deref()
+                && plan.guest(handle).is_none()
+            {
+                self.error(
+                    &[Field("segments"), Index(i), Field("guest")],
+                    format!("segment {n} names guest \"{handle}\", who is not in `guests`"),
+                );
+            }
+            if let Some(id) = seg.product.as_deref()
+                && plan.product(id).is_none()
+            {
+                self.error(
+                    &[Field("segments"), Index(i), Field("product")],
+                    format!("segment {n} names product \"{id}\", which is not in `products`"),
+                );
+            }
+        }
+    }
+
+    fn timing(&mut self, plan: &Plan) {
+        use Step::Field;
+        let target = plan.target;
+        if target.min > target.max {
+            self.error(
+                &[Field("target")],
+                format!(
+                    "target minimum {} is longer than the maximum {}",
+                    clock_text(target.min.ms()),
+                    clock_text(target.max.ms())
+                ),
+            );
+            return;
+        }
+        let total = plan.planned_total();
+        if plan.segments.is_empty() {
+            return;
+        }
+        let window = format!(
+            "{}–{}",
+            clock_text(target.min.ms()),
+            clock_text(target.max.ms())
+        );
+        if total < target.min {
+            self.error(
+                &[Field("segments")],
+                format!(
+                    "planned running time is {}, outside the target window {window}: {} short",
+                    clock_text(total.ms()),
+                    clock_text(target.min.ms() - total.ms())
+                ),
+            );
+        } else if total > target.max {
+            self.error(
+                &[Field("segments")],
+                format!(
+                    "planned running time is {}, outside the target window {window}: {} over",
+                    clock_text(total.ms()),
+                    clock_text(total.ms() - target.max.ms())
+                ),
+            );
+        }
+        if let Some(start) = &plan.scheduled_start {
+            if start.time_zone.parse::<chrono_tz::Tz>().is_err() {
+                self.error(
+                    &[Field("scheduled_start"), Field("time_zone")],
+                    format!(
+                        "unknown time zone \"{}\": use an IANA name such as \"Asia/Taipei\"",
+                        start.time_zone
+                    ),
+                );
+            } else if start.to_utc().is_none() {
+                self.error(
+                    &[Field("scheduled_start"), Field("time")],
+                    "this local time does not exist on that date (a daylight-saving change)".into(),
+                );
+            }
+        }
+    }
+
+    fn cues(&mut self, plan: &Plan) {
+        use Step::{Field, Index};
+        let total = plan.planned_total();
+        for (i, cue) in plan.cues.iter().enumerate() {
+            let n = i + 1;
+            match &cue.at {
+                CueTime::Show(at) => {
+                    if *at > total {
+                        self.error(
+                            &[Field("cues"), Index(i), Field("at")],
+                            format!(
+                                "cue {n} at {} is after the planned end of the show ({})",
+                                clock_text(at.ms()),
+                                clock_text(total.ms())
+                            ),
+                        );
+                    }
+                }
+                CueTime::Segment(name, offset) => match plan.segment_index(name) {
+                    None => self.error(
+                        &[Field("cues"), Index(i), Field("at"), Index(0)],
+                        format!("cue {n} names segment \"{name}\", which is neither a segment id nor a title"),
+                    ),
+                    Some(s) => {
+                        let seg = &plan.segments[s];
+                        if *offset > seg.duration {
+                            self.error(
+                                &[Field("cues"), Index(i), Field("at"), Index(1)],
+                                format!(
+                                    "cue {n} at {} into \"{}\" is outside the segment ({} long)",
+                                    clock_text(offset.ms()),
+                                    seg.title,
+                                    clock_text(seg.duration.ms())
+                                ),
+                            );
+                        }
+                    }
+                },
+            }
+            let what = [Field("cues"), Index(i), Field("what"), Index(0)];
+            match &cue.what {
+                CueAction::InviteGuest(handle) if plan.guest(handle).is_none() => self.error(
+                    &what,
+                    format!(
+                        "cue {n} invites @{}, who is not in `guests`",
+                        bare_handle(handle)
+                    ),
+                ),
+                CueAction::ShareMedia(id) if plan.media_item(id).is_none() => self.error(
+                    &what,
+                    format!("cue {n} shares media \"{id}\", which is not in `media`"),
+                ),
+                CueAction::MentionOffer(id) if plan.product(id).is_none() => self.error(
+                    &what,
+                    format!("cue {n} mentions product \"{id}\", which is not in `products`"),
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    fn questions(&mut self, plan: &Plan) {
+        use Step::{Field, Index};
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, q) in plan.questions.iter().enumerate() {
+            if let Some(first) = ids.insert(q.id.as_str(), i) {
+                self.error(
+                    &[Field("questions"), Index(i), Field("id")],
+                    format!(
+                        "question id \"{}\" is used twice (questions {} and {})",
+                        q.id,
+                        first + 1,
+                        i + 1
+                    ),
+                );
+            }
+            if q.text.trim().is_empty() {
+                self.warning(
+                    &[Field("questions"), Index(i), Field("text")],
+                    format!("question \"{}\" has no text", q.id),
+                );
+            }
+        }
+    }
+
+    fn references(&mut self, plan: &Plan, plan_dir: Option<&Path>) {
+        use Step::{Field, Index};
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, g) in plan.guests.iter().enumerate() {
+            if seen.insert(bare_handle(&g.handle), i).is_some() {
+                self.error(
+                    &[Field("guests"), Index(i), Field("handle")],
+                    format!("guest @{} is listed twice", bare_handle(&g.handle)),
+                );
+            }
+        }
+        seen.clear();
+        for (i, p) in plan.products.iter().enumerate() {
+            if seen.insert(p.id.as_str(), i).is_some() {
+                self.error(
+                    &[Field("products"), Index(i), Field("id")],
+                    format!("product id \"{}\" is used twice", p.id),
+                );
+            }
+        }
+        seen.clear();
+        for (i, m) in plan.media.iter().enumerate() {
+            if seen.insert(m.id.as_str(), i).is_some() {
+                self.error(
+                    &[Field("media"), Index(i), Field("id")],
+                    format!("media id \"{}\" is used twice", m.id),
+                );
+            }
+            if let Some(dir) = plan_dir {
+                let path = dir.join(&m.path);
+                if !path.is_file() {
+                    self.warning(
+                        &[Field("media"), Index(i), Field("path")],
+                        format!("media file \"{}\" is missing", m.path),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::parse;
+
+    fn check(src: &str) -> Vec<String> {
+        let plan = parse(src, "t.ron").unwrap();
+        validate(&plan, src, "t.ron", None)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    const BASE: &str = r#"(
+    title: "T",
+    goal: (kind: Sales, summary: "sell"),
+    segments: [
+        (id: "warm", title: "Warm", kind: WarmUp, duration: "5m"),
+        (id: "main", title: "Main", kind: Content, duration: "50m"),
+        (title: "Bye", kind: Closing, duration: "5m"),
+    ],
+    guests: [(handle: "@chen", name: "Chen")],
+    cues: [
+        (at: Show("25:00"), what: InviteGuest("chen")),
+    ],
+    questions: [(id: "q1", text: "How?"), (id: "q2", text: "Why?")],
+)"#;
+
+    #[test]
+    fn base_plan_is_clean() {
+        assert_eq!(check(BASE), Vec::<String>::new());
+    }
+
+    #[test]
+    fn short_plan_names_total_and_window() {
+        let src = BASE.replace("\"50m\"", "\"30m\"");
+        assert_eq!(
+            check(&src),
+            vec![
+                "t.ron:4:15: error: planned running time is 40:00, outside the target window 55:00–75:00: 15:00 short"
+            ]
+        );
+    }
+
+    #[test]
+    fn zero_segment_and_bad_cues_are_located() {
+        let src = BASE
+            .replace("kind: Closing, duration: \"5m\"", "kind: Closing, duration: \"0s\"")
+            .replace("(at: Show(\"25:00\"), what: InviteGuest(\"chen\"))",
+                "(at: Show(\"25:00\"), what: InviteGuest(\"nobody\")),\n        (at: Segment(\"main\", \"51m\"), what: Custom(\"x\"))");
+        let found = check(&src);
+        assert!(
+            found
+                .iter()
+                .any(|d| d.starts_with("t.ron:7:49: error: segment 3 \"Bye\" has zero length")),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|d| d.contains("t.ron:11:47: error: cue 1 invites @nobody")),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|d| d.contains("error: cue 2 at 51:00 into \"Main\" is outside the segment")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_question_id() {
+        let src = BASE.replace("(id: \"q2\"", "(id: \"q1\"");
+        let found = check(&src);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("question id \"q1\" is used twice"));
+    }
+
+    #[test]
+    fn inverted_target_window() {
+        let src = BASE.replace(
+            "    segments:",
+            "    target: (min: \"80m\", max: \"60m\"),\n    segments:",
+        );
+        let found = check(&src);
+        assert_eq!(
+            found,
+            vec!["t.ron:4:13: error: target minimum 80:00 is longer than the maximum 60:00"]
+        );
+    }
+}
