@@ -1,0 +1,550 @@
+//! The session journal: JSON Lines on disk, one header line then one event per line.
+//!
+//! Appends are batched on a writer thread and made durable (`fsync`) within
+//! [`SYNC_INTERVAL`] of being appended, and on drop; a crash loses at most that much.
+//! The reader tolerates a torn last line (a crash mid-write) and reports it.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError, SyncSender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::Event;
+
+/// The journal format version written in every header.
+pub const JOURNAL_FORMAT: u32 = 1;
+
+/// How long an appended event may wait before it is on disk. Half the 200 ms budget,
+/// leaving the other half for the write and `fsync` themselves.
+pub const SYNC_INTERVAL: Duration = Duration::from_millis(100);
+
+/// Events that may wait for the writer thread before `append` blocks.
+const QUEUE_CAPACITY: usize = 65_536;
+
+/// The first line of every journal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalHeader {
+    /// Format version; readers refuse versions they do not know.
+    pub livecue_journal: u32,
+    /// Hash of the plan the show ran, `sha256:...`.
+    pub plan_hash: String,
+    /// The plan's title, for people listing journals.
+    pub plan_title: String,
+    /// Wall-clock time of monotonic millisecond zero.
+    pub epoch: DateTime<Utc>,
+}
+
+impl JournalHeader {
+    /// A header for a new journal whose monotonic zero is `epoch`.
+    pub fn new(plan_hash: String, plan_title: String, epoch: DateTime<Utc>) -> Self {
+        Self {
+            livecue_journal: JOURNAL_FORMAT,
+            plan_hash,
+            plan_title,
+            epoch,
+        }
+    }
+}
+
+/// Why a journal could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// The file could not be opened, read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The journal file.
+        path: PathBuf,
+        /// What the OS said.
+        source: io::Error,
+    },
+    /// The first line is missing or is not a journal header.
+    #[error("{path}: not a livecue journal: {reason}")]
+    Header {
+        /// The journal file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A line before the last one is damaged.
+    #[error("{path}:{line}: damaged journal line: {reason}")]
+    Line {
+        /// The journal file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An event could not be written as JSON.
+    #[error("could not encode event: {0}")]
+    Encode(String),
+    /// The writer thread has stopped.
+    #[error("the journal writer has stopped")]
+    Closed,
+}
+
+/// A damaged last line found by the reader: what a crash mid-write leaves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TornTail {
+    /// 1-based line number.
+    pub line: usize,
+    /// How many bytes it held.
+    pub bytes: usize,
+}
+
+/// Everything read back from a journal.
+#[derive(Clone, Debug)]
+pub struct JournalContents {
+    /// The header line.
+    pub header: JournalHeader,
+    /// The events, in order.
+    pub events: Vec<Event>,
+    /// A torn last line that was left out, if any.
+    pub torn_tail: Option<TornTail>,
+    /// Length in bytes of the intact part (where appending resumes).
+    pub intact_len: u64,
+}
+
+/// Reads a journal back, tolerating a torn last line.
+pub fn read_journal(path: &Path) -> Result<JournalContents, JournalError> {
+    let io_err = |source| JournalError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = File::open(path).map_err(io_err)?;
+    let mut reader = BufReader::new(file);
+    let mut lines: Vec<(Vec<u8>, bool)> = Vec::new();
+    loop {
+        let mut buf = Vec::new();
+        let n = reader.read_until(b'\n', &mut buf).map_err(io_err)?;
+        if n == 0 {
+            break;
+        }
+        let complete = buf.last() == Some(&b'\n');
+        if complete {
+            buf.pop();
+        }
+        lines.push((buf, complete));
+    }
+    let last = lines.len();
+    let mut intact_len = 0u64;
+    let mut header = None;
+    let mut events = Vec::new();
+    let mut torn_tail = None;
+    for (i, (bytes, complete)) in lines.iter().enumerate() {
+        let line_no = i + 1;
+        let is_last = line_no == last;
+        if i == 0 {
+            match serde_json::from_slice::<JournalHeader>(bytes) {
+                Ok(h) if *complete => {
+                    if h.livecue_journal != JOURNAL_FORMAT {
+                        return Err(JournalError::Header {
+                            path: path.to_owned(),
+                            reason: format!(
+                                "format version {} is not supported (this livecue reads {JOURNAL_FORMAT})",
+                                h.livecue_journal
+                            ),
+                        });
+                    }
+                    header = Some(h);
+                }
+                Ok(_) => {
+                    return Err(JournalError::Header {
+                        path: path.to_owned(),
+                        reason: "the header line is incomplete".into(),
+                    });
+                }
+                Err(e) => {
+                    return Err(JournalError::Header {
+                        path: path.to_owned(),
+                        reason: e.to_string(),
+                    });
+                }
+            }
+        } else {
+            match serde_json::from_slice::<Event>(bytes) {
+                Ok(e) if *complete => events.push(e),
+                result => {
+                    if is_last {
+                        torn_tail = Some(TornTail {
+                            line: line_no,
+                            bytes: bytes.len(),
+                        });
+                        break;
+                    }
+                    let reason = match result {
+                        Err(e) => e.to_string(),
+                        Ok(_) => "line is not terminated".into(),
+                    };
+                    return Err(JournalError::Line {
+                        path: path.to_owned(),
+                        line: line_no,
+                        reason,
+                    });
+                }
+            }
+        }
+        intact_len += bytes.len() as u64 + 1;
+    }
+    let header = header.ok_or_else(|| JournalError::Header {
+        path: path.to_owned(),
+        reason: "the file is empty".into(),
+    })?;
+    Ok(JournalContents {
+        header,
+        events,
+        torn_tail,
+        intact_len,
+    })
+}
+
+/// How the journal writer is doing, for the status bar.
+#[derive(Clone, Debug, Default)]
+pub struct JournalHealth {
+    /// Events durably on disk.
+    pub events_synced: u64,
+    /// When the last `fsync` completed.
+    pub last_sync: Option<Instant>,
+    /// The last write error, cleared when a later write succeeds.
+    pub error: Option<String>,
+}
+
+enum Msg {
+    Line(Vec<u8>),
+    Sync(mpsc::Sender<Result<(), String>>),
+}
+
+/// Appends events to a journal file from a background thread.
+pub struct JournalWriter {
+    path: PathBuf,
+    tx: Option<SyncSender<Msg>>,
+    thread: Option<JoinHandle<()>>,
+    health: Arc<Mutex<JournalHealth>>,
+}
+
+impl JournalWriter {
+    /// Creates a new journal; fails when the file already exists.
+    pub fn create(path: &Path, header: &JournalHeader) -> Result<Self, JournalError> {
+        let io_err = |source| JournalError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(io_err)?;
+        }
+        let mut file = OpenOptions::new()
+            .create_new(true)
+            .write(true)
+            .open(path)
+            .map_err(io_err)?;
+        let mut line =
+            serde_json::to_vec(header).map_err(|e| JournalError::Encode(e.to_string()))?;
+        line.push(b'\n');
+        file.write_all(&line).map_err(io_err)?;
+        file.sync_all().map_err(io_err)?;
+        Self::spawn(path, file, line.len() as u64)
+    }
+
+    /// Reopens a journal after a crash: reads what is intact, cuts off a torn last
+    /// line, and appends after it.
+    pub fn resume(path: &Path) -> Result<(Self, JournalContents), JournalError> {
+        let contents = read_journal(path)?;
+        let io_err = |source| JournalError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let file = OpenOptions::new().write(true).open(path).map_err(io_err)?;
+        file.set_len(contents.intact_len).map_err(io_err)?;
+        file.sync_all().map_err(io_err)?;
+        let writer = Self::spawn(path, file, contents.intact_len)?;
+        Ok((writer, contents))
+    }
+
+    fn spawn(path: &Path, file: File, intact_len: u64) -> Result<Self, JournalError> {
+        let (tx, rx) = mpsc::sync_channel(QUEUE_CAPACITY);
+        let health = Arc::new(Mutex::new(JournalHealth {
+            last_sync: Some(Instant::now()),
+            ..JournalHealth::default()
+        }));
+        let mut worker = Worker {
+            file,
+            intact_len,
+            pending: Vec::new(),
+            pending_events: 0,
+            health: Arc::clone(&health),
+        };
+        let thread = std::thread::Builder::new()
+            .name("livecue-journal".into())
+            .spawn(move || worker.run(&rx))
+            .map_err(|source| JournalError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+        Ok(Self {
+            path: path.to_owned(),
+            tx: Some(tx),
+            thread: Some(thread),
+            health,
+        })
+    }
+
+    /// The journal file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Queues an event; it is on disk within [`SYNC_INTERVAL`].
+    pub fn append(&self, event: &Event) -> Result<(), JournalError> {
+        let mut line =
+            serde_json::to_vec(event).map_err(|e| JournalError::Encode(e.to_string()))?;
+        line.push(b'\n');
+        self.tx
+            .as_ref()
+            .ok_or(JournalError::Closed)?
+            .send(Msg::Line(line))
+            .map_err(|_| JournalError::Closed)
+    }
+
+    /// Blocks until everything appended so far is on disk.
+    pub fn sync(&self) -> Result<(), JournalError> {
+        let (ack_tx, ack_rx) = mpsc::channel();
+        self.tx
+            .as_ref()
+            .ok_or(JournalError::Closed)?
+            .send(Msg::Sync(ack_tx))
+            .map_err(|_| JournalError::Closed)?;
+        ack_rx
+            .recv()
+            .map_err(|_| JournalError::Closed)?
+            .map_err(|reason| JournalError::Io {
+                path: self.path.clone(),
+                source: io::Error::other(reason),
+            })
+    }
+
+    /// How the writer is doing.
+    pub fn health(&self) -> JournalHealth {
+        self.health
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl Drop for JournalWriter {
+    fn drop(&mut self) {
+        // Closing the channel tells the worker to write what is left and sync.
+        drop(self.tx.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+struct Worker {
+    file: File,
+    /// File length up to the last successful write; a failed write is cut back to it.
+    intact_len: u64,
+    pending: Vec<u8>,
+    pending_events: u64,
+    health: Arc<Mutex<JournalHealth>>,
+}
+
+impl Worker {
+    fn run(&mut self, rx: &mpsc::Receiver<Msg>) {
+        let mut oldest_pending: Option<Instant> = None;
+        loop {
+            let wait = match oldest_pending {
+                Some(t) => SYNC_INTERVAL.saturating_sub(t.elapsed()),
+                None => Duration::from_secs(3600),
+            };
+            match rx.recv_timeout(wait) {
+                Ok(Msg::Line(line)) => {
+                    self.pending.extend_from_slice(&line);
+                    self.pending_events += 1;
+                    oldest_pending.get_or_insert_with(Instant::now);
+                }
+                Ok(Msg::Sync(ack)) => {
+                    let result = self.flush();
+                    oldest_pending = (!self.pending.is_empty()).then(Instant::now);
+                    let _ = ack.send(result);
+                    continue;
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => {
+                    // Last chance: a failure here is recorded in health and the
+                    // torn or missing tail is what the reader reports next time.
+                    let _ = self.flush();
+                    return;
+                }
+            }
+            if oldest_pending.is_some_and(|t| t.elapsed() >= SYNC_INTERVAL) {
+                let _ = self.flush();
+                // After a failure the events stay pending and are retried next interval.
+                oldest_pending = (!self.pending.is_empty()).then(Instant::now);
+            }
+        }
+    }
+
+    fn flush(&mut self) -> Result<(), String> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let result = self.write_pending();
+        let mut health = self.health.lock().unwrap_or_else(PoisonError::into_inner);
+        match &result {
+            Ok(()) => {
+                health.events_synced += self.pending_events;
+                health.last_sync = Some(Instant::now());
+                health.error = None;
+                self.intact_len += self.pending.len() as u64;
+                self.pending.clear();
+                self.pending_events = 0;
+            }
+            Err(e) => health.error = Some(e.clone()),
+        }
+        result
+    }
+
+    fn write_pending(&mut self) -> Result<(), String> {
+        let attempt = (|| -> io::Result<()> {
+            // A previous failed write may have left part of a line: cut back first.
+            self.file.set_len(self.intact_len)?;
+            self.file.seek(SeekFrom::Start(self.intact_len))?;
+            self.file.write_all(&self.pending)?;
+            self.file.sync_data()
+        })();
+        attempt.map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Stamp;
+
+    fn stamp(ms: i64) -> Stamp {
+        Stamp {
+            ms,
+            wall: DateTime::from_timestamp_millis(1_795_000_000_000 + ms).unwrap(),
+        }
+    }
+
+    fn header() -> JournalHeader {
+        JournalHeader::new("sha256:00".into(), "T".into(), stamp(0).wall)
+    }
+
+    #[test]
+    fn writes_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("show/journal.jsonl");
+        let events: Vec<Event> = (0..50)
+            .map(|i| Event::TimeAdjusted {
+                delta_ms: i,
+                at: stamp(i),
+            })
+            .collect();
+        {
+            let w = JournalWriter::create(&path, &header()).unwrap();
+            for e in &events {
+                w.append(e).unwrap();
+            }
+        }
+        let back = read_journal(&path).unwrap();
+        assert_eq!(back.header, header());
+        assert_eq!(back.events, events);
+        assert_eq!(back.torn_tail, None);
+        assert!(
+            JournalWriter::create(&path, &header()).is_err(),
+            "must not overwrite"
+        );
+    }
+
+    #[test]
+    fn sync_makes_lines_visible_before_drop() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        let w = JournalWriter::create(&path, &header()).unwrap();
+        w.append(&Event::ShowStarted { at: stamp(1) }).unwrap();
+        w.sync().unwrap();
+        assert_eq!(read_journal(&path).unwrap().events.len(), 1);
+        assert_eq!(w.health().events_synced, 1);
+        assert!(w.health().error.is_none());
+    }
+
+    #[test]
+    fn torn_tail_is_reported_and_cut_on_resume() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        {
+            let w = JournalWriter::create(&path, &header()).unwrap();
+            w.append(&Event::ShowStarted { at: stamp(1) }).unwrap();
+        }
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(br#"{"type":"show_ended","at":{"ms":5,"wa"#)
+            .unwrap();
+        drop(f);
+        let back = read_journal(&path).unwrap();
+        assert_eq!(back.events.len(), 1);
+        assert_eq!(back.torn_tail, Some(TornTail { line: 3, bytes: 37 }));
+
+        let (w, contents) = JournalWriter::resume(&path).unwrap();
+        assert_eq!(contents.events.len(), 1);
+        w.append(&Event::ShowEnded { at: stamp(9) }).unwrap();
+        drop(w);
+        let back = read_journal(&path).unwrap();
+        assert_eq!(back.torn_tail, None);
+        assert_eq!(
+            back.events,
+            vec![
+                Event::ShowStarted { at: stamp(1) },
+                Event::ShowEnded { at: stamp(9) }
+            ]
+        );
+    }
+
+    #[test]
+    fn damage_before_the_last_line_is_an_error_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        {
+            let w = JournalWriter::create(&path, &header()).unwrap();
+            w.append(&Event::ShowStarted { at: stamp(1) }).unwrap();
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{text}garbage\n{text}")).unwrap();
+        let err = read_journal(&path).unwrap_err().to_string();
+        assert!(
+            err.ends_with(":3: damaged journal line: expected value at line 1 column 1"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn refuses_unknown_versions_and_empty_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        std::fs::write(&path, "").unwrap();
+        assert!(
+            read_journal(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("the file is empty")
+        );
+        let mut h = header();
+        h.livecue_journal = 99;
+        std::fs::write(&path, serde_json::to_string(&h).unwrap() + "\n").unwrap();
+        assert!(
+            read_journal(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("version 99")
+        );
+    }
+}

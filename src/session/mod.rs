@@ -1,0 +1,229 @@
+//! The session: the event log of one broadcast and the live state folded from it.
+//!
+//! One writer, one [`Session::apply`], one file format. The app, `livecue record`,
+//! crash recovery and reports all fold the same events.
+
+mod event;
+mod journal;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+pub use event::{Event, SourceState, Stamp};
+pub use journal::{
+    JOURNAL_FORMAT, JournalContents, JournalError, JournalHeader, JournalHealth, JournalWriter,
+    TornTail, read_journal,
+};
+
+use crate::comments::{Comment, Verdict};
+use crate::plan::Plan;
+use crate::questions::{QuestionKey, Queue};
+use crate::show::{Change, Status, Timeline};
+
+/// A comment as the session keeps it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommentEntry {
+    /// The comment.
+    pub comment: Comment,
+    /// The filter's verdict.
+    pub verdict: Verdict,
+    /// When it arrived.
+    pub at: Stamp,
+}
+
+/// The live state of one broadcast: the fold of its events.
+#[derive(Clone, Debug)]
+pub struct Session {
+    plan: Arc<Plan>,
+    timeline: Timeline,
+    comments: Vec<CommentEntry>,
+    index_by_id: HashMap<String, usize>,
+    questions: Queue,
+    active_cues: Vec<usize>,
+    sources: Vec<(String, SourceState)>,
+    events_applied: u64,
+}
+
+impl Session {
+    /// A session for this plan before anything has happened.
+    pub fn new(plan: Arc<Plan>) -> Self {
+        Self {
+            timeline: Timeline::new(&plan),
+            questions: Queue::from_plan(&plan),
+            plan,
+            comments: Vec::new(),
+            index_by_id: HashMap::new(),
+            active_cues: Vec::new(),
+            sources: Vec::new(),
+            events_applied: 0,
+        }
+    }
+
+    /// Folds a sequence of events into a fresh session (crash recovery, reports).
+    pub fn replay<'a>(plan: Arc<Plan>, events: impl IntoIterator<Item = &'a Event>) -> Self {
+        let mut session = Self::new(plan);
+        for e in events {
+            session.apply(e);
+        }
+        session
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Arc<Plan> {
+        &self.plan
+    }
+
+    /// The show timeline.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// The timeline's status at `now_ms`.
+    pub fn status(&self, now_ms: i64) -> Status {
+        self.timeline.status(now_ms)
+    }
+
+    /// Every comment received, in arrival order, hidden ones included.
+    pub fn comments(&self) -> &[CommentEntry] {
+        &self.comments
+    }
+
+    /// Whether a comment with this id was already received.
+    pub fn has_comment(&self, id: &str) -> bool {
+        self.index_by_id.contains_key(id)
+    }
+
+    /// Ids of every comment received (for a source resuming after a crash).
+    pub fn comment_ids(&self) -> HashSet<String> {
+        self.index_by_id.keys().cloned().collect()
+    }
+
+    /// The question queue.
+    pub fn questions(&self) -> &Queue {
+        &self.questions
+    }
+
+    /// Cues that fired and have not been dismissed, oldest first.
+    pub fn active_cues(&self) -> &[usize] {
+        &self.active_cues
+    }
+
+    /// The latest state of each source, by name.
+    pub fn sources(&self) -> &[(String, SourceState)] {
+        &self.sources
+    }
+
+    /// How many events have been applied.
+    pub fn events_applied(&self) -> u64 {
+        self.events_applied
+    }
+
+    /// Events that fall due by themselves at `now` (cues, segments that run out and
+    /// move on), in order. Journal and apply each, as with any other event.
+    pub fn due_events(&self, now: Stamp) -> Vec<Event> {
+        self.timeline
+            .pending_changes(now.ms)
+            .into_iter()
+            .map(|change| match change {
+                Change::CueDue { index } => Event::CueFired { index, at: now },
+                Change::Advance { index, at_ms } => Event::SegmentStarted {
+                    index,
+                    auto: true,
+                    // The segment started when the previous one ran out, not at `now`.
+                    at: Stamp {
+                        ms: at_ms,
+                        wall: now.wall - chrono::TimeDelta::milliseconds(now.ms - at_ms),
+                    },
+                },
+            })
+            .collect()
+    }
+
+    /// Applies one event. Events that no longer make sense (a second start, a comment
+    /// id seen before) change nothing, so replaying a journal is always safe.
+    pub fn apply(&mut self, event: &Event) {
+        self.events_applied += 1;
+        match event {
+            Event::ShowStarted { at } => {
+                self.timeline.start(at.ms);
+            }
+            Event::SegmentStarted { index, auto, at } => {
+                if *auto {
+                    self.timeline.apply_change(Change::Advance {
+                        index: *index,
+                        at_ms: at.ms,
+                    });
+                } else {
+                    self.timeline.go_to(*index, at.ms);
+                }
+            }
+            Event::TimeAdjusted { delta_ms, .. } => {
+                self.timeline.adjust(*delta_ms);
+            }
+            Event::CueFired { index, .. } => {
+                if !self.timeline.cue_fired(*index) && *index < self.plan.cues.len() {
+                    self.timeline.mark_cue_fired(*index);
+                    self.active_cues.push(*index);
+                }
+            }
+            Event::CueDismissed { index, .. } => self.active_cues.retain(|i| i != index),
+            Event::CommentReceived {
+                comment,
+                verdict,
+                at,
+            } => self.receive(comment, verdict, *at),
+            Event::QuestionAdded { comment_id, .. } => {
+                if let Some(&i) = self.index_by_id.get(comment_id) {
+                    let c = &self.comments[i].comment;
+                    self.questions.add(
+                        QuestionKey::Comment(c.id.clone()),
+                        &c.text,
+                        Some(c.user.as_str()),
+                    );
+                }
+            }
+            Event::QuestionStateChanged {
+                question, state, ..
+            } => {
+                self.questions.set_state(question, *state);
+            }
+            Event::SourceStatus { source, status, .. } => {
+                match self.sources.iter_mut().find(|(name, _)| name == source) {
+                    Some((_, s)) => *s = status.clone(),
+                    None => self.sources.push((source.clone(), status.clone())),
+                }
+            }
+            Event::ShowEnded { at } => {
+                self.timeline.end(at.ms);
+                self.active_cues.clear();
+            }
+        }
+    }
+
+    fn receive(&mut self, comment: &Comment, verdict: &Verdict, at: Stamp) {
+        if self.index_by_id.contains_key(&comment.id) {
+            return;
+        }
+        self.index_by_id
+            .insert(comment.id.clone(), self.comments.len());
+        self.comments.push(CommentEntry {
+            comment: comment.clone(),
+            verdict: verdict.clone(),
+            at,
+        });
+        if !(verdict.shown && verdict.question) {
+            return;
+        }
+        let merged = verdict.duplicate_of.as_ref().is_some_and(|first| {
+            self.questions
+                .merge(&QuestionKey::Comment(first.clone()), &comment.user)
+        });
+        if !merged {
+            self.questions.add(
+                QuestionKey::Comment(comment.id.clone()),
+                &comment.text,
+                Some(comment.user.as_str()),
+            );
+        }
+    }
+}

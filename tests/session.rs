@@ -1,0 +1,258 @@
+//! The session as an event log: live state and the replayed journal must agree.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use livecue::comments::{Comment, Reason, Verdict};
+use livecue::plan::{self, Plan};
+use livecue::questions::{QuestionKey, QuestionState};
+use livecue::session::{
+    Event, JournalHeader, JournalWriter, Session, SourceState, Stamp, read_journal,
+};
+use livecue::show::{Phase, ShowState};
+
+fn plan() -> Arc<Plan> {
+    let src = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/skincare-launch.zh-TW.ron"),
+    )
+    .unwrap();
+    Arc::new(plan::parse(&src, "skincare").unwrap())
+}
+
+fn stamp(ms: i64) -> Stamp {
+    Stamp {
+        ms,
+        wall: DateTime::<Utc>::from_timestamp_millis(1_795_000_000_000 + ms).unwrap(),
+    }
+}
+
+fn comment(id: &str, user: &str, text: &str) -> Comment {
+    Comment {
+        id: id.into(),
+        user: user.into(),
+        text: text.into(),
+        ts: stamp(0).wall,
+        platform: Some("replay".into()),
+    }
+}
+
+fn question(id: &str, duplicate_of: Option<&str>) -> Verdict {
+    Verdict {
+        question: true,
+        duplicate_of: duplicate_of.map(str::to_owned),
+        ..Verdict::shown(id)
+    }
+}
+
+const MIN: i64 = 60_000;
+
+/// A live session driven the way the app drives it: every event is journaled, then
+/// applied; due events are asked for as time passes.
+struct Driver {
+    session: Session,
+    journal: JournalWriter,
+}
+
+impl Driver {
+    fn emit(&mut self, event: Event) {
+        self.journal.append(&event).unwrap();
+        self.session.apply(&event);
+    }
+
+    fn tick(&mut self, ms: i64) {
+        for e in self.session.due_events(stamp(ms)) {
+            self.emit(e);
+        }
+    }
+}
+
+#[test]
+fn replaying_the_journal_rebuilds_the_live_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("show-1/journal.jsonl");
+    let plan = plan();
+    let header = JournalHeader::new("sha256:test".into(), plan.title.clone(), stamp(0).wall);
+    let mut d = Driver {
+        session: Session::new(Arc::clone(&plan)),
+        journal: JournalWriter::create(&path, &header).unwrap(),
+    };
+    d.emit(Event::SourceStatus {
+        source: "replay:demo".into(),
+        status: SourceState::Live,
+        at: stamp(0),
+    });
+    d.emit(Event::ShowStarted { at: stamp(1_000) });
+    d.tick(4 * MIN);
+    assert_eq!(d.session.active_cues(), &[0], "warm-up cue at 3:00");
+    d.emit(Event::CueDismissed {
+        index: 0,
+        at: stamp(4 * MIN),
+    });
+    d.emit(Event::CommentReceived {
+        comment: comment("c1", "mei", "請問運費怎麼算？"),
+        verdict: question("c1", None),
+        at: stamp(4 * MIN + 10),
+    });
+    d.emit(Event::CommentReceived {
+        comment: comment("c2", "spam", "visit www.x.example"),
+        verdict: Verdict {
+            shown: false,
+            reasons: vec![Reason::SpamLink],
+            ..Verdict::default()
+        },
+        at: stamp(4 * MIN + 20),
+    });
+    d.emit(Event::CommentReceived {
+        comment: comment("c3", "kuo", "請問運費是怎麼算的呢"),
+        verdict: question("c3", Some("c1")),
+        at: stamp(4 * MIN + 30),
+    });
+    // The same comment id again (a repeated poll) changes nothing.
+    d.emit(Event::CommentReceived {
+        comment: comment("c1", "mei", "請問運費怎麼算？"),
+        verdict: question("c1", None),
+        at: stamp(4 * MIN + 40),
+    });
+    d.emit(Event::SegmentStarted {
+        index: 1,
+        auto: false,
+        at: stamp(7 * MIN),
+    });
+    d.emit(Event::TimeAdjusted {
+        delta_ms: MIN,
+        at: stamp(8 * MIN),
+    });
+    // Segment 2 (4 min + 1 added) ends by itself at 12:00 and the serum demo starts:
+    // its cue at 0:30 is due by 12:30.
+    d.tick(12 * MIN + 30_000);
+    d.emit(Event::QuestionStateChanged {
+        question: QuestionKey::Planned("s1".into()),
+        state: QuestionState::Answered,
+        at: stamp(13 * MIN),
+    });
+    let live = d.session.clone();
+    drop(d);
+
+    let contents = read_journal(&path).unwrap();
+    assert_eq!(contents.header, header);
+    assert_eq!(contents.torn_tail, None);
+    let replayed = Session::replay(Arc::clone(&plan), &contents.events);
+
+    let now = 14 * MIN;
+    assert_eq!(replayed.status(now), live.status(now));
+    assert_eq!(replayed.comments(), live.comments());
+    assert_eq!(replayed.active_cues(), live.active_cues());
+    assert_eq!(replayed.questions().all(), live.questions().all());
+    assert_eq!(replayed.timeline().runs(), live.timeline().runs());
+
+    // And the state is what the host saw.
+    let s = replayed.status(now);
+    assert_eq!(s.state, ShowState::Running { index: 2 });
+    assert_eq!(s.segment_elapsed_ms, 2 * MIN);
+    assert_eq!(s.phase, Phase::Running);
+    assert_eq!(replayed.comments().len(), 3);
+    assert_eq!(replayed.active_cues(), &[1]);
+    let next = replayed.questions().next().unwrap();
+    assert_eq!(next.key, QuestionKey::Planned("s3".into()));
+    let shipping = replayed
+        .questions()
+        .find(&QuestionKey::Comment("c1".into()))
+        .unwrap();
+    assert_eq!(shipping.times_asked(), 2);
+    assert_eq!(
+        replayed.sources(),
+        &[("replay:demo".to_owned(), SourceState::Live)]
+    );
+    let auto = contents
+        .events
+        .iter()
+        .find(|e| matches!(e, Event::SegmentStarted { auto: true, .. }))
+        .unwrap();
+    assert_eq!(
+        auto.at().ms,
+        12 * MIN,
+        "auto-advance is stamped when time ran out"
+    );
+}
+
+#[test]
+fn appended_events_reach_the_file_without_sync_or_drop() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.jsonl");
+    let header = JournalHeader::new("sha256:x".into(), "x".into(), stamp(0).wall);
+    let journal = JournalWriter::create(&path, &header).unwrap();
+    journal
+        .append(&Event::ShowStarted { at: stamp(5) })
+        .unwrap();
+    // The writer thread syncs on its own timer; wait for it without asserting how long
+    // it takes (tests never assert on wall-clock time).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while journal.health().events_synced == 0 {
+        assert!(Instant::now() < deadline, "event was never synced");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(journal.health().error.is_none());
+    assert_eq!(
+        read_journal(&path).unwrap().events,
+        vec![Event::ShowStarted { at: stamp(5) }]
+    );
+}
+
+#[test]
+fn every_event_kind_round_trips_through_json() {
+    let events = vec![
+        Event::ShowStarted { at: stamp(1) },
+        Event::SegmentStarted {
+            index: 2,
+            auto: true,
+            at: stamp(2),
+        },
+        Event::TimeAdjusted {
+            delta_ms: -30_000,
+            at: stamp(3),
+        },
+        Event::CueFired {
+            index: 1,
+            at: stamp(4),
+        },
+        Event::CueDismissed {
+            index: 1,
+            at: stamp(5),
+        },
+        Event::CommentReceived {
+            comment: comment("c9", "ivan", "Очень красиво!"),
+            verdict: Verdict::shown("c9"),
+            at: stamp(6),
+        },
+        Event::QuestionAdded {
+            comment_id: "c9".into(),
+            at: stamp(7),
+        },
+        Event::QuestionStateChanged {
+            question: QuestionKey::Comment("c9".into()),
+            state: QuestionState::Skipped,
+            at: stamp(8),
+        },
+        Event::SourceStatus {
+            source: "instagram".into(),
+            status: SourceState::RateLimited {
+                until: stamp(60_000).wall,
+            },
+            at: stamp(9),
+        },
+        Event::ShowEnded { at: stamp(10) },
+    ];
+    for e in &events {
+        let line = serde_json::to_string(e).unwrap();
+        assert!(!line.contains('\n'));
+        assert_eq!(&serde_json::from_str::<Event>(&line).unwrap(), e, "{line}");
+    }
+    let line = serde_json::to_string(&events[1]).unwrap();
+    assert!(
+        line.starts_with(r#"{"type":"segment_started","index":2,"auto":true,"at":{"ms":2,"wall":"#),
+        "{line}"
+    );
+}
