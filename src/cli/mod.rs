@@ -1,0 +1,95 @@
+//! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`.
+
+mod check;
+mod rundown;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::plan::{self, Plan};
+
+/// livecue: a calm second screen for a live-stream host.
+#[derive(Debug, Parser)]
+#[command(name = "livecue", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Plan to open (default: the bundled example plan)
+    pub plan: Option<PathBuf>,
+    /// What to do; without a command, livecue opens the plan
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate plan files; errors print as FILE:LINE:COL and exit 1
+    Check {
+        /// Plan files to check
+        #[arg(required = true)]
+        plans: Vec<PathBuf>,
+    },
+    /// Print a plan's running order as a table
+    Rundown {
+        /// Plan file (default: the bundled example plan)
+        plan: Option<PathBuf>,
+    },
+}
+
+/// Runs livecue with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("livecue: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Check { plans }) => Ok(check::run(&plans)),
+        Some(Command::Rundown { plan }) => rundown::run(plan.as_deref()),
+        // Until the host screen exists, opening a plan prints its rundown.
+        None => rundown::run(cli.plan.as_deref()),
+    }
+}
+
+/// Loads and validates a plan for a command that runs it: the named file, or the bundled
+/// example. Errors stop here with every diagnostic; warnings are printed and let through.
+pub fn load_checked(path: Option<&std::path::Path>) -> anyhow::Result<Plan> {
+    let (plan, src, name, dir) = match path {
+        Some(p) => {
+            let (plan, src) = plan::load(p)?;
+            (
+                plan,
+                src,
+                p.display().to_string(),
+                p.parent().map(PathBuf::from),
+            )
+        }
+        None => {
+            let plan = plan::parse(crate::EXAMPLE_PLAN, crate::EXAMPLE_PLAN_NAME)?;
+            (
+                plan,
+                crate::EXAMPLE_PLAN.to_owned(),
+                crate::EXAMPLE_PLAN_NAME.to_owned(),
+                None,
+            )
+        }
+    };
+    let found = plan::validate(&plan, &src, &name, dir.as_deref());
+    for d in &found {
+        eprintln!("{d}");
+    }
+    let errors = found.iter().filter(|d| d.is_error()).count();
+    anyhow::ensure!(
+        errors == 0,
+        "{name} has {errors} error(s); `livecue check` lists them"
+    );
+    Ok(plan)
+}

@@ -1,0 +1,17 @@
+//! livecue: a calm second screen for a live-stream host.
+//!
+//! The core (plan, show, session, comments, questions) knows nothing of the UI; see
+//! ARCHITECTURE.md for how the pieces fit.
+
+pub mod cli;
+pub mod comments;
+pub mod plan;
+pub mod questions;
+pub mod session;
+pub mod show;
+
+/// The bundled example plan, shown when livecue is started without one.
+pub const EXAMPLE_PLAN: &str = include_str!("../plans/skincare-launch.zh-TW.ron");
+
+/// The name the bundled example plan goes by in messages.
+pub const EXAMPLE_PLAN_NAME: &str = "plans/skincare-launch.zh-TW.ron (bundled)";

@@ -1,0 +1,212 @@
+//! `livecue check` and `livecue rundown`, run as the real binary.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn livecue(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_livecue"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run livecue")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+const GOOD: &str = r#"(
+    title: "Test plan",
+    goal: (kind: Engagement, summary: "Say hello"),
+    segments: [
+        (title: "Warm-up", kind: WarmUp, duration: "5m"),
+        (title: "Main", kind: Content, duration: "50m"),
+        (title: "Bye", kind: Closing, duration: "5m"),
+    ],
+)
+"#;
+
+fn write_plan(dir: &Path, name: &str, src: &str) {
+    std::fs::write(dir.join(name), src).unwrap();
+}
+
+#[test]
+fn every_example_plan_passes_check() {
+    let plans: Vec<String> = std::fs::read_dir(repo().join("plans"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .map(|p| format!("plans/{}", p.file_name().unwrap().to_str().unwrap()))
+        .collect();
+    assert!(plans.len() >= 3, "{plans:?}");
+    let mut args = vec!["check"];
+    args.extend(plans.iter().map(String::as_str));
+    let out = livecue(&args, &repo());
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).matches(": ok — ").count(), plans.len());
+    assert_eq!(text(&out.stderr), "", "no warnings either");
+}
+
+#[test]
+fn syntax_error_prints_file_line_col_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    write_plan(
+        dir.path(),
+        "broken.ron",
+        &GOOD.replace("kind: Content,", "kind: Content"),
+    );
+    let out = livecue(&["check", "broken.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.starts_with("broken.ron:6:"), "{err}");
+    let first = err.lines().next().unwrap();
+    // The missing comma belongs right after `Content`.
+    assert!(
+        first.starts_with("broken.ron:6:39: error: expected comma"),
+        "{first}"
+    );
+    assert!(first.contains(": error: "), "{first}");
+}
+
+#[test]
+fn forty_minute_plan_reports_total_and_window() {
+    let dir = tempfile::tempdir().unwrap();
+    write_plan(dir.path(), "short.ron", &GOOD.replace("\"50m\"", "\"30m\""));
+    let out = livecue(&["check", "short.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "short.ron:4:15: error: planned running time is 40:00, outside the target window 55:00–75:00: 15:00 short"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn misspelt_field_is_named_with_a_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    write_plan(
+        dir.path(),
+        "typo.ron",
+        &GOOD.replace("kind: Content, duration:", "kind: Content, durration:"),
+    );
+    let out = livecue(&["check", "typo.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.starts_with("typo.ron:6:"), "{err}");
+    assert!(
+        err.contains("unknown field `durration` in segment; did you mean `duration`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn warnings_print_but_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = GOOD.replace(
+        "    segments:",
+        "    media: [(id: \"pic\", path: \"missing.png\", caption: \"x\")],\n    segments:",
+    );
+    write_plan(dir.path(), "warn.ron", &src);
+    let out = livecue(&["check", "warn.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("warn.ron:4:31: warning: media file \"missing.png\" is missing"),
+        "{err}"
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "warn.ron: ok — 3 segments, 60:00 planned (target 55:00–75:00), 1 warning(s)\n"
+    );
+}
+
+#[test]
+fn one_bad_plan_fails_the_run_but_the_others_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write_plan(dir.path(), "a.ron", GOOD);
+    write_plan(dir.path(), "b.ron", &GOOD.replace("\"5m\"", "\"0s\""));
+    write_plan(dir.path(), "c.ron", GOOD);
+    let out = livecue(
+        &["check", "a.ron", "b.ron", "c.ron", "missing.ron"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("a.ron: ok") && stdout.contains("c.ron: ok"),
+        "{stdout}"
+    );
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("b.ron:5:52: error: segment 1 \"Warm-up\" has zero length"),
+        "{err}"
+    );
+    assert!(err.contains("b.ron: 3 error(s), 0 warning(s)"), "{err}");
+    assert!(err.contains("missing.ron: No such file"), "{err}");
+}
+
+#[test]
+fn rundown_prints_the_running_order() {
+    let out = livecue(&["rundown", "plans/espresso-workshop.en.ron"], &repo());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(
+        table.contains("Planned: 70:00 (target 55:00–75:00)"),
+        "{table}"
+    );
+    let guest_row = table
+        .lines()
+        .find(|l| l.contains("Guest: Maya from Harbour Roasters"))
+        .unwrap();
+    assert!(
+        guest_row.starts_with("5  33:00   12:00  guest"),
+        "{guest_row}"
+    );
+    assert!(
+        table.contains("32:00 invite @maya.roasts (Maya Lindqvist) ♪"),
+        "{table}"
+    );
+}
+
+#[test]
+fn no_arguments_prints_the_bundled_example_rundown() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = livecue(&[], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(
+        table.starts_with("晨光保養｜玻尿酸保濕精華新品發表"),
+        "{table}"
+    );
+    assert!(table.contains("產品示範：玻尿酸保濕精華"), "{table}");
+}
+
+#[test]
+fn help_lists_only_commands_that_exist() {
+    let out = livecue(&["--help"], &repo());
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    let commands: Vec<&str> = help
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .split("Arguments:")
+        .next()
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(commands, ["check", "rundown", "help"]);
+    for cmd in ["check", "rundown"] {
+        let out = livecue(&[cmd, "--help"], &repo());
+        assert!(out.status.success(), "{cmd} --help");
+    }
+}
