@@ -5,6 +5,7 @@
 
 mod event;
 mod journal;
+mod live;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -14,6 +15,7 @@ pub use journal::{
     JOURNAL_FORMAT, JournalContents, JournalError, JournalHeader, JournalHealth, JournalWriter,
     TornTail, read_journal,
 };
+pub use live::{Action, Chime, Classifier, JournalTarget, JournalView, Live, ShowAll};
 
 use crate::comments::{Comment, Verdict};
 use crate::plan::Plan;

@@ -1,0 +1,347 @@
+//! The one writer of a live session: turns actions, passing time and incoming comments
+//! into events, journals each, then applies it.
+//!
+//! The app and the headless recorder both drive a [`Live`]; nothing else mutates a
+//! running [`Session`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use super::{
+    Event, JournalError, JournalHeader, JournalHealth, JournalWriter, Session, SourceState, Stamp,
+};
+use crate::comments::{Comment, Verdict};
+use crate::plan::Plan;
+use crate::questions::{QuestionKey, QuestionState};
+use crate::show::{Clock, Phase, Status};
+
+/// Something the host or producer asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Start the show with the first segment.
+    StartShow,
+    /// Move to the next segment.
+    NextSegment,
+    /// Go back to the previous segment.
+    PreviousSegment,
+    /// Jump to a segment by index.
+    JumpTo(usize),
+    /// Add (positive) or remove (negative) time on the current segment.
+    AdjustTime {
+        /// Milliseconds to add.
+        delta_ms: i64,
+    },
+    /// End the show.
+    EndShow,
+    /// Dismiss a cue banner.
+    DismissCue(usize),
+    /// Mark a question answered, skipped or queued again.
+    SetQuestionState(QuestionKey, QuestionState),
+    /// Put a comment into the question queue by hand.
+    PromoteComment(String),
+}
+
+/// A sound the session asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Chime {
+    /// A cue with sound fell due.
+    Cue,
+    /// The current segment's time ran out.
+    SegmentEnd,
+}
+
+/// Decides whether a comment is shown and whether it is a question.
+pub trait Classifier: Send {
+    /// The verdict on one comment (may keep state across comments).
+    fn classify(&mut self, comment: &Comment) -> Verdict;
+}
+
+/// Where the journal goes.
+#[derive(Clone, Debug)]
+pub enum JournalTarget {
+    /// No journal (tests, previews).
+    Off,
+    /// Create `journal.jsonl` in this folder when the first event happens.
+    Folder(PathBuf),
+}
+
+/// How the journal is doing, for the status bar.
+#[derive(Clone, Debug)]
+pub enum JournalView {
+    /// Journaling is off.
+    Off,
+    /// Nothing to save yet.
+    Waiting,
+    /// Writing; details inside.
+    Writing(JournalHealth),
+    /// The journal could not be opened; events are kept in memory only.
+    Failed(String),
+}
+
+enum JournalSlot {
+    Off,
+    Pending(PathBuf),
+    Open(JournalWriter),
+    Failed(String),
+}
+
+/// A running session with its clock, journal and comment classifier.
+pub struct Live {
+    session: Session,
+    clock: Arc<dyn Clock>,
+    epoch: DateTime<Utc>,
+    plan_hash: String,
+    journal: JournalSlot,
+    classifier: Box<dyn Classifier>,
+    chimes: Vec<Chime>,
+    /// Number of segment runs for which the time-up chime has sounded.
+    time_up_runs: usize,
+}
+
+impl Live {
+    /// A new session. `epoch` is the wall-clock time of the clock's zero.
+    pub fn new(
+        plan: Arc<Plan>,
+        clock: Arc<dyn Clock>,
+        epoch: DateTime<Utc>,
+        journal: JournalTarget,
+        classifier: Box<dyn Classifier>,
+    ) -> Self {
+        let plan_hash = crate::plan::hash(&plan).unwrap_or_else(|e| format!("unavailable: {e}"));
+        Self {
+            session: Session::new(plan),
+            clock,
+            epoch,
+            plan_hash,
+            journal: match journal {
+                JournalTarget::Off => JournalSlot::Off,
+                JournalTarget::Folder(dir) => JournalSlot::Pending(dir),
+            },
+            classifier,
+            chimes: Vec::new(),
+            time_up_runs: 0,
+        }
+    }
+
+    /// The session state.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Arc<Plan> {
+        self.session.plan()
+    }
+
+    /// The clock's reading.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    /// Now, as an event stamp.
+    pub fn stamp(&self) -> Stamp {
+        let ms = self.now_ms();
+        Stamp {
+            ms,
+            wall: self.epoch + chrono::TimeDelta::milliseconds(ms),
+        }
+    }
+
+    /// The timeline's status now.
+    pub fn status(&self) -> Status {
+        self.session.status(self.now_ms())
+    }
+
+    /// Sounds asked for since the last call.
+    pub fn take_chimes(&mut self) -> Vec<Chime> {
+        std::mem::take(&mut self.chimes)
+    }
+
+    /// Carries out an action. Returns false when it does not apply now (next on the last
+    /// segment, time added before the start, ...): nothing is journaled then.
+    pub fn perform(&mut self, action: Action) -> bool {
+        let at = self.stamp();
+        let timeline = self.session.timeline();
+        let event = match action {
+            Action::StartShow => (timeline.show_start_ms().is_none()
+                && timeline.segment_count() > 0)
+                .then_some(Event::ShowStarted { at }),
+            Action::NextSegment => timeline.next_index().map(|index| Event::SegmentStarted {
+                index,
+                auto: false,
+                at,
+            }),
+            Action::PreviousSegment => {
+                timeline
+                    .previous_index()
+                    .map(|index| Event::SegmentStarted {
+                        index,
+                        auto: false,
+                        at,
+                    })
+            }
+            Action::JumpTo(index) => (timeline.current().is_some()
+                && index < timeline.segment_count())
+            .then_some(Event::SegmentStarted {
+                index,
+                auto: false,
+                at,
+            }),
+            Action::AdjustTime { delta_ms } => (timeline.current().is_some() && delta_ms != 0)
+                .then_some(Event::TimeAdjusted { delta_ms, at }),
+            Action::EndShow => timeline
+                .current()
+                .is_some()
+                .then_some(Event::ShowEnded { at }),
+            Action::DismissCue(index) => self
+                .session
+                .active_cues()
+                .contains(&index)
+                .then_some(Event::CueDismissed { index, at }),
+            Action::SetQuestionState(question, state) => self
+                .session
+                .questions()
+                .find(&question)
+                .filter(|q| q.state != state)
+                .map(|_| Event::QuestionStateChanged {
+                    question,
+                    state,
+                    at,
+                }),
+            Action::PromoteComment(comment_id) => (self.session.has_comment(&comment_id)
+                && self
+                    .session
+                    .questions()
+                    .find(&QuestionKey::Comment(comment_id.clone()))
+                    .is_none())
+            .then_some(Event::QuestionAdded { comment_id, at }),
+        };
+        let Some(event) = event else {
+            return false;
+        };
+        let ends = matches!(event, Event::ShowEnded { .. });
+        self.emit(event);
+        self.tick();
+        if ends {
+            self.sync_journal();
+        }
+        true
+    }
+
+    /// Applies whatever fell due by now: cues and segments that move on by themselves.
+    /// Also asks for the segment-end chime once per segment run when its time runs out.
+    pub fn tick(&mut self) {
+        for event in self.session.due_events(self.stamp()) {
+            if let Event::CueFired { index, .. } = &event
+                && self.plan().cues.get(*index).is_some_and(|c| c.sound)
+            {
+                self.chimes.push(Chime::Cue);
+            }
+            self.emit(event);
+        }
+        let runs = self.session.timeline().runs().len();
+        if runs > self.time_up_runs && self.status().phase == Phase::Overtime {
+            self.time_up_runs = runs;
+            self.chimes.push(Chime::SegmentEnd);
+        }
+    }
+
+    /// Filters and records an incoming comment. Returns the verdict, or `None` when the
+    /// comment was seen before.
+    pub fn receive(&mut self, comment: Comment) -> Option<Verdict> {
+        if self.session.has_comment(&comment.id) {
+            return None;
+        }
+        let verdict = self.classifier.classify(&comment);
+        let at = self.stamp();
+        self.emit(Event::CommentReceived {
+            comment,
+            verdict: verdict.clone(),
+            at,
+        });
+        Some(verdict)
+    }
+
+    /// Records a source's state when it changed.
+    pub fn source_status(&mut self, source: &str, status: SourceState) {
+        let unchanged = self
+            .session
+            .sources()
+            .iter()
+            .any(|(name, s)| name == source && *s == status);
+        if !unchanged {
+            let at = self.stamp();
+            self.emit(Event::SourceStatus {
+                source: source.to_owned(),
+                status,
+                at,
+            });
+        }
+    }
+
+    /// How the journal is doing.
+    pub fn journal_view(&self) -> JournalView {
+        match &self.journal {
+            JournalSlot::Off => JournalView::Off,
+            JournalSlot::Pending(_) => JournalView::Waiting,
+            JournalSlot::Open(w) => JournalView::Writing(w.health()),
+            JournalSlot::Failed(e) => JournalView::Failed(e.clone()),
+        }
+    }
+
+    /// The journal file, once it exists.
+    pub fn journal_path(&self) -> Option<PathBuf> {
+        match &self.journal {
+            JournalSlot::Open(w) => Some(w.path().to_owned()),
+            _ => None,
+        }
+    }
+
+    /// Blocks until every event so far is on disk.
+    pub fn sync_journal(&self) {
+        if let JournalSlot::Open(w) = &self.journal {
+            // A failure shows in the journal's health; nothing more to do here.
+            let _ = w.sync();
+        }
+    }
+
+    fn emit(&mut self, event: Event) {
+        self.write(&event);
+        self.session.apply(&event);
+    }
+
+    fn write(&mut self, event: &Event) {
+        if let JournalSlot::Pending(dir) = &self.journal {
+            let header = JournalHeader::new(
+                self.plan_hash.clone(),
+                self.plan().title.clone(),
+                self.epoch,
+            );
+            self.journal = match JournalWriter::create(&dir.join("journal.jsonl"), &header) {
+                Ok(w) => JournalSlot::Open(w),
+                Err(e) => JournalSlot::Failed(e.to_string()),
+            };
+        }
+        if let JournalSlot::Open(w) = &self.journal
+            && let Err(e) = w.append(event)
+        {
+            let message = match e {
+                JournalError::Closed => "the journal writer stopped".to_owned(),
+                other => other.to_string(),
+            };
+            self.journal = JournalSlot::Failed(message);
+        }
+    }
+}
+
+/// A classifier that shows every comment and finds no questions; for previews where
+/// filtering is not wanted.
+pub struct ShowAll;
+
+impl Classifier for ShowAll {
+    fn classify(&mut self, comment: &Comment) -> Verdict {
+        Verdict::shown(&comment.id)
+    }
+}
