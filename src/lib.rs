@@ -3,12 +3,14 @@
 //! The core (plan, show, session, comments, questions) knows nothing of the UI; see
 //! ARCHITECTURE.md for how the pieces fit.
 
+pub mod audio;
 pub mod cli;
 pub mod comments;
 pub mod plan;
 pub mod questions;
 pub mod session;
 pub mod show;
+pub mod ui;
 
 /// The bundled example plan, shown when livecue is started without one.
 pub const EXAMPLE_PLAN: &str = include_str!("../plans/skincare-launch.zh-TW.ron");

@@ -1,6 +1,7 @@
 //! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`.
 
 mod check;
+mod open;
 mod rundown;
 
 use std::path::PathBuf;
@@ -16,6 +17,9 @@ use crate::plan::{self, Plan};
 pub struct Cli {
     /// Plan to open (default: the bundled example plan)
     pub plan: Option<PathBuf>,
+    /// Where show journals are kept (default: the user's data folder)
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// What to do; without a command, livecue opens the plan
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -54,8 +58,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { plans }) => Ok(check::run(&plans)),
         Some(Command::Rundown { plan }) => rundown::run(plan.as_deref()),
-        // Until the host screen exists, opening a plan prints its rundown.
-        None => rundown::run(cli.plan.as_deref()),
+        None => open::run(cli.plan.as_deref(), cli.data_dir),
     }
 }
 

@@ -1,0 +1,337 @@
+//! Controls: every action has a button and a key. The keyboard (or the producer) drives
+//! the show; the host never needs the mouse.
+
+use egui::{Event, Key, Modifiers, RichText};
+
+use super::text::fill;
+use super::theme::{self, Scale};
+use super::{Command, View};
+use crate::plan::clock_text;
+use crate::questions::QuestionState;
+use crate::session::Action;
+use crate::show::ShowState;
+
+const MINUTE_MS: i64 = 60_000;
+const HALF_MINUTE_MS: i64 = 30_000;
+
+/// A button with its key printed beside it. Returns true when clicked.
+pub fn key_button(ui: &mut egui::Ui, label: &str, key: &str, scale: Scale) -> bool {
+    let clicked = ui
+        .add(egui::Button::new(
+            RichText::new(label).font(theme::text(scale.pt(20.0).max(15.0))),
+        ))
+        .clicked();
+    ui.label(
+        RichText::new(key)
+            .font(theme::mono(scale.pt(16.0).max(12.0)))
+            .color(theme::FAINT),
+    );
+    clicked
+}
+
+/// The control strip under the host screen (and in the producer window).
+pub fn controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
+    let texts = frame.texts;
+    let scale = frame.scale;
+    ui.horizontal_wrapped(|ui| {
+        let started = !matches!(frame.status.state, ShowState::NotStarted);
+        let running = matches!(frame.status.state, ShowState::Running { .. });
+        if !started {
+            if key_button(ui, texts.start, texts.key_space, scale) {
+                commands.push(Command::Live(Action::StartShow));
+            }
+        } else if key_button(ui, texts.next_segment, texts.key_space, scale) {
+            commands.push(Command::Live(Action::NextSegment));
+        }
+        if key_button(ui, texts.previous_segment, texts.key_backspace, scale) {
+            commands.push(Command::Live(Action::PreviousSegment));
+        }
+        if key_button(ui, texts.remove_minute, "−", scale) {
+            commands.push(Command::Live(Action::AdjustTime {
+                delta_ms: -MINUTE_MS,
+            }));
+        }
+        if key_button(ui, texts.add_minute, "+", scale) {
+            commands.push(Command::Live(Action::AdjustTime {
+                delta_ms: MINUTE_MS,
+            }));
+        }
+        ui.separator();
+        let hidden_label = if frame.show_hidden {
+            texts.hide_hidden
+        } else {
+            texts.show_hidden
+        };
+        if key_button(ui, hidden_label, "H", scale) {
+            commands.push(Command::ToggleHidden);
+        }
+        let mute_label = if frame.muted {
+            texts.unmute
+        } else {
+            texts.mute
+        };
+        if key_button(ui, mute_label, "M", scale) {
+            commands.push(Command::ToggleMute);
+        }
+        if key_button(ui, texts.fullscreen, "F11", scale) {
+            commands.push(Command::ToggleFullscreen);
+        }
+        let detach_label = if frame.detached {
+            texts.attach
+        } else {
+            texts.detach
+        };
+        if key_button(ui, detach_label, "D", scale) {
+            commands.push(Command::ToggleDetached);
+        }
+        if running {
+            ui.separator();
+            if key_button(ui, texts.end_show, "E", scale) {
+                commands.push(Command::AskEndShow);
+            }
+        }
+    });
+}
+
+/// Reads the keyboard. Keys act on the window that has focus, so both the main window
+/// and a detached host window call this.
+pub fn keys(
+    ctx: &egui::Context,
+    frame: &View<'_>,
+    confirming_end: bool,
+    commands: &mut Vec<Command>,
+) {
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    ctx.input_mut(|input| {
+        if confirming_end {
+            if input.consume_key(Modifiers::NONE, Key::Enter) {
+                commands.push(Command::ConfirmEndShow);
+            }
+            if input.consume_key(Modifiers::NONE, Key::Escape) {
+                commands.push(Command::CancelEndShow);
+            }
+            return;
+        }
+        if input.consume_key(Modifiers::NONE, Key::Space) {
+            commands.push(Command::Live(
+                if matches!(frame.status.state, ShowState::NotStarted) {
+                    Action::StartShow
+                } else {
+                    Action::NextSegment
+                },
+            ));
+        }
+        if input.consume_key(Modifiers::NONE, Key::Backspace) {
+            commands.push(Command::Live(Action::PreviousSegment));
+        }
+        for delta_ms in take_time_keys(input) {
+            commands.push(Command::Live(Action::AdjustTime { delta_ms }));
+        }
+        if let Some(q) = frame.live.session().questions().next() {
+            if input.consume_key(Modifiers::NONE, Key::A) {
+                commands.push(Command::Live(Action::SetQuestionState(
+                    q.key.clone(),
+                    QuestionState::Answered,
+                )));
+            } else if input.consume_key(Modifiers::NONE, Key::S) {
+                commands.push(Command::Live(Action::SetQuestionState(
+                    q.key.clone(),
+                    QuestionState::Skipped,
+                )));
+            }
+        }
+        if input.consume_key(Modifiers::NONE, Key::Enter)
+            && let Some(&cue) = frame.live.session().active_cues().first()
+        {
+            commands.push(Command::Live(Action::DismissCue(cue)));
+        }
+        let toggles = [
+            (Key::H, Command::ToggleHidden),
+            (Key::M, Command::ToggleMute),
+            (Key::F11, Command::ToggleFullscreen),
+            (Key::D, Command::ToggleDetached),
+            (Key::E, Command::AskEndShow),
+        ];
+        for (key, command) in toggles {
+            if input.consume_key(Modifiers::NONE, key) {
+                commands.push(command);
+            }
+        }
+    });
+}
+
+/// `+`/`-` add or remove a minute; with Shift, thirty seconds. On layouts where `+`
+/// itself needs Shift (US: Shift+`=`), the key on which `+` sits counts: unshifted it
+/// is a minute, shifted thirty seconds.
+fn take_time_keys(input: &mut egui::InputState) -> Vec<i64> {
+    let mut deltas = Vec::new();
+    input.events.retain(|event| {
+        let Event::Key {
+            key,
+            physical_key,
+            pressed: true,
+            modifiers,
+            ..
+        } = event
+        else {
+            return true;
+        };
+        if modifiers.command || modifiers.ctrl || modifiers.alt {
+            return true;
+        }
+        let is = |k: Key| *key == k || *physical_key == Some(k);
+        let sign = if is(Key::Plus) || is(Key::Equals) {
+            1
+        } else if is(Key::Minus) {
+            -1
+        } else {
+            return true;
+        };
+        let amount = if modifiers.shift {
+            HALF_MINUTE_MS
+        } else {
+            MINUTE_MS
+        };
+        deltas.push(sign * amount);
+        false
+    });
+    deltas
+}
+
+/// The producer's window while the host screen is detached: controls, rundown with
+/// jumps, the question queue and the feed.
+pub fn producer_ui(
+    ui: &mut egui::Ui,
+    frame: &View<'_>,
+    view: &mut super::ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let texts = frame.texts;
+    let scale = Scale { k: 0.8 };
+    egui::Panel::top("producer-controls")
+        .frame(
+            egui::Frame::NONE
+                .fill(theme::BACKGROUND)
+                .inner_margin(egui::Margin::same(10)),
+        )
+        .show(ui, |ui| {
+            ui.label(RichText::new(texts.host_detached_note).color(theme::DIM));
+            controls_ui(
+                ui,
+                &View {
+                    scale,
+                    ..frame.clone()
+                },
+                commands,
+            );
+            ui.horizontal(|ui| {
+                for display in 1..=3 {
+                    if ui
+                        .button(fill(texts.fullscreen_on_display, &[&display.to_string()]))
+                        .clicked()
+                    {
+                        commands.push(Command::FullscreenOnDisplay(display - 1));
+                    }
+                }
+            });
+            let (offset, color) = super::host::offset_text(frame.status.offset_ms, texts);
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(fill(
+                        texts.show_clock,
+                        &[
+                            &clock_text(frame.status.show_elapsed_ms),
+                            &clock_text(frame.status.planned_total_ms),
+                        ],
+                    ))
+                    .font(theme::text(22.0)),
+                );
+                ui.label(RichText::new(offset).font(theme::text(22.0)).color(color));
+            });
+        });
+    egui::Panel::left("producer-rundown")
+        .default_size(ui.available_width() * 0.45)
+        .frame(
+            egui::Frame::NONE
+                .fill(theme::PANEL)
+                .inner_margin(egui::Margin::same(10)),
+        )
+        .show(ui, |ui| {
+            ui.label(RichText::new(texts.rundown).color(theme::DIM).strong());
+            let plan = frame.live.plan();
+            let current = match frame.status.state {
+                ShowState::Running { index } => Some(index),
+                _ => None,
+            };
+            let starts = plan.planned_starts();
+            egui::ScrollArea::vertical()
+                .id_salt("rundown")
+                .show(ui, |ui| {
+                    for (i, seg) in plan.segments.iter().enumerate() {
+                        ui.horizontal(|ui| {
+                            let color = if Some(i) == current {
+                                theme::GOLD
+                            } else {
+                                theme::TEXT
+                            };
+                            ui.label(
+                                RichText::new(format!(
+                                    "{:>2}  {:>5}  {:>5}",
+                                    i + 1,
+                                    clock_text(starts[i].ms()),
+                                    clock_text(seg.duration.ms())
+                                ))
+                                .font(theme::mono(16.0))
+                                .color(color),
+                            );
+                            ui.add(
+                                egui::Label::new(RichText::new(&seg.title).color(color)).truncate(),
+                            );
+                            if current.is_some()
+                                && Some(i) != current
+                                && ui.button(texts.jump).on_hover_text(&seg.title).clicked()
+                            {
+                                commands.push(Command::Live(Action::JumpTo(i)));
+                            }
+                        });
+                    }
+                    ui.add_space(12.0);
+                    ui.label(RichText::new(texts.queue).color(theme::DIM).strong());
+                    for q in frame.live.session().questions().upcoming() {
+                        ui.add(
+                            egui::Label::new(format!(
+                                "{}  {}",
+                                if q.times_asked() > 1 {
+                                    fill(texts.times_asked, &[&q.times_asked().to_string()])
+                                } else {
+                                    String::new()
+                                },
+                                super::sanitize_for_display(&q.text)
+                            ))
+                            .truncate(),
+                        );
+                    }
+                });
+        });
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::NONE
+                .fill(theme::PANEL)
+                .inner_margin(egui::Margin::same(10)),
+        )
+        .show(ui, |ui| {
+            super::feed::comment_feed_ui(
+                ui,
+                &mut view.producer_feed,
+                frame.live.session().comments(),
+                frame.live.plan(),
+                frame.show_hidden,
+                frame.rate_per_min,
+                scale,
+                texts,
+                commands,
+            );
+        });
+}

@@ -1,0 +1,352 @@
+//! The live comment feed: newest at the bottom, follows new comments unless the user
+//! scrolled up, hidden comments collapsed (or greyed with their reason), highlights.
+//!
+//! Rows are one line each and indexed incrementally, so a feed of 100,000 comments costs
+//! the same per frame as one of a hundred: only the visible rows are laid out.
+
+use egui::{Color32, RichText, Sense};
+
+use super::Command;
+use super::sanitize_for_display;
+use super::text::{Texts, fill};
+use super::theme::{self, Scale};
+use crate::comments::Reason;
+use crate::plan::{Plan, bare_handle};
+use crate::session::CommentEntry;
+
+/// One row of the feed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Row {
+    /// A comment, by index into the session's comments.
+    Comment(usize),
+    /// Consecutive hidden comments collapsed into one row.
+    Hidden { count: usize, reasons: Vec<Reason> },
+}
+
+/// What the feed remembers between frames.
+#[derive(Debug, Default)]
+pub struct FeedState {
+    rows: Vec<Row>,
+    indexed: usize,
+    rows_built_with_hidden: bool,
+    /// Rows that existed when the user scrolled away from the bottom.
+    rows_when_left_bottom: Option<usize>,
+    jump_to_bottom: bool,
+}
+
+impl FeedState {
+    /// Brings the row index up to date with the session's comments.
+    fn update(&mut self, comments: &[CommentEntry], show_hidden: bool) {
+        if show_hidden != self.rows_built_with_hidden {
+            self.rows.clear();
+            self.indexed = 0;
+            self.rows_built_with_hidden = show_hidden;
+            self.rows_when_left_bottom = None;
+        }
+        for (i, entry) in comments.iter().enumerate().skip(self.indexed) {
+            if entry.verdict.shown || show_hidden {
+                self.rows.push(Row::Comment(i));
+                continue;
+            }
+            match self.rows.last_mut() {
+                Some(Row::Hidden { count, reasons }) => {
+                    *count += 1;
+                    for r in &entry.verdict.reasons {
+                        if !reasons.contains(r) {
+                            reasons.push(*r);
+                        }
+                    }
+                }
+                _ => self.rows.push(Row::Hidden {
+                    count: 1,
+                    reasons: entry.verdict.reasons.clone(),
+                }),
+            }
+        }
+        self.indexed = comments.len();
+    }
+
+    /// Comments that arrived below while the user was scrolled up.
+    pub fn unseen(&self) -> usize {
+        self.rows_when_left_bottom
+            .map_or(0, |seen| self.rows.len().saturating_sub(seen))
+    }
+
+    /// Scrolls back to the newest comment on the next frame.
+    pub fn jump_to_bottom(&mut self) {
+        self.jump_to_bottom = true;
+    }
+}
+
+/// Who a comment is from, for highlighting.
+struct Highlights<'a> {
+    host: Option<&'a str>,
+    guests: Vec<&'a str>,
+    highlighted: Vec<&'a str>,
+}
+
+impl<'a> Highlights<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        Self {
+            host: plan.host.as_deref().map(bare_handle),
+            guests: plan.guests.iter().map(|g| bare_handle(&g.handle)).collect(),
+            highlighted: plan
+                .filter
+                .highlighted_users
+                .iter()
+                .map(|u| bare_handle(u))
+                .collect(),
+        }
+    }
+}
+
+/// The comment feed, filling the space it is given.
+#[allow(clippy::too_many_arguments)]
+pub fn comment_feed_ui(
+    ui: &mut egui::Ui,
+    state: &mut FeedState,
+    comments: &[CommentEntry],
+    plan: &Plan,
+    show_hidden: bool,
+    rate_per_min: usize,
+    scale: Scale,
+    texts: &Texts,
+    commands: &mut Vec<Command>,
+) {
+    state.update(comments, show_hidden);
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(texts.comments)
+                .font(theme::text(scale.pt(20.0)))
+                .color(theme::DIM)
+                .strong(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(
+                RichText::new(fill(texts.per_minute, &[&rate_per_min.to_string()]))
+                    .font(theme::text(scale.pt(20.0)))
+                    .color(theme::DIM),
+            );
+        });
+    });
+    if state.rows.is_empty() {
+        ui.label(
+            RichText::new(texts.no_comments)
+                .font(theme::text(scale.pt(22.0)))
+                .color(theme::FAINT),
+        );
+        return;
+    }
+
+    let highlights = Highlights::new(plan);
+    let font = theme::text(scale.pt(24.0));
+    let row_height = ui.fonts_mut(|f| f.row_height(&font));
+    let unseen = state.unseen();
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("comment-feed")
+        .auto_shrink(false)
+        .stick_to_bottom(true);
+    if state.jump_to_bottom {
+        area = area.vertical_scroll_offset(f32::MAX);
+        state.jump_to_bottom = false;
+        state.rows_when_left_bottom = None;
+    }
+    let output = area.show_rows(ui, row_height, state.rows.len(), |ui, range| {
+        for row in &state.rows[range] {
+            match row {
+                Row::Comment(i) => {
+                    if let Some(entry) = comments.get(*i) {
+                        comment_row_ui(ui, entry, &highlights, &font, texts, commands);
+                    }
+                }
+                Row::Hidden { count, reasons } => {
+                    let names: Vec<&str> = reasons.iter().map(|r| r.as_str()).collect();
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(fill(
+                                texts.hidden_run,
+                                &[&count.to_string(), &names.join(", ")],
+                            ))
+                            .font(theme::text(scale.pt(18.0)))
+                            .color(theme::FAINT),
+                        )
+                        .truncate(),
+                    );
+                }
+            }
+        }
+    });
+    let max_offset = (output.content_size.y - output.inner_rect.height()).max(0.0);
+    let at_bottom = output.state.clamped_offset().y >= max_offset - row_height * 0.5;
+    if at_bottom {
+        state.rows_when_left_bottom = None;
+    } else if state.rows_when_left_bottom.is_none() {
+        state.rows_when_left_bottom = Some(state.rows.len());
+    }
+    if unseen > 0 {
+        let label = fill(texts.new_comments, &[&unseen.to_string()]);
+        let rect = output.inner_rect;
+        let button_pos = egui::pos2(
+            rect.right() - scale.pt(160.0),
+            rect.bottom() - scale.pt(48.0),
+        );
+        egui::Area::new(egui::Id::unique("feed-new-button"))
+            .fixed_pos(button_pos)
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                let button = egui::Button::new(
+                    RichText::new(label)
+                        .font(theme::text(scale.pt(20.0)))
+                        .color(Color32::BLACK),
+                )
+                .fill(theme::BLUE);
+                if ui.add(button).clicked() {
+                    commands.push(Command::FeedToBottom);
+                }
+            });
+    }
+}
+
+fn comment_row_ui(
+    ui: &mut egui::Ui,
+    entry: &CommentEntry,
+    highlights: &Highlights<'_>,
+    font: &egui::FontId,
+    texts: &Texts,
+    commands: &mut Vec<Command>,
+) {
+    let c = &entry.comment;
+    let v = &entry.verdict;
+    let user = bare_handle(&c.user);
+    let text = sanitize_for_display(&c.text);
+    let is_guest = highlights.guests.contains(&user);
+    let is_highlighted = highlights.highlighted.contains(&user);
+    let mentions_host = highlights.host.is_some_and(|h| {
+        text.to_lowercase()
+            .contains(&format!("@{}", h.to_lowercase()))
+    });
+    let (user_color, text_color) = if !v.shown {
+        (theme::FAINT, theme::FAINT)
+    } else if is_guest || is_highlighted {
+        (theme::GOLD, theme::TEXT)
+    } else if v.question {
+        (theme::BLUE, theme::TEXT)
+    } else {
+        (theme::DIM, theme::TEXT)
+    };
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 12.0;
+        let shown_user = if user.is_empty() { "—" } else { user };
+        ui.label(
+            RichText::new(sanitize_for_display(shown_user))
+                .font(font.clone())
+                .color(user_color),
+        );
+        let mut badges = Vec::new();
+        if !v.shown {
+            let names: Vec<&str> = v.reasons.iter().map(|r| r.as_str()).collect();
+            badges.push((
+                fill(texts.hidden_because, &[&names.join(", ")]),
+                theme::FAINT,
+            ));
+        } else {
+            if v.question {
+                badges.push((texts.badge_question.to_owned(), theme::BLUE));
+            }
+            if is_guest {
+                badges.push((texts.badge_guest.to_owned(), theme::GOLD));
+            } else if is_highlighted {
+                badges.push((texts.badge_highlight.to_owned(), theme::GOLD));
+            }
+            if mentions_host {
+                badges.push((texts.badge_mention.to_owned(), theme::GOLD));
+            }
+        }
+        // Badges go on the right, so the text takes what is left and is cut short.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            for (badge, color) in badges.iter().rev() {
+                ui.label(
+                    RichText::new(badge)
+                        .font(font.clone())
+                        .color(*color)
+                        .strong(),
+                );
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let mut rich = RichText::new(text).font(font.clone()).color(text_color);
+                if !v.shown {
+                    rich = rich.italics();
+                }
+                let response = ui.add(egui::Label::new(rich).truncate().sense(Sense::click()));
+                if v.shown {
+                    response.context_menu(|ui| {
+                        if ui.button(texts.promote).clicked() {
+                            commands.push(Command::Live(crate::session::Action::PromoteComment(
+                                c.id.clone(),
+                            )));
+                            ui.close();
+                        }
+                    });
+                }
+            });
+        });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::comments::{Comment, Verdict};
+    use crate::session::Stamp;
+
+    fn entry(id: &str, shown: bool, reason: Option<Reason>) -> CommentEntry {
+        CommentEntry {
+            comment: Comment {
+                id: id.into(),
+                user: "u".into(),
+                text: "t".into(),
+                ts: chrono::DateTime::UNIX_EPOCH,
+                platform: None,
+            },
+            verdict: Verdict {
+                shown,
+                reasons: reason.into_iter().collect(),
+                ..Verdict::shown(id)
+            },
+            at: Stamp {
+                ms: 0,
+                wall: chrono::DateTime::UNIX_EPOCH,
+            },
+        }
+    }
+
+    #[test]
+    fn hidden_runs_collapse_and_expand() {
+        let comments = vec![
+            entry("a", true, None),
+            entry("b", false, Some(Reason::SpamLink)),
+            entry("c", false, Some(Reason::HiddenWord)),
+            entry("d", true, None),
+        ];
+        let mut feed = FeedState::default();
+        feed.update(&comments[..2], false);
+        feed.update(&comments, false);
+        assert_eq!(
+            feed.rows,
+            vec![
+                Row::Comment(0),
+                Row::Hidden {
+                    count: 2,
+                    reasons: vec![Reason::SpamLink, Reason::HiddenWord]
+                },
+                Row::Comment(3)
+            ]
+        );
+        feed.update(&comments, true);
+        assert_eq!(
+            feed.rows,
+            (0..4).map(Row::Comment).collect::<Vec<_>>(),
+            "show hidden lists every comment"
+        );
+    }
+}

@@ -1,0 +1,192 @@
+//! CJK text: a system CJK font when the machine has one, with the bundled WenQuanYi Micro
+//! Hei behind it so Chinese, Japanese, Korean and Cyrillic always render.
+//!
+//! egui's bundled fonts cover Latin, Cyrillic and Greek only. Traditional Chinese comes
+//! first for our audience, so Traditional-Chinese faces are preferred.
+
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily};
+
+/// The bundled fallback (Apache-2.0, see assets/fonts/README.md).
+pub const BUNDLED_CJK: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
+
+/// Family names tried in order; Traditional Chinese first.
+const PREFERRED: &[&str] = &[
+    "Noto Sans CJK TC",
+    "Noto Sans TC",
+    "Source Han Sans TC",
+    "PingFang TC",
+    "Microsoft JhengHei UI",
+    "Microsoft JhengHei",
+    "Heiti TC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK KR",
+    "Hiragino Sans",
+    "Yu Gothic UI",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+];
+
+/// Characters a face must have to count as a CJK font.
+const MUST_COVER: &[char] = &['中', '體', '貨', 'の'];
+
+/// Which fonts render CJK text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FontReport {
+    /// The system font used first, if one was found.
+    pub system: Option<String>,
+    /// Whether the bundled fallback is installed behind it (always, for what the
+    /// system font lacks, such as Hangul in Chinese-only faces).
+    pub bundled_fallback: bool,
+}
+
+impl FontReport {
+    /// One line for logs and the about box.
+    pub fn describe(&self) -> String {
+        match &self.system {
+            Some(name) => {
+                format!("CJK font: {name} (system), WenQuanYi Micro Hei (bundled) behind it")
+            }
+            None => "CJK font: WenQuanYi Micro Hei (bundled; no system CJK font found)".to_owned(),
+        }
+    }
+}
+
+/// How to look for fonts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FontDiscovery {
+    /// Search the system's fonts, then fall back to the bundled one.
+    #[default]
+    System,
+    /// Use only the bundled font (deterministic tests and benchmarks).
+    BundledOnly,
+}
+
+/// Installs CJK-capable fonts into `ctx` and reports which.
+pub fn install(ctx: &egui::Context, discovery: FontDiscovery) -> FontReport {
+    let system = match discovery {
+        FontDiscovery::System => find_system_cjk(),
+        FontDiscovery::BundledOnly => None,
+    };
+    let mut fonts = FontDefinitions::default();
+    let mut fallbacks = Vec::new();
+    let mut report = FontReport {
+        system: None,
+        bundled_fallback: true,
+    };
+    if let Some((name, data)) = system {
+        fonts.font_data.insert("system-cjk".into(), Arc::new(data));
+        fallbacks.push("system-cjk".to_owned());
+        report.system = Some(name);
+    }
+    fonts.font_data.insert(
+        "bundled-cjk".into(),
+        Arc::new(FontData::from_static(BUNDLED_CJK)),
+    );
+    fallbacks.push("bundled-cjk".to_owned());
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .extend(fallbacks.iter().cloned());
+    }
+    ctx.set_fonts(fonts);
+    report
+}
+
+fn find_system_cjk() -> Option<(String, FontData)> {
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    for name in PREFERRED {
+        let query = fontdb::Query {
+            families: &[fontdb::Family::Name(name)],
+            weight: fontdb::Weight::NORMAL,
+            ..fontdb::Query::default()
+        };
+        let Some(id) = db.query(&query) else {
+            continue;
+        };
+        let found = db.with_face_data(id, |bytes, index| {
+            covers_cjk(bytes, index).then(|| FontData {
+                index,
+                ..FontData::from_owned(bytes.to_vec())
+            })
+        });
+        if let Some(Some(data)) = found {
+            return Some(((*name).to_owned(), data));
+        }
+    }
+    None
+}
+
+/// Whether the face at `index` has glyphs for the characters every CJK face needs.
+pub fn covers_cjk(bytes: &[u8], index: u32) -> bool {
+    ttf_parser::Face::parse(bytes, index)
+        .is_ok_and(|face| MUST_COVER.iter().all(|&c| face.glyph_index(c).is_some()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_font_covers_every_script_we_promise() {
+        let face = ttf_parser::Face::parse(BUNDLED_CJK, 0).unwrap();
+        for c in "請問運費怎麼算假货垃圾こんにちはカタカナ안녕하세요한국어Очень красиво".chars()
+        {
+            if !c.is_whitespace() {
+                assert!(face.glyph_index(c).is_some(), "{c:?} missing");
+            }
+        }
+        assert!(covers_cjk(BUNDLED_CJK, 0));
+    }
+
+    #[test]
+    fn installed_fonts_have_glyphs_for_cjk_and_cyrillic() {
+        let ctx = egui::Context::default();
+        let report = install(&ctx, FontDiscovery::BundledOnly);
+        assert_eq!(report.system, None);
+        // Fonts are built on the first pass.
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        ctx.fonts_mut(|f| {
+            for c in "假貨假货こんにちは한국어ОченьäöЁ".chars() {
+                assert!(f.has_glyph(&egui::FontId::proportional(18.0), c), "{c:?}");
+                assert!(f.has_glyph(&egui::FontId::monospace(18.0), c), "{c:?}");
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod glyph_tests {
+    use super::*;
+
+    #[test]
+    fn every_ui_string_and_symbol_has_a_glyph() {
+        let ctx = egui::Context::default();
+        install(&ctx, FontDiscovery::BundledOnly);
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        // Every catalogue string, plus the symbols the views draw themselves.
+        let all = format!("{:?}⚠♪▲▼•—…", crate::ui::text::EN);
+        let missing: Vec<char> = ctx.fonts_mut(|f| {
+            all.chars()
+                .filter(|c| {
+                    !c.is_whitespace() && !f.has_glyph(&egui::FontId::proportional(18.0), *c)
+                })
+                .collect()
+        });
+        assert!(missing.is_empty(), "no glyph for {missing:?}");
+    }
+}

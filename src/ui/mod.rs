@@ -1,0 +1,135 @@
+//! The egui/eframe front end. Only this module (and `main.rs`) may use egui.
+//!
+//! Views borrow the session read-only through a [`View`] and push [`Command`]s; the app
+//! applies them at the end of the frame, in one place.
+
+mod app;
+mod controls;
+mod feed;
+pub mod fonts;
+mod host;
+mod text;
+pub mod theme;
+mod thumbnails;
+
+use chrono::{DateTime, Utc};
+use egui::Color32;
+
+pub use app::{AppOptions, AudioChoice, LivecueApp, run_native};
+pub use fonts::{FontDiscovery, FontReport};
+pub use host::host_screen_ui;
+pub use text::{EN, Texts};
+
+use crate::session::{Action, Live};
+use crate::show::Status;
+use feed::FeedState;
+use theme::Scale;
+use thumbnails::Thumbnails;
+
+/// What a view asks for; applied at the end of the frame.
+#[must_use]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// A session action (journaled).
+    Live(Action),
+    /// Show or collapse hidden comments.
+    ToggleHidden,
+    /// Mute or unmute chimes.
+    ToggleMute,
+    /// Fullscreen on or off for the host screen's window.
+    ToggleFullscreen,
+    /// Put the host screen's window fullscreen on display n (0-based).
+    FullscreenOnDisplay(usize),
+    /// Detach the host screen into its own window, or bring it back.
+    ToggleDetached,
+    /// Ask for confirmation to end the show.
+    AskEndShow,
+    /// End the show (confirmed).
+    ConfirmEndShow,
+    /// Keep going.
+    CancelEndShow,
+    /// Scroll the comment feed back to the newest comment.
+    FeedToBottom,
+}
+
+/// What every view reads in one frame: the session and values computed once.
+#[derive(Clone)]
+pub struct View<'a> {
+    /// The session (read-only).
+    pub live: &'a Live,
+    /// The timeline now.
+    pub status: Status,
+    /// UI strings.
+    pub texts: &'static Texts,
+    /// Size scale for this window.
+    pub scale: Scale,
+    /// Flash phase (overtime and cue banner).
+    pub flash_on: bool,
+    /// Whether hidden comments are listed.
+    pub show_hidden: bool,
+    /// Whether chimes are muted.
+    pub muted: bool,
+    /// Whether the host screen is in its own window.
+    pub detached: bool,
+    /// Comments in the last minute.
+    pub rate_per_min: usize,
+    /// Status bar items, left to right.
+    pub status_items: Vec<(String, Color32)>,
+    /// Wall-clock now (for the scheduled start).
+    pub wall_now: DateTime<Utc>,
+}
+
+/// What the views remember between frames.
+#[derive(Default)]
+pub struct ViewState {
+    feed: FeedState,
+    producer_feed: FeedState,
+    thumbnails: Thumbnails,
+}
+
+impl ViewState {
+    /// State for a plan whose media live in `plan_dir`.
+    pub fn new(plan: &crate::plan::Plan, plan_dir: Option<&std::path::Path>) -> Self {
+        Self {
+            thumbnails: Thumbnails::load(plan, plan_dir),
+            ..Self::default()
+        }
+    }
+
+    /// Scrolls the feeds back to the newest comment.
+    pub fn feed_to_bottom(&mut self) {
+        self.feed.jump_to_bottom();
+        self.producer_feed.jump_to_bottom();
+    }
+}
+
+/// Comment text made safe to display: bidi controls and invisible characters removed,
+/// line breaks folded, length bounded.
+pub fn sanitize_for_display(text: &str) -> String {
+    const MAX_CHARS: usize = 400;
+    let mut out = String::with_capacity(text.len().min(MAX_CHARS * 4));
+    let mut count = 0;
+    for c in text.chars() {
+        let c = match c {
+            '\n' | '\r' | '\t' => ' ',
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{3164}'
+            | '\u{2800}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{FFA0}' => continue,
+            c if c.is_control() => continue,
+            c => c,
+        };
+        if count == MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        out.push(c);
+        count += 1;
+    }
+    out
+}

@@ -1,0 +1,336 @@
+//! Every piece of UI text, in one place. Offering the interface in another language is
+//! one more `Texts` value, not a hunt through the views.
+//!
+//! Templates use `{}` placeholders, filled in order by [`fill`].
+
+/// The UI strings of one language.
+#[derive(Debug)]
+pub struct Texts {
+    /// Window title of the main window.
+    pub app_title: &'static str,
+    /// Window title of the detached host screen.
+    pub host_window_title: &'static str,
+
+    // Controls (button labels; tests click these).
+    /// Start the show.
+    pub start: &'static str,
+    /// Next segment.
+    pub next_segment: &'static str,
+    /// Previous segment.
+    pub previous_segment: &'static str,
+    /// Add a minute.
+    pub add_minute: &'static str,
+    /// Remove a minute.
+    pub remove_minute: &'static str,
+    /// Mark the question answered.
+    pub answered: &'static str,
+    /// Skip the question.
+    pub skip: &'static str,
+    /// Show hidden comments.
+    pub show_hidden: &'static str,
+    /// Hide hidden comments again.
+    pub hide_hidden: &'static str,
+    /// Mute chimes.
+    pub mute: &'static str,
+    /// Unmute chimes.
+    pub unmute: &'static str,
+    /// Toggle fullscreen.
+    pub fullscreen: &'static str,
+    /// Ask to end the show.
+    pub end_show: &'static str,
+    /// Dismiss the cue banner.
+    pub cue_done: &'static str,
+    /// Detach the host view into its own window.
+    pub detach: &'static str,
+    /// Bring the host view back into the main window.
+    pub attach: &'static str,
+    /// Put the detached host view fullscreen on display n.
+    pub fullscreen_on_display: &'static str,
+    /// Jump to a segment in the rundown.
+    pub jump: &'static str,
+    /// Put a comment into the question queue.
+    pub promote: &'static str,
+
+    // Key names shown next to controls.
+    /// Space bar.
+    pub key_space: &'static str,
+    /// Backspace.
+    pub key_backspace: &'static str,
+    /// Enter.
+    pub key_enter: &'static str,
+    /// Escape.
+    pub key_escape: &'static str,
+
+    // End-of-show confirmation.
+    /// Modal title.
+    pub end_confirm_title: &'static str,
+    /// Modal text.
+    pub end_confirm_body: &'static str,
+    /// Confirm.
+    pub end_confirm_yes: &'static str,
+    /// Cancel.
+    pub end_confirm_no: &'static str,
+
+    // Host view.
+    /// Before the start.
+    pub ready_to_start: &'static str,
+    /// Scheduled start, `{}` = local time, `{}` = countdown.
+    pub scheduled_start: &'static str,
+    /// Scheduled start further out: `{}` = date, `{}` = time, `{}` = zone.
+    pub scheduled_on: &'static str,
+    /// After the end, `{}` = running time.
+    pub show_ended: &'static str,
+    /// `{}` = elapsed, `{}` = planned total.
+    pub show_clock: &'static str,
+    /// `{}` = amount behind.
+    pub behind_plan: &'static str,
+    /// `{}` = amount ahead.
+    pub ahead_of_plan: &'static str,
+    /// Exactly on plan.
+    pub on_plan: &'static str,
+    /// `{}` = projected end, `{}` = window min, `{}` = window max.
+    pub projected_end: &'static str,
+    /// `{}` = how far short of the minimum.
+    pub window_short: &'static str,
+    /// `{}` = how far past the maximum.
+    pub window_long: &'static str,
+    /// Label before the next segment.
+    pub next: &'static str,
+    /// `{}` = time until the next segment.
+    pub starts_in: &'static str,
+    /// Next segment should already have started.
+    pub starts_now: &'static str,
+    /// No next segment.
+    pub last_segment: &'static str,
+    /// Product card title.
+    pub product: &'static str,
+    /// `{}` = discount code.
+    pub code: &'static str,
+    /// Segment counter, `{}` = n, `{}` = total.
+    pub segment_of: &'static str,
+
+    // Question card.
+    /// Card title.
+    pub next_question: &'static str,
+    /// `{}` = times asked.
+    pub times_asked: &'static str,
+    /// `{}` = more questions queued.
+    pub more_queued: &'static str,
+    /// Empty queue.
+    pub no_questions: &'static str,
+    /// `{}` = number of other askers not listed.
+    pub and_more: &'static str,
+    /// Tag on a question collected before the show.
+    pub from_sticker: &'static str,
+
+    // Cue banner.
+    /// Banner label.
+    pub cue: &'static str,
+    /// `{}` = topics.
+    pub topics: &'static str,
+
+    // Comment feed.
+    /// Feed title.
+    pub comments: &'static str,
+    /// `{}` = comments per minute.
+    pub per_minute: &'static str,
+    /// `{}` = number of new comments below.
+    pub new_comments: &'static str,
+    /// A collapsed run of hidden comments: `{}` = count, `{}` = reasons.
+    pub hidden_run: &'static str,
+    /// Prefix of a greyed hidden comment: `{}` = reasons.
+    pub hidden_because: &'static str,
+    /// No comments yet.
+    pub no_comments: &'static str,
+    /// Badge: question.
+    pub badge_question: &'static str,
+    /// Badge: guest.
+    pub badge_guest: &'static str,
+    /// Badge: highlighted user.
+    pub badge_highlight: &'static str,
+    /// Badge: mentions the host.
+    pub badge_mention: &'static str,
+
+    // Status bar.
+    /// No source connected.
+    pub source_none: &'static str,
+    /// `{}` = source name.
+    pub source_connecting: &'static str,
+    /// `{}` = source name.
+    pub source_live: &'static str,
+    /// `{}` = source name.
+    pub source_waiting: &'static str,
+    /// `{}` = source name, `{}` = time.
+    pub source_rate_limited: &'static str,
+    /// `{}` = source name, `{}` = attempt, `{}` = reason.
+    pub source_reconnecting: &'static str,
+    /// `{}` = source name.
+    pub source_token_expired: &'static str,
+    /// `{}` = source name, `{}` = permission.
+    pub source_permission: &'static str,
+    /// `{}` = source name.
+    pub source_ended: &'static str,
+    /// `{}` = source name, `{}` = reason.
+    pub source_failed: &'static str,
+    /// Journal off.
+    pub journal_off: &'static str,
+    /// Journal waiting for the first event.
+    pub journal_waiting: &'static str,
+    /// `{}` = seconds since the last save.
+    pub journal_saved: &'static str,
+    /// `{}` = error.
+    pub journal_failed: &'static str,
+    /// Audio ready.
+    pub audio_ok: &'static str,
+    /// Audio starting.
+    pub audio_starting: &'static str,
+    /// `{}` = reason.
+    pub audio_off: &'static str,
+    /// Chimes muted.
+    pub audio_muted: &'static str,
+    /// Key hints in the status bar.
+    pub key_hints: &'static str,
+
+    // Producer window (host view detached).
+    /// Rundown heading.
+    pub rundown: &'static str,
+    /// Question queue heading.
+    pub queue: &'static str,
+    /// Shown in the main window while the host view is detached.
+    pub host_detached_note: &'static str,
+
+    // Phase names for screen readers and tests.
+    /// Overtime prefix.
+    pub overtime_sign: &'static str,
+}
+
+/// English.
+pub const EN: Texts = Texts {
+    app_title: "livecue",
+    host_window_title: "livecue — host screen",
+
+    start: "Start",
+    next_segment: "Next segment",
+    previous_segment: "Previous",
+    add_minute: "+1 min",
+    remove_minute: "−1 min",
+    answered: "Answered",
+    skip: "Skip",
+    show_hidden: "Show hidden",
+    hide_hidden: "Hide hidden",
+    mute: "Mute",
+    unmute: "Unmute",
+    fullscreen: "Fullscreen",
+    end_show: "End show…",
+    cue_done: "Done",
+    detach: "Detach host view",
+    attach: "Attach host view",
+    fullscreen_on_display: "Fullscreen on display {}",
+    jump: "Go",
+    promote: "To queue",
+
+    key_space: "Space",
+    key_backspace: "Backspace",
+    key_enter: "Enter",
+    key_escape: "Esc",
+
+    end_confirm_title: "End the show?",
+    end_confirm_body: "The timer stops and the session is closed. This cannot be undone.",
+    end_confirm_yes: "End show",
+    end_confirm_no: "Keep going",
+
+    ready_to_start: "Ready — press Space to start",
+    scheduled_start: "scheduled {} · in {}",
+    scheduled_on: "scheduled {} {} ({})",
+    show_ended: "Show ended · ran {}",
+    show_clock: "show {} / {}",
+    behind_plan: "{} behind plan",
+    ahead_of_plan: "{} ahead of plan",
+    on_plan: "on plan",
+    projected_end: "projected end {}  (window {}–{})",
+    window_short: "{} short of the minimum",
+    window_long: "{} past the maximum",
+    next: "NEXT",
+    starts_in: "in {}",
+    starts_now: "now",
+    last_segment: "last segment",
+    product: "PRODUCT",
+    code: "code {}",
+    segment_of: "{} / {}",
+
+    next_question: "NEXT QUESTION",
+    times_asked: "×{} asked",
+    more_queued: "{} more queued",
+    no_questions: "No questions queued",
+    and_more: "+{}",
+    from_sticker: "collected before the show",
+
+    cue: "CUE",
+    topics: "topics: {}",
+
+    comments: "COMMENTS",
+    per_minute: "{} / min",
+    new_comments: "{} new ↓",
+    hidden_run: "{} hidden: {} — H to show",
+    hidden_because: "hidden: {}",
+    no_comments: "Comments appear here",
+    badge_question: "?",
+    badge_guest: "★ guest",
+    badge_highlight: "★",
+    badge_mention: "@",
+
+    source_none: "no comment source",
+    source_connecting: "{}: connecting…",
+    source_live: "{}: live",
+    source_waiting: "{}: waiting for the broadcast to start",
+    source_rate_limited: "{}: rate-limited until {}",
+    source_reconnecting: "{}: reconnecting (attempt {}): {}",
+    source_token_expired: "{}: token expired — log in again",
+    source_permission: "{}: missing permission {}",
+    source_ended: "{}: ended",
+    source_failed: "{}: failed: {}",
+    journal_off: "journal off",
+    journal_waiting: "journal ready",
+    journal_saved: "journal ✓ saved {} s ago",
+    journal_failed: "journal ⚠ {}",
+    audio_ok: "audio ✓",
+    audio_starting: "audio …",
+    audio_off: "audio ⚠ {}",
+    audio_muted: "audio muted",
+    key_hints: "Space next · Backspace back · +/− 1 min (Shift 30 s) · A answered · S skip · H hidden · M mute · F11 fullscreen",
+
+    rundown: "RUNDOWN",
+    queue: "QUESTIONS",
+    host_detached_note: "The host screen is in its own window. Press F11 there for fullscreen.",
+
+    overtime_sign: "+",
+};
+
+/// Fills `{}` placeholders in order.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.next().copied().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_in_order() {
+        assert_eq!(
+            fill(EN.show_clock, &["23:41", "62:00"]),
+            "show 23:41 / 62:00"
+        );
+        assert_eq!(fill("{} and {}", &["a"]), "a and ");
+        assert_eq!(fill("none", &["x"]), "none");
+    }
+}

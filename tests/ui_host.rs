@@ -1,0 +1,415 @@
+//! The host screen driven through the real app with egui_kittest: clicks by label, key
+//! presses, a manual clock.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::sync::Arc;
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use livecue::audio::Chime;
+use livecue::comments::{Comment, Reason, Verdict};
+use livecue::plan;
+use livecue::session::{Classifier, JournalTarget, read_journal};
+use livecue::show::{ManualClock, Phase, ShowState};
+use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp};
+
+const PLAN: &str = r#"(
+    title: "UI test show",
+    goal: (kind: Sales, summary: "sell"),
+    host: "shop.tw",
+    segments: [
+        (id: "warm", title: "暖場：等大家進來", kind: WarmUp, duration: "5m",
+         talking_points: ["跟先進來的朋友打招呼"]),
+        (id: "serum", title: "產品示範：保濕精華", kind: Product, duration: "20m", product: "serum"),
+        (id: "qa", title: "Q&A", kind: QAndA, duration: "30m"),
+        (title: "Bye", kind: Closing, duration: "5m"),
+    ],
+    questions: [
+        (id: "s1", asker: "mei.lin", text: "請問敏感肌可以用嗎？", priority: High),
+        (id: "s2", asker: "ivan_p", text: "Есть доставка в Россию?"),
+    ],
+    cues: [
+        (at: Segment("serum", "1:00"), what: InviteGuest("nurse.lin")),
+        (at: Show("1:00"), what: Custom("置頂留言"), sound: false),
+    ],
+    guests: [(handle: "nurse.lin", name: "林護理師", topics: ["成分", "敏感肌"])],
+    products: [(id: "serum", name: "保濕精華 30ml", price: "NT$ 880", discount_code: "LIVE20")],
+)"#;
+
+/// Hides links, like the real filter's `spam_link`, and marks `?` as questions.
+struct LinkFilter;
+
+impl Classifier for LinkFilter {
+    fn classify(&mut self, comment: &Comment) -> Verdict {
+        if comment.text.contains("www.") {
+            Verdict {
+                id: comment.id.clone(),
+                shown: false,
+                reasons: vec![Reason::SpamLink],
+                ..Verdict::default()
+            }
+        } else {
+            Verdict {
+                question: comment.text.contains('?') || comment.text.contains('？'),
+                ..Verdict::shown(&comment.id)
+            }
+        }
+    }
+}
+
+struct Fixture {
+    harness: Harness<'static, LivecueApp>,
+    clock: ManualClock,
+    _dir: tempfile::TempDir,
+    journal_dir: std::path::PathBuf,
+}
+
+fn app_at(size: egui::Vec2) -> Fixture {
+    let plan = Arc::new(plan::parse(PLAN, "ui-test").unwrap());
+    let clock = ManualClock::new();
+    let dir = tempfile::tempdir().unwrap();
+    let journal_dir = dir.path().join("show");
+    let options_clock = clock.clone();
+    let options_journal = journal_dir.clone();
+    let harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        LivecueApp::new(
+            cc,
+            AppOptions {
+                plan,
+                plan_dir: None,
+                clock: Arc::new(options_clock),
+                epoch: chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
+                journal: JournalTarget::Folder(options_journal),
+                audio: AudioChoice::Silent,
+                fonts: FontDiscovery::BundledOnly,
+                classifier: Box::new(LinkFilter),
+            },
+        )
+    });
+    let mut fixture = Fixture {
+        harness,
+        clock,
+        _dir: dir,
+        journal_dir,
+    };
+    fixture.harness.run();
+    fixture
+}
+
+fn app() -> Fixture {
+    app_at(egui::vec2(1920.0, 1080.0))
+}
+
+fn comment(id: &str, user: &str, text: &str) -> Comment {
+    Comment {
+        id: id.into(),
+        user: user.into(),
+        text: text.into(),
+        ts: chrono::DateTime::from_timestamp(1_795_000_100, 0).unwrap(),
+        platform: Some("test".into()),
+    }
+}
+
+fn state(f: &Fixture) -> ShowState {
+    f.harness.state().live().status().state
+}
+
+#[test]
+fn start_button_starts_the_show() {
+    let mut f = app();
+    assert_eq!(state(&f), ShowState::NotStarted);
+    f.harness.get_by_label("Start").click();
+    f.harness.run();
+    assert_eq!(state(&f), ShowState::Running { index: 0 });
+    assert!(f.harness.query_by_label("Start").is_none());
+    assert!(f.harness.query_by_label("Next segment").is_some());
+    // The countdown shows the warm-up's full five minutes.
+    assert!(f.harness.query_by_label("5:00").is_some());
+}
+
+#[test]
+fn space_starts_then_moves_to_the_next_segment() {
+    let mut f = app();
+    f.harness.key_press(Key::Space);
+    f.harness.run();
+    assert_eq!(state(&f), ShowState::Running { index: 0 });
+    f.clock.advance_secs(90);
+    f.harness.key_press(Key::Space);
+    f.harness.run();
+    assert_eq!(state(&f), ShowState::Running { index: 1 });
+    assert!(
+        f.harness
+            .query_by_label_contains("產品示範：保濕精華")
+            .is_some()
+    );
+    // The product card reads out name, price and code.
+    assert!(f.harness.query_by_label("保濕精華 30ml").is_some());
+    assert!(f.harness.query_by_label("NT$ 880").is_some());
+    assert!(f.harness.query_by_label("code LIVE20").is_some());
+    f.harness.key_press(Key::Backspace);
+    f.harness.run();
+    assert_eq!(state(&f), ShowState::Running { index: 0 });
+}
+
+#[test]
+fn plus_adds_a_minute_and_shift_adds_thirty_seconds() {
+    let mut f = app();
+    f.harness.key_press(Key::Space);
+    f.harness.run();
+    f.clock.advance_secs(10);
+    let before = f.harness.state().live().status().remaining_ms;
+    assert_eq!(before, 290_000);
+    f.harness.key_press(Key::Plus);
+    f.harness.run();
+    assert_eq!(
+        f.harness.state().live().status().remaining_ms,
+        before + 60_000
+    );
+    assert!(
+        f.harness.query_by_label("5:50").is_some(),
+        "countdown shows 5:50"
+    );
+    f.harness
+        .key_press_modifiers(egui::Modifiers::SHIFT, Key::Plus);
+    f.harness.run();
+    assert_eq!(
+        f.harness.state().live().status().remaining_ms,
+        before + 90_000
+    );
+    f.harness.key_press(Key::Minus);
+    f.harness.run();
+    assert_eq!(
+        f.harness.state().live().status().remaining_ms,
+        before + 30_000
+    );
+    f.harness.get_by_label("+1 min").click();
+    f.harness.run();
+    assert_eq!(
+        f.harness.state().live().status().remaining_ms,
+        before + 90_000
+    );
+    // One minute behind plan... and a half: shown to the host.
+    assert!(f.harness.query_by_label("▲ 1:30 behind plan").is_some());
+}
+
+#[test]
+fn cue_banner_appears_when_its_time_passes_and_chimes_once() {
+    let mut f = app();
+    f.harness.key_press(Key::Space);
+    f.harness.run();
+    f.clock.advance_secs(30);
+    f.harness.key_press(Key::Space); // to the serum demo at 0:30
+    f.harness.run();
+    f.clock.advance_secs(59);
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label_contains("invite @nurse.lin")
+            .is_none(),
+        "not yet: 0:59 into the segment"
+    );
+    // The silent show cue at 1:00 fell due meanwhile: a banner, but no chime.
+    assert!(f.harness.query_by_label("置頂留言").is_some());
+    assert!(f.harness.state().audio().requested().is_empty());
+    f.harness.key_press(Key::Enter);
+    f.harness.run();
+    assert!(f.harness.query_by_label("置頂留言").is_none(), "dismissed");
+
+    f.clock.advance_secs(1);
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label("invite @nurse.lin (林護理師)")
+            .is_some()
+    );
+    assert!(f.harness.query_by_label("topics: 成分、敏感肌").is_some());
+    assert_eq!(f.harness.state().audio().requested(), &[Chime::Cue]);
+    // More frames and more time: the chime is not asked for again.
+    for _ in 0..5 {
+        f.clock.advance_secs(1);
+        f.harness.run();
+    }
+    assert_eq!(f.harness.state().audio().requested(), &[Chime::Cue]);
+    f.harness.get_by_label("Done").click();
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label("invite @nurse.lin (林護理師)")
+            .is_none()
+    );
+}
+
+#[test]
+fn segment_end_chimes_once_and_overtime_counts_up() {
+    let mut f = app();
+    f.harness.key_press(Key::Space);
+    f.harness.run();
+    f.clock.advance_secs(5 * 60 + 12);
+    f.harness.run();
+    let status = f.harness.state().live().status();
+    assert_eq!(status.phase, Phase::Overtime);
+    assert!(f.harness.query_by_label("+0:12").is_some());
+    f.clock.advance_secs(3);
+    f.harness.run();
+    assert!(f.harness.query_by_label("+0:15").is_some());
+    assert_eq!(f.harness.state().audio().requested(), &[Chime::SegmentEnd]);
+}
+
+#[test]
+fn h_shows_hidden_comments_greyed_with_their_reason() {
+    let mut f = app();
+    {
+        let live = f.harness.state_mut().live_mut();
+        live.receive(comment("c1", "jay.w", "hi from Taichung!"));
+        live.receive(comment("c2", "bot", "cheap followers www.growfast.example"));
+        live.receive(comment("c3", "ivan_p", "Очень красиво!"));
+        live.receive(comment("c4", "mei.lin", "請問敏感肌可以用嗎？"));
+    }
+    f.harness.run();
+    assert!(f.harness.query_by_label("hi from Taichung!").is_some());
+    assert!(f.harness.query_by_label("Очень красиво!").is_some());
+    // Collapsed: the spam's text is not on screen, only that something was hidden.
+    assert!(
+        f.harness
+            .query_by_label("cheap followers www.growfast.example")
+            .is_none()
+    );
+    assert!(
+        f.harness
+            .query_by_label("1 hidden: spam_link — H to show")
+            .is_some()
+    );
+    f.harness.key_press(Key::H);
+    f.harness.run();
+    assert!(f.harness.state().show_hidden());
+    assert!(
+        f.harness
+            .query_by_label("cheap followers www.growfast.example")
+            .is_some()
+    );
+    assert!(f.harness.query_by_label("hidden: spam_link").is_some());
+    assert!(f.harness.query_by_label("Hide hidden").is_some());
+    f.harness.key_press(Key::H);
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label("cheap followers www.growfast.example")
+            .is_none()
+    );
+}
+
+#[test]
+fn question_card_advances_on_answered_and_skip() {
+    let mut f = app();
+    assert!(f.harness.query_by_label("請問敏感肌可以用嗎？").is_some());
+    f.harness.get_by_label("Answered").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("請問敏感肌可以用嗎？").is_none());
+    assert!(
+        f.harness
+            .query_by_label("Есть доставка в Россию?")
+            .is_some()
+    );
+    // A live question joins the queue; S skips the current one.
+    f.harness
+        .state_mut()
+        .live_mut()
+        .receive(comment("c9", "anna.v", "Toimitetaanko Suomeen?"));
+    f.harness.run();
+    f.harness.key_press(Key::S);
+    f.harness.run();
+    // Now on the card as well as in the feed.
+    assert_eq!(
+        f.harness
+            .query_all_by_label("Toimitetaanko Suomeen?")
+            .count(),
+        2
+    );
+    f.harness.key_press(Key::A);
+    f.harness.run();
+    assert!(f.harness.query_by_label("No questions queued").is_some());
+}
+
+#[test]
+fn ending_the_show_asks_first_and_journals_everything() {
+    let mut f = app();
+    f.harness.get_by_label("Start").click();
+    f.harness.run();
+    f.clock.advance_secs(42);
+    f.harness.key_press(Key::E);
+    f.harness.run();
+    assert!(f.harness.state().confirming_end());
+    assert!(f.harness.query_by_label("End the show?").is_some());
+    f.harness.get_by_label("Keep going").click();
+    f.harness.run();
+    assert!(!f.harness.state().confirming_end());
+    assert_eq!(state(&f), ShowState::Running { index: 0 });
+    f.harness.get_by_label("End show…").click();
+    f.harness.run();
+    f.harness.key_press(Key::Enter);
+    f.harness.run();
+    assert_eq!(state(&f), ShowState::Ended);
+    assert!(f.harness.query_by_label("Show ended · ran 0:42").is_some());
+
+    let journal = read_journal(&f.journal_dir.join("journal.jsonl")).unwrap();
+    let kinds: Vec<String> = journal
+        .events
+        .iter()
+        .map(|e| {
+            serde_json::to_value(e).unwrap()["type"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(kinds, ["show_started", "show_ended"]);
+    assert_eq!(journal.header.plan_title, "UI test show");
+}
+
+#[test]
+fn detached_host_view_keeps_controls_in_the_main_window() {
+    let mut f = app();
+    f.harness.get_by_label("Detach host view").click();
+    f.harness.run();
+    assert!(f.harness.state().detached());
+    // Controls stay in the main window (the producer view, with the rundown); the host
+    // screen runs in its own viewport, which the test harness embeds as a window on
+    // top, so drive it by key as the host would.
+    assert!(f.harness.query_by_label("Start").is_some());
+    assert!(f.harness.query_by_label("RUNDOWN").is_some());
+    f.harness.key_press(Key::Space);
+    f.harness.run();
+    assert_eq!(state(&f), ShowState::Running { index: 0 });
+    assert!(
+        f.harness.query_by_label("5:00").is_some(),
+        "host screen countdown"
+    );
+    assert!(f.harness.query_by_label("Next segment").is_some());
+    assert!(f.harness.query_by_label("Attach host view").is_some());
+    f.harness.key_press(Key::D);
+    f.harness.run();
+    assert!(!f.harness.state().detached());
+    assert!(f.harness.query_by_label("RUNDOWN").is_none());
+}
+
+#[test]
+fn small_window_still_shows_every_panel() {
+    let mut f = app_at(egui::vec2(1280.0, 720.0));
+    f.harness
+        .state_mut()
+        .live_mut()
+        .receive(comment("c1", "mei.lin", "好好看喔"));
+    f.harness.key_press(Key::Space);
+    f.harness.run();
+    for label in [
+        "5:00",
+        "NEXT QUESTION",
+        "COMMENTS",
+        "好好看喔",
+        "Next segment",
+    ] {
+        assert!(f.harness.query_by_label(label).is_some(), "{label} missing");
+    }
+}
