@@ -9,6 +9,7 @@ pub mod plan;
 pub mod questions;
 pub mod session;
 pub mod show;
+pub mod sources;
 
 /// The bundled example plan, shown when livecue is started without one.
 pub const EXAMPLE_PLAN: &str = include_str!("../plans/skincare-launch.zh-TW.ron");
