@@ -419,7 +419,11 @@ pub(crate) struct Outbox {
     shared: Arc<Shared>,
     last_status: Option<SourceState>,
     unreported_wait: Duration,
+    last_report: Option<tokio::time::Instant>,
 }
+
+/// How often a lasting stall on a full channel is reported.
+const REPORT_EVERY: Duration = Duration::from_secs(1);
 
 impl Outbox {
     fn new(tx: mpsc::Sender<SourceMsg>, notify: NotifyFn, shared: Arc<Shared>) -> Self {
@@ -429,12 +433,13 @@ impl Outbox {
             shared,
             last_status: None,
             unreported_wait: Duration::ZERO,
+            last_report: None,
         }
     }
 
     async fn send(&mut self, msg: SourceMsg) -> Result<(), Closed> {
-        match self.tx.try_send(msg) {
-            Ok(()) => {}
+        let waited = match self.tx.try_send(msg) {
+            Ok(()) => false,
             Err(mpsc::error::TrySendError::Closed(_)) => return Err(Closed),
             Err(mpsc::error::TrySendError::Full(msg)) => {
                 self.shared.backpressured.store(true, Ordering::Relaxed);
@@ -444,20 +449,36 @@ impl Outbox {
                 self.unreported_wait += started.elapsed();
                 self.shared.backpressured.store(false, Ordering::Relaxed);
                 sent.map_err(|_| Closed)?;
+                true
             }
-        }
+        };
+        (self.notify)();
         if !self.unreported_wait.is_zero() {
-            let waited_ms = u64::try_from(self.unreported_wait.as_millis()).unwrap_or(u64::MAX);
-            // Reported when there is room; if the channel filled up again, the wait
-            // adds up and goes out with a later message.
-            if self
-                .tx
-                .try_send(SourceMsg::Backpressure { waited_ms })
-                .is_ok()
-            {
-                self.unreported_wait = Duration::ZERO;
-            }
+            self.report_wait(waited).await?;
         }
+        Ok(())
+    }
+
+    /// Reports time spent waiting on a full channel: at once when a stall begins, then
+    /// at most every [`REPORT_EVERY`] while it lasts, and what is left when it ends.
+    async fn report_wait(&mut self, still_full: bool) -> Result<(), Closed> {
+        let now = tokio::time::Instant::now();
+        let due = self
+            .last_report
+            .is_none_or(|t| now.duration_since(t) >= REPORT_EVERY);
+        let waited_ms = u64::try_from(self.unreported_wait.as_millis()).unwrap_or(u64::MAX);
+        let report = SourceMsg::Backpressure { waited_ms };
+        if still_full {
+            if !due {
+                return Ok(());
+            }
+            // Waiting for room once more is the price of never losing the report.
+            self.tx.send(report).await.map_err(|_| Closed)?;
+        } else if self.tx.try_send(report).is_err() {
+            return Ok(());
+        }
+        self.unreported_wait = Duration::ZERO;
+        self.last_report = Some(now);
         (self.notify)();
         Ok(())
     }
