@@ -1,7 +1,11 @@
-//! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`.
+//! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`, `livecue login`.
 
 mod check;
+mod login;
 mod rundown;
+mod source_args;
+
+pub use source_args::SourceArgs;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +39,29 @@ pub enum Command {
         /// Plan file (default: the bundled example plan)
         plan: Option<PathBuf>,
     },
+    /// Store an access token in the OS keychain (read from stdin, not echoed)
+    Login {
+        /// Which platform the token is for
+        platform: LoginPlatform,
+    },
+}
+
+/// The platforms `livecue login` stores tokens for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LoginPlatform {
+    /// Instagram (Graph API with Facebook Login); LIVECUE_IG_TOKEN overrides it
+    Instagram,
+    /// Facebook Live; LIVECUE_FB_TOKEN overrides it
+    Facebook,
+}
+
+impl From<LoginPlatform> for crate::sources::Platform {
+    fn from(p: LoginPlatform) -> Self {
+        match p {
+            LoginPlatform::Instagram => Self::Instagram,
+            LoginPlatform::Facebook => Self::Facebook,
+        }
+    }
 }
 
 /// Runs livecue with the process's arguments.
@@ -54,6 +81,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { plans }) => Ok(check::run(&plans)),
         Some(Command::Rundown { plan }) => rundown::run(plan.as_deref()),
+        Some(Command::Login { platform }) => login::run(platform.into()),
         // Until the host screen exists, opening a plan prints its rundown.
         None => rundown::run(cli.plan.as_deref()),
     }

@@ -26,7 +26,7 @@ use serde_json::Value;
 use tokio::time::Instant;
 
 use super::token::{Platform, Redactor, Token};
-use super::{Closed, Outbox, PollTiming, SourceConfig, SourceError, is_graph_id};
+use super::{Closed, Outbox, PollTiming, SourceConfig, SourceError, is_valid_graph_id};
 use crate::comments::Comment;
 use crate::session::SourceState;
 
@@ -450,7 +450,7 @@ impl Target {
                     .ok_or_else(|| GraphError::other("live_media answer without `data`".into()))?
                     .iter()
                     .filter_map(|m| m.get("id").and_then(Value::as_str))
-                    .filter(|id| is_graph_id(id))
+                    .filter(|id| is_valid_graph_id(id))
                     .collect();
                 let state = match (media_id.as_deref(), ids.first()) {
                     // Only media broadcasting now is listed: empty means not live.

@@ -136,7 +136,7 @@ impl FromStr for SourceSpec {
             return Ok(SourceSpec::Instagram);
         }
         if let Some(id) = s.strip_prefix("facebook:") {
-            if !is_graph_id(id) {
+            if !is_valid_graph_id(id) {
                 return Err(SpecError::BadLiveVideoId(id.to_owned()));
             }
             return Ok(SourceSpec::Facebook {
@@ -180,7 +180,7 @@ fn parse_speed(text: &str) -> Result<Speed, SpecError> {
 }
 
 /// Graph ids are digits (sometimes joined by `_`); anything else never reaches a URL.
-pub(crate) fn is_graph_id(id: &str) -> bool {
+pub fn is_valid_graph_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
@@ -373,7 +373,7 @@ pub fn spawn(
             let user_id = config
                 .ig_user_id
                 .clone()
-                .filter(|id| is_graph_id(id))
+                .filter(|id| is_valid_graph_id(id))
                 .ok_or(SourceError::MissingIgUserId)?;
             let client = graph::Client::new(&config.graph_url, token, &config.timing)?;
             let target = graph::Target::Instagram {
