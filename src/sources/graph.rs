@@ -134,10 +134,16 @@ impl Client {
             }
         };
         let body: Option<Value> = serde_json::from_slice(&bytes).ok();
+        // Scrubbed before anything cuts the message short, which could leave half a
+        // token that no longer matches.
         let api_error = body
             .as_ref()
             .and_then(|b| b.get("error"))
-            .and_then(|e| ApiError::deserialize(e).ok());
+            .and_then(|e| ApiError::deserialize(e).ok())
+            .map(|mut e| {
+                e.message = e.message.map(|m| self.scrub(&m));
+                e
+            });
         match (status, body, api_error) {
             (200..=299, Some(body), None) => Ok(Reply { body, usage }),
             (200..=299, None, None) => Err(GraphError {
@@ -185,6 +191,9 @@ struct Reply {
     usage: Usage,
 }
 
+/// Longest error message passed on from the platform.
+const MAX_MESSAGE_CHARS: usize = 300;
+
 /// The `error` object of a Graph API error response.
 #[derive(Debug, Default, Deserialize)]
 struct ApiError {
@@ -199,11 +208,13 @@ struct ApiError {
 }
 
 impl ApiError {
+    /// The message (untrusted, so cut to [`MAX_MESSAGE_CHARS`]) with code and status.
     fn describe(&self, status: u16) -> String {
-        let mut text = self
-            .message
-            .clone()
-            .unwrap_or_else(|| "no message".to_owned());
+        let message = self.message.as_deref().unwrap_or("no message");
+        let mut text: String = message.chars().take(MAX_MESSAGE_CHARS).collect();
+        if message.chars().count() > MAX_MESSAGE_CHARS {
+            text.push('…');
+        }
         let mut detail = Vec::new();
         if let Some(c) = self.code {
             detail.push(format!("code {c}"));
@@ -906,6 +917,8 @@ mod tests {
             e.describe(400),
             "(#17) User request limit reached (code 17, subcode 2446079, HTTP 400)"
         );
+        let long = api(1, &"x".repeat(5000)).describe(500);
+        assert!(long.chars().count() < 350, "{long}");
     }
 
     #[test]
