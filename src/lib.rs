@@ -10,6 +10,7 @@ pub mod plan;
 pub mod questions;
 pub mod session;
 pub mod show;
+pub mod sources;
 pub mod ui;
 
 /// The bundled example plan, shown when livecue is started without one.
@@ -17,3 +18,6 @@ pub const EXAMPLE_PLAN: &str = include_str!("../plans/skincare-launch.zh-TW.ron"
 
 /// The name the bundled example plan goes by in messages.
 pub const EXAMPLE_PLAN_NAME: &str = "plans/skincare-launch.zh-TW.ron (bundled)";
+
+/// The bundled demo comments, replayed when livecue is started without a plan.
+pub const DEMO_COMMENTS: &str = include_str!("../assets/demo/comments.jsonl");

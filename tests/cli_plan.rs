@@ -177,15 +177,31 @@ fn rundown_prints_the_running_order() {
 }
 
 #[test]
-fn no_arguments_prints_the_bundled_example_rundown() {
+fn without_a_display_the_app_says_why_instead_of_hanging() {
+    // Tests run headless: `livecue` with no arguments tries to open the window with the
+    // bundled example, and must fail with a clear message and exit 1.
     let dir = tempfile::tempdir().unwrap();
-    let out = livecue(&[], dir.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_livecue"))
+        .args(["--data-dir", "data"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("livecue: error: could not open the window"), "{err}");
+    assert!(err.contains("DISPLAY"), "{err}");
+}
+
+#[test]
+fn rundown_without_a_plan_prints_the_bundled_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = livecue(&["rundown"], dir.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
     let table = text(&out.stdout);
-    assert!(
-        table.starts_with("晨光保養｜玻尿酸保濕精華新品發表"),
-        "{table}"
-    );
+    assert!(table.starts_with("晨光保養｜玻尿酸保濕精華新品發表"), "{table}");
     assert!(table.contains("產品示範：玻尿酸保濕精華"), "{table}");
 }
 
@@ -204,8 +220,8 @@ fn help_lists_only_commands_that_exist() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(commands, ["check", "rundown", "help"]);
-    for cmd in ["check", "rundown"] {
+    assert_eq!(commands, ["check", "rundown", "login", "help"]);
+    for cmd in ["check", "rundown", "login"] {
         let out = livecue(&[cmd, "--help"], &repo());
         assert!(out.status.success(), "{cmd} --help");
     }

@@ -85,6 +85,7 @@ fn app_at(size: egui::Vec2) -> Fixture {
                 audio: AudioChoice::Silent,
                 fonts: FontDiscovery::BundledOnly,
                 classifier: Box::new(LinkFilter),
+                source: None,
             },
         )
     });

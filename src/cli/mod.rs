@@ -1,8 +1,12 @@
-//! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`.
+//! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`, `livecue login`.
 
 mod check;
+mod login;
 mod open;
 mod rundown;
+mod source_args;
+
+pub use source_args::SourceArgs;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +24,16 @@ pub struct Cli {
     /// Where show journals are kept (default: the user's data folder)
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Comment source: replay:FILE[@SPEED], instagram, or facebook:LIVE_VIDEO_ID
+    /// (default without a plan: the bundled demo comments)
+    #[arg(long, value_name = "SRC")]
+    pub source: Option<crate::sources::SourceSpec>,
+    /// The Instagram professional account's user id (for --source instagram)
+    #[arg(long, value_name = "ID")]
+    pub ig_user_id: Option<String>,
+    /// Graph API base URL with its version
+    #[arg(long, value_name = "URL", default_value = crate::sources::DEFAULT_GRAPH_URL)]
+    pub graph_url: String,
     /// What to do; without a command, livecue opens the plan
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -39,6 +53,29 @@ pub enum Command {
         /// Plan file (default: the bundled example plan)
         plan: Option<PathBuf>,
     },
+    /// Store an access token in the OS keychain (read from stdin, not echoed)
+    Login {
+        /// Which platform the token is for
+        platform: LoginPlatform,
+    },
+}
+
+/// The platforms `livecue login` stores tokens for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LoginPlatform {
+    /// Instagram (Graph API with Facebook Login); LIVECUE_IG_TOKEN overrides it
+    Instagram,
+    /// Facebook Live; LIVECUE_FB_TOKEN overrides it
+    Facebook,
+}
+
+impl From<LoginPlatform> for crate::sources::Platform {
+    fn from(p: LoginPlatform) -> Self {
+        match p {
+            LoginPlatform::Instagram => Self::Instagram,
+            LoginPlatform::Facebook => Self::Facebook,
+        }
+    }
 }
 
 /// Runs livecue with the process's arguments.
@@ -58,7 +95,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { plans }) => Ok(check::run(&plans)),
         Some(Command::Rundown { plan }) => rundown::run(plan.as_deref()),
-        None => open::run(cli.plan.as_deref(), cli.data_dir),
+        Some(Command::Login { platform }) => login::run(platform.into()),
+        None => {
+            let source = cli.source.map(|source| SourceArgs {
+                source,
+                ig_user_id: cli.ig_user_id,
+                graph_url: cli.graph_url,
+            });
+            open::run(cli.plan.as_deref(), cli.data_dir, source)
+        }
     }
 }
 

@@ -57,6 +57,13 @@ pub struct Plan {
     /// How live comments are filtered.
     #[serde(default)]
     pub filter: FilterSettings,
+    /// The comment source to connect by default: `"instagram"`, `"facebook:LIVE_VIDEO_ID"`
+    /// or `"replay:FILE[@SPEED]"` (a replay file relative to the plan). Tokens never go here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The Instagram professional account's user id, for the `instagram` source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ig_user_id: Option<String>,
 }
 
 /// The aim of the live, with a sentence the team agrees on.

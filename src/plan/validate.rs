@@ -19,6 +19,7 @@ pub fn validate(plan: &Plan, src: &str, file: &str, plan_dir: Option<&Path>) -> 
     out.cues(plan);
     out.questions(plan);
     out.references(plan, plan_dir);
+    out.source(plan, plan_dir);
     let mut found = out.found;
     found.sort_by_key(|d| d.position.unwrap_or((usize::MAX, 0)));
     found
@@ -264,6 +265,40 @@ impl Checker<'_> {
         }
     }
 
+    fn source(&mut self, plan: &Plan, plan_dir: Option<&Path>) {
+        use Step::Field;
+        use crate::sources::{SourceSpec, is_valid_graph_id};
+        if let Some(id) = plan.ig_user_id.as_deref()
+            && !is_valid_graph_id(id)
+        {
+            self.error(
+                &[Field("ig_user_id")],
+                format!("ig_user_id \"{id}\" is not an Instagram user id (digits only)"),
+            );
+        }
+        let Some(text) = plan.source.as_deref() else {
+            return;
+        };
+        match text.parse::<SourceSpec>() {
+            Err(e) => self.error(&[Field("source")], e.to_string()),
+            Ok(SourceSpec::Instagram) if plan.ig_user_id.is_none() => self.error(
+                &[Field("source")],
+                "the instagram source needs `ig_user_id` (the account's Instagram user id)".into(),
+            ),
+            Ok(SourceSpec::Replay { path, .. }) => {
+                if let Some(dir) = plan_dir
+                    && !dir.join(&path).is_file()
+                {
+                    self.warning(
+                        &[Field("source")],
+                        format!("replay file \"{}\" is missing", path.display()),
+                    );
+                }
+            }
+            Ok(_) => {}
+        }
+    }
+
     fn references(&mut self, plan: &Plan, plan_dir: Option<&Path>) {
         use Step::{Field, Index};
         let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -373,6 +408,24 @@ mod tests {
                 .iter()
                 .any(|d| d.contains("error: cue 2 at 51:00 into \"Main\" is outside the segment")),
             "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn default_source_is_checked() {
+        let with = |extra: &str| check(&BASE.replace("    segments:", &format!("{extra}\n    segments:")));
+        assert_eq!(with("    source: \"facebook:123\","), Vec::<String>::new());
+        assert_eq!(
+            with("    source: \"twitch\","),
+            vec!["t.ron:4:13: error: unknown source `twitch`: use `replay:FILE[@SPEED]`, `instagram` or `facebook:LIVE_VIDEO_ID`"]
+        );
+        assert_eq!(
+            with("    source: \"instagram\","),
+            vec!["t.ron:4:13: error: the instagram source needs `ig_user_id` (the account's Instagram user id)"]
+        );
+        assert_eq!(
+            with("    source: \"instagram\", ig_user_id: \"17841400008460056\","),
+            Vec::<String>::new()
         );
     }
 

@@ -18,6 +18,7 @@ use super::{Command, View, ViewState};
 use crate::audio::{Audio, AudioState};
 use crate::plan::Plan;
 use crate::session::{Action, Classifier, JournalTarget, JournalView, Live, SourceState};
+use crate::sources::{Feed, SourceConfig, SourceSpec};
 use crate::show::{Clock, Phase, ShowState};
 
 /// Whether to open the audio device.
@@ -47,6 +48,8 @@ pub struct AppOptions {
     pub fonts: FontDiscovery,
     /// The comment filter.
     pub classifier: Box<dyn Classifier>,
+    /// The comment source to start, if any.
+    pub source: Option<(SourceSpec, SourceConfig)>,
 }
 
 /// What is remembered between runs (eframe storage). Window size and position are
@@ -69,20 +72,32 @@ pub struct LivecueApp {
     fonts: FontReport,
     confirming_end: bool,
     host_fullscreen: bool,
+    feed: Option<Feed>,
 }
+
+/// Messages taken from the source per frame, so a burst never stalls the screen.
+const MAX_MESSAGES_PER_FRAME: usize = 500;
 
 impl LivecueApp {
     /// Creates the app: fonts, theme, remembered settings, session, audio.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
-        let fonts = fonts::install(&cc.egui_ctx, options.fonts);
+        Self::with_context(&cc.egui_ctx, cc.storage, options)
+    }
+
+    /// Creates the app on any egui context (benchmarks run it without a window).
+    pub fn with_context(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        options: AppOptions,
+    ) -> Self {
+        let fonts = fonts::install(ctx, options.fonts);
         eprintln!("livecue: {}", fonts.describe());
-        theme::apply(&cc.egui_ctx);
-        cc.egui_ctx.options_mut(|o| {
+        theme::apply(ctx);
+        ctx.options_mut(|o| {
             // Single keys drive the show; egui's zoom shortcuts must not steal +/-.
             o.zoom_with_keyboard = false;
         });
-        let remembered: Remembered = cc
-            .storage
+        let remembered: Remembered = storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         let mut audio = match options.audio {
@@ -91,13 +106,24 @@ impl LivecueApp {
         };
         audio.set_muted(remembered.muted);
         let view = ViewState::new(&options.plan, options.plan_dir.as_deref());
-        let live = Live::new(
+        let mut live = Live::new(
             options.plan,
             options.clock,
             options.epoch,
             options.journal,
             options.classifier,
         );
+        let feed = options.source.and_then(|(spec, config)| {
+            let name = spec.to_string();
+            let ctx = ctx.clone();
+            match Feed::start(spec, config, std::sync::Arc::new(move || ctx.request_repaint())) {
+                Ok(feed) => Some(feed),
+                Err(e) => {
+                    live.source_status(&name, SourceState::Failed { reason: e.to_string() });
+                    None
+                }
+            }
+        });
         Self {
             remembered,
             live,
@@ -107,6 +133,7 @@ impl LivecueApp {
             fonts,
             confirming_end: false,
             host_fullscreen: false,
+            feed,
         }
     }
 
@@ -208,20 +235,25 @@ impl LivecueApp {
             items.push((texts.source_none.to_owned(), theme::DIM));
         }
         for (name, state) in sources {
-            items.push(source_line(name, state, texts));
+            items.push(source_line(&short_source_name(name), state, texts));
+        }
+        if let Some(feed) = &self.feed {
+            if feed.is_backpressured() {
+                items.push((texts.source_behind.to_owned(), theme::AMBER));
+            }
+            if let Some(notice) = feed.notice() {
+                items.push((super::sanitize_for_display(notice), theme::DIM));
+            }
         }
         items.push(match self.live.journal_view() {
             JournalView::Off => (texts.journal_off.to_owned(), theme::DIM),
             JournalView::Waiting => (texts.journal_waiting.to_owned(), theme::DIM),
             JournalView::Writing(health) => match health.error {
                 Some(e) => (fill(texts.journal_failed, &[&e]), theme::RED),
-                None => {
-                    let ago = health.last_sync.map_or(0.0, |t| t.elapsed().as_secs_f32());
-                    (
-                        fill(texts.journal_saved, &[&format!("{ago:.1}")]),
-                        theme::GREEN,
-                    )
-                }
+                None => (
+                    fill(texts.journal_saved, &[&health.events_synced.to_string()]),
+                    theme::GREEN,
+                ),
             },
             JournalView::Failed(e) => (fill(texts.journal_failed, &[&e]), theme::RED),
         });
@@ -276,6 +308,17 @@ fn host_viewport_id() -> egui::ViewportId {
     egui::ViewportId::from_hash_of("livecue-host-screen")
 }
 
+/// `replay:/long/path/comments.jsonl@10` → `replay:comments.jsonl@10`.
+fn short_source_name(name: &str) -> String {
+    match name.strip_prefix("replay:") {
+        Some(rest) => {
+            let file = rest.rsplit(['/', '\\']).next().unwrap_or(rest);
+            format!("replay:{file}")
+        }
+        None => name.to_owned(),
+    }
+}
+
 fn source_line(name: &str, state: &SourceState, texts: &Texts) -> (String, Color32) {
     match state {
         SourceState::Connecting => (fill(texts.source_connecting, &[name]), theme::DIM),
@@ -314,15 +357,29 @@ fn source_line(name: &str, state: &SourceState, texts: &Texts) -> (String, Color
     }
 }
 
-impl eframe::App for LivecueApp {
-    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+impl LivecueApp {
+    /// One frame without eframe: the work of `logic` then `ui`.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.step(&ctx);
+        self.draw(ui);
+    }
+
+    /// Takes in comments, applies what fell due, plays chimes.
+    fn step(&mut self, ctx: &egui::Context) {
+        if let Some(feed) = &mut self.feed
+            && feed.pump(&mut self.live, MAX_MESSAGES_PER_FRAME) == MAX_MESSAGES_PER_FRAME
+        {
+            ctx.request_repaint();
+        }
         self.live.tick();
         for chime in self.live.take_chimes() {
             self.audio.play(chime);
         }
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    /// Draws the screen and applies what the views asked for.
+    fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let now = self.live.now_ms();
         let texts = self.texts;
@@ -372,6 +429,17 @@ impl eframe::App for LivecueApp {
         if let Some(wait) = self.next_change() {
             ctx.request_repaint_after(wait);
         }
+    }
+
+}
+
+impl eframe::App for LivecueApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.step(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

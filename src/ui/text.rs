@@ -172,11 +172,13 @@ pub struct Texts {
     pub source_ended: &'static str,
     /// `{}` = source name, `{}` = reason.
     pub source_failed: &'static str,
+    /// The source waits because the screen is not keeping up.
+    pub source_behind: &'static str,
     /// Journal off.
     pub journal_off: &'static str,
     /// Journal waiting for the first event.
     pub journal_waiting: &'static str,
-    /// `{}` = seconds since the last save.
+    /// `{}` = events safely on disk.
     pub journal_saved: &'static str,
     /// `{}` = error.
     pub journal_failed: &'static str,
@@ -289,9 +291,10 @@ pub const EN: Texts = Texts {
     source_permission: "{}: missing permission {}",
     source_ended: "{}: ended",
     source_failed: "{}: failed: {}",
+    source_behind: "comments arriving faster than shown — catching up",
     journal_off: "journal off",
     journal_waiting: "journal ready",
-    journal_saved: "journal ✓ saved {} s ago",
+    journal_saved: "journal ✓ {} events saved",
     journal_failed: "journal ⚠ {}",
     audio_ok: "audio ✓",
     audio_starting: "audio …",

@@ -1,0 +1,671 @@
+//! Comment sources: replay files, Instagram and Facebook Live (Graph API).
+//!
+//! Each source is a tokio task. It sends [`SourceMsg`]s — comments (with `platform`
+//! set), status changes and notices — on a **bounded** channel, and calls a notify
+//! function after each send so a UI can repaint. A full channel makes the source
+//! wait (nothing is dropped) and the wait is reported: [`SourceMsg::Backpressure`]
+//! and [`SourceHandle::is_backpressured`].
+//!
+//! ```text
+//! SourceSpec ──spawn(spec, SourceConfig, tx, notify)──▶ task ──SourceMsg──▶ mpsc (bounded)
+//!                                     │
+//!                                SourceHandle: stop(), join(), is_finished()
+//! ```
+
+mod feed;
+mod graph;
+mod replay;
+mod token;
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use tokio::sync::{mpsc, watch};
+use tokio::task::JoinHandle;
+
+use crate::comments::Comment;
+use crate::session::SourceState;
+
+pub use feed::Feed;
+pub use token::{
+    KEYCHAIN_SERVICE, Platform, Redactor, Token, TokenError, TokenOrigin, load_token, redact_url,
+    store_token,
+};
+
+/// The Graph API base URL used unless configured otherwise (Facebook Login host, v26.0).
+pub const DEFAULT_GRAPH_URL: &str = "https://graph.facebook.com/v26.0";
+
+/// What a source says, in order, on its channel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SourceMsg {
+    /// A comment not sent before (deduplicated by id), `platform` set.
+    Comment(Comment),
+    /// The source's state changed.
+    Status(SourceState),
+    /// Something the producer should know that is not a state change: a malformed
+    /// replay line that was skipped, why the token was refused, paging cut short.
+    Notice(String),
+    /// The channel was full and the source waited this long to send; nothing was lost,
+    /// but the consumer is falling behind.
+    Backpressure {
+        /// How long sends were blocked since the last report, in milliseconds.
+        waited_ms: u64,
+    },
+}
+
+/// Called after every message sent, e.g. `move || ctx.request_repaint()`.
+pub type NotifyFn = Arc<dyn Fn() + Send + Sync>;
+
+/// A notify function that does nothing (headless use, tests).
+pub fn no_notify() -> NotifyFn {
+    Arc::new(|| {})
+}
+
+/// How fast a replay runs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Speed {
+    /// Real time divided by this factor (`@10` = ten times faster). Always > 0.
+    Factor(f64),
+    /// As fast as the consumer takes them (`@max` or `@0`).
+    Max,
+}
+
+impl fmt::Display for Speed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Speed::Factor(x) => write!(f, "{x}"),
+            Speed::Max => f.write_str("max"),
+        }
+    }
+}
+
+/// Which source to run, as written on the command line (`--source`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SourceSpec {
+    /// `replay:FILE[@SPEED]`: comment JSON Lines played back at their recorded pace.
+    Replay {
+        /// The JSON Lines file.
+        path: PathBuf,
+        /// Playback speed; 1 unless given.
+        speed: Speed,
+    },
+    /// `instagram`: the live broadcast of the configured Instagram account.
+    Instagram,
+    /// `facebook:LIVE_VIDEO_ID`: one Facebook live video.
+    Facebook {
+        /// The live video's id.
+        live_video_id: String,
+    },
+}
+
+/// Why a `--source` value could not be understood.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SpecError {
+    /// Not one of the three forms.
+    #[error(
+        "unknown source `{0}`: use `replay:FILE[@SPEED]`, `instagram` or `facebook:LIVE_VIDEO_ID`"
+    )]
+    Unknown(String),
+    /// `replay:` without a file.
+    #[error("`replay:` needs a file: `replay:comments.jsonl` or `replay:comments.jsonl@10`")]
+    MissingFile,
+    /// A speed that is not a positive number, `0` or `max`.
+    #[error(
+        "replay speed `{0}` is not a number: use e.g. `@10` (ten times faster), `@0.5` or `@max`"
+    )]
+    BadSpeed(String),
+    /// `facebook:` without a usable id.
+    #[error(
+        "`facebook:` needs the live video's id (digits, as in `facebook:1234567890`), got `{0}`"
+    )]
+    BadLiveVideoId(String),
+}
+
+impl FromStr for SourceSpec {
+    type Err = SpecError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if let Some(rest) = s.strip_prefix("replay:") {
+            return parse_replay(rest);
+        }
+        if s == "instagram" {
+            return Ok(SourceSpec::Instagram);
+        }
+        if let Some(id) = s.strip_prefix("facebook:") {
+            if !is_valid_graph_id(id) {
+                return Err(SpecError::BadLiveVideoId(id.to_owned()));
+            }
+            return Ok(SourceSpec::Facebook {
+                live_video_id: id.to_owned(),
+            });
+        }
+        Err(SpecError::Unknown(s.to_owned()))
+    }
+}
+
+// The speed is whatever follows the last `@`, unless that part looks like a path
+// (a file name may contain `@`; add `@1` to such a name).
+fn parse_replay(rest: &str) -> Result<SourceSpec, SpecError> {
+    let (file, speed) = match rest.rsplit_once('@') {
+        Some((file, speed)) if !speed.contains('/') && !speed.contains('\\') => {
+            (file, parse_speed(speed)?)
+        }
+        _ => (rest, Speed::Factor(1.0)),
+    };
+    if file.is_empty() {
+        return Err(SpecError::MissingFile);
+    }
+    Ok(SourceSpec::Replay {
+        path: PathBuf::from(file),
+        speed,
+    })
+}
+
+fn parse_speed(text: &str) -> Result<Speed, SpecError> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("max") {
+        return Ok(Speed::Max);
+    }
+    // `@10x` reads naturally too.
+    let t = t.strip_suffix(['x', 'X']).unwrap_or(t);
+    match t.parse::<f64>() {
+        Ok(0.0) => Ok(Speed::Max),
+        Ok(x) if x.is_finite() && x > 0.0 => Ok(Speed::Factor(x)),
+        _ => Err(SpecError::BadSpeed(text.to_owned())),
+    }
+}
+
+/// Graph ids are digits (sometimes joined by `_`); anything else never reaches a URL.
+pub fn is_valid_graph_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+impl fmt::Display for SourceSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceSpec::Replay { path, speed } => {
+                write!(f, "replay:{}", path.display())?;
+                if *speed != Speed::Factor(1.0) {
+                    write!(f, "@{speed}")?;
+                }
+                Ok(())
+            }
+            SourceSpec::Instagram => f.write_str("instagram"),
+            SourceSpec::Facebook { live_video_id } => write!(f, "facebook:{live_video_id}"),
+        }
+    }
+}
+
+/// Polling and back-off timings. The defaults suit a live show; tests shorten nothing
+/// (they run on tokio's paused clock) but may read them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PollTiming {
+    /// Between comment polls while live, before usage-based slowing (default 2 s).
+    pub comments_every: Duration,
+    /// Between checks for a broadcast that has not started (default 5 s).
+    pub waiting_every: Duration,
+    /// How often a live broadcast is checked for having ended (default 10 s).
+    pub live_check_every: Duration,
+    /// First retry delay after a transient failure, doubling per attempt (default 1 s).
+    pub retry_base: Duration,
+    /// Longest retry delay (default 60 s).
+    pub retry_max: Duration,
+    /// First wait when rate-limited without a hint from the platform (default 60 s).
+    pub rate_limit_base: Duration,
+    /// Longest rate-limit wait (default 15 min).
+    pub rate_limit_max: Duration,
+    /// Timeout of one HTTP request (default 20 s).
+    pub request_timeout: Duration,
+    /// Most pages followed in one poll (default 200 × up to 50 comments).
+    pub max_pages: usize,
+}
+
+impl Default for PollTiming {
+    fn default() -> Self {
+        Self {
+            comments_every: Duration::from_secs(2),
+            waiting_every: Duration::from_secs(5),
+            live_check_every: Duration::from_secs(10),
+            retry_base: Duration::from_secs(1),
+            retry_max: Duration::from_secs(60),
+            rate_limit_base: Duration::from_secs(60),
+            rate_limit_max: Duration::from_secs(15 * 60),
+            request_timeout: Duration::from_secs(20),
+            max_pages: 200,
+        }
+    }
+}
+
+/// Everything a source needs besides its spec. `Debug` never shows tokens.
+#[derive(Clone, Debug)]
+pub struct SourceConfig {
+    /// Graph API base URL including the version, e.g. `https://graph.facebook.com/v26.0`
+    /// (a loopback server in tests).
+    pub graph_url: String,
+    /// The Instagram professional account's id (`--ig-user-id`).
+    pub ig_user_id: Option<String>,
+    /// Token for Instagram.
+    pub ig_token: Option<Token>,
+    /// Token for Facebook Live.
+    pub fb_token: Option<Token>,
+    /// Comment ids already received (a resumed session): never sent again.
+    pub seen_ids: HashSet<String>,
+    /// Polling and back-off timings.
+    pub timing: PollTiming,
+}
+
+impl Default for SourceConfig {
+    fn default() -> Self {
+        Self {
+            graph_url: DEFAULT_GRAPH_URL.to_owned(),
+            ig_user_id: None,
+            ig_token: None,
+            fb_token: None,
+            seen_ids: HashSet::new(),
+            timing: PollTiming::default(),
+        }
+    }
+}
+
+/// Why a source could not be started.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// `spawn` was called outside a tokio runtime.
+    #[error("sources run on a tokio runtime, and none is running here")]
+    NoRuntime,
+    /// The platform's token is missing.
+    #[error(
+        "no {title} access token: set {var} or run `livecue login {name}`",
+        title = .0.title(), var = .0.env_var(), name = .0.as_str()
+    )]
+    MissingToken(Platform),
+    /// `instagram` without `--ig-user-id`.
+    #[error(
+        "the instagram source needs the account's Instagram user id (`--ig-user-id`), digits only"
+    )]
+    MissingIgUserId,
+    /// The base URL is not a usable http(s) URL.
+    #[error("bad Graph API URL `{0}`: {1}")]
+    BadGraphUrl(String, String),
+    /// The HTTP client could not be built.
+    #[error("cannot set up HTTPS: {0}")]
+    Http(String),
+}
+
+/// A running source. Dropping the handle stops the source too.
+#[derive(Debug)]
+pub struct SourceHandle {
+    name: String,
+    stop: watch::Sender<bool>,
+    task: Option<JoinHandle<()>>,
+    shared: Arc<Shared>,
+}
+
+#[derive(Debug, Default)]
+struct Shared {
+    backpressured: AtomicBool,
+}
+
+impl SourceHandle {
+    /// The source's name as on the command line (journal `source` field).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Asks the source to stop; it sends nothing more once it has noticed.
+    pub fn stop(&self) {
+        let _ = self.stop.send(true);
+    }
+
+    /// True once the task has ended (by itself, or stopped).
+    pub fn is_finished(&self) -> bool {
+        self.task.as_ref().is_none_or(|t| t.is_finished())
+    }
+
+    /// True while the source is waiting on a full channel.
+    pub fn is_backpressured(&self) -> bool {
+        self.shared.backpressured.load(Ordering::Relaxed)
+    }
+
+    /// Waits for the task to end (call [`Self::stop`] first to end it early).
+    pub async fn join(mut self) {
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for SourceHandle {
+    fn drop(&mut self) {
+        if let Some(task) = &self.task {
+            task.abort();
+        }
+    }
+}
+
+/// Starts a source on the current tokio runtime. Configuration problems (no token, no
+/// Instagram user id, a bad URL) are returned here; everything after start-up arrives
+/// as [`SourceMsg`]s on `tx`.
+pub fn spawn(
+    spec: SourceSpec,
+    config: SourceConfig,
+    tx: mpsc::Sender<SourceMsg>,
+    notify: NotifyFn,
+) -> Result<SourceHandle, SourceError> {
+    let runtime = tokio::runtime::Handle::try_current().map_err(|_| SourceError::NoRuntime)?;
+    let name = spec.to_string();
+    let shared = Arc::new(Shared::default());
+    let out = Outbox::new(tx, notify, shared.clone());
+    let (stop, mut stopped) = watch::channel(false);
+    let work: std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> = match spec {
+        SourceSpec::Replay { path, speed } => {
+            Box::pin(replay::run(path, speed, config.seen_ids, out))
+        }
+        SourceSpec::Instagram => {
+            let token = config
+                .ig_token
+                .clone()
+                .ok_or(SourceError::MissingToken(Platform::Instagram))?;
+            let user_id = config
+                .ig_user_id
+                .clone()
+                .filter(|id| is_valid_graph_id(id))
+                .ok_or(SourceError::MissingIgUserId)?;
+            let client = graph::Client::new(&config.graph_url, token, &config.timing)?;
+            let target = graph::Target::Instagram {
+                user_id,
+                media_id: None,
+            };
+            Box::pin(graph::run(client, target, config, out))
+        }
+        SourceSpec::Facebook { live_video_id } => {
+            let token = config
+                .fb_token
+                .clone()
+                .ok_or(SourceError::MissingToken(Platform::Facebook))?;
+            let client = graph::Client::new(&config.graph_url, token, &config.timing)?;
+            let target = graph::Target::Facebook { live_video_id };
+            Box::pin(graph::run(client, target, config, out))
+        }
+    };
+    let task = runtime.spawn(async move {
+        tokio::select! {
+            biased;
+            _ = stopped.wait_for(|s| *s) => {}
+            () = work => {}
+        }
+    });
+    Ok(SourceHandle {
+        name,
+        stop,
+        task: Some(task),
+        shared,
+    })
+}
+
+/// The receiving end went away: the source has no one to talk to and stops.
+#[derive(Debug)]
+pub(crate) struct Closed;
+
+/// The sending side every source uses: waits instead of dropping, reports waits,
+/// notifies after each send and sends a status only when it changes.
+pub(crate) struct Outbox {
+    tx: mpsc::Sender<SourceMsg>,
+    notify: NotifyFn,
+    shared: Arc<Shared>,
+    last_status: Option<SourceState>,
+    unreported_wait: Duration,
+    last_report: Option<tokio::time::Instant>,
+}
+
+/// How often a lasting stall on a full channel is reported.
+const REPORT_EVERY: Duration = Duration::from_secs(1);
+
+impl Outbox {
+    fn new(tx: mpsc::Sender<SourceMsg>, notify: NotifyFn, shared: Arc<Shared>) -> Self {
+        Self {
+            tx,
+            notify,
+            shared,
+            last_status: None,
+            unreported_wait: Duration::ZERO,
+            last_report: None,
+        }
+    }
+
+    async fn send(&mut self, msg: SourceMsg) -> Result<(), Closed> {
+        let waited = match self.tx.try_send(msg) {
+            Ok(()) => false,
+            Err(mpsc::error::TrySendError::Closed(_)) => return Err(Closed),
+            Err(mpsc::error::TrySendError::Full(msg)) => {
+                self.shared.backpressured.store(true, Ordering::Relaxed);
+                (self.notify)();
+                let started = tokio::time::Instant::now();
+                let sent = self.tx.send(msg).await;
+                self.unreported_wait += started.elapsed();
+                self.shared.backpressured.store(false, Ordering::Relaxed);
+                sent.map_err(|_| Closed)?;
+                true
+            }
+        };
+        (self.notify)();
+        if !self.unreported_wait.is_zero() {
+            self.report_wait(waited).await?;
+        }
+        Ok(())
+    }
+
+    /// Reports time spent waiting on a full channel: at once when a stall begins, then
+    /// at most every [`REPORT_EVERY`] while it lasts, and what is left when it ends.
+    async fn report_wait(&mut self, still_full: bool) -> Result<(), Closed> {
+        let now = tokio::time::Instant::now();
+        let due = self
+            .last_report
+            .is_none_or(|t| now.duration_since(t) >= REPORT_EVERY);
+        let waited_ms = u64::try_from(self.unreported_wait.as_millis()).unwrap_or(u64::MAX);
+        let report = SourceMsg::Backpressure { waited_ms };
+        if still_full {
+            if !due {
+                return Ok(());
+            }
+            // Waiting for room once more is the price of never losing the report.
+            self.tx.send(report).await.map_err(|_| Closed)?;
+        } else if self.tx.try_send(report).is_err() {
+            return Ok(());
+        }
+        self.unreported_wait = Duration::ZERO;
+        self.last_report = Some(now);
+        (self.notify)();
+        Ok(())
+    }
+
+    pub(crate) async fn comment(&mut self, c: Comment) -> Result<(), Closed> {
+        self.send(SourceMsg::Comment(c)).await
+    }
+
+    pub(crate) async fn notice(&mut self, text: String) -> Result<(), Closed> {
+        self.send(SourceMsg::Notice(text)).await
+    }
+
+    /// Sends `state` unless it is the state last sent.
+    pub(crate) async fn status(&mut self, state: SourceState) -> Result<(), Closed> {
+        if self.last_status.as_ref() == Some(&state) {
+            return Ok(());
+        }
+        self.last_status = Some(state.clone());
+        self.send(SourceMsg::Status(state)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(s: &str) -> Result<SourceSpec, SpecError> {
+        s.parse()
+    }
+
+    #[test]
+    fn parses_the_three_forms() {
+        assert_eq!(
+            spec("replay:demo/comments.jsonl").unwrap(),
+            SourceSpec::Replay {
+                path: "demo/comments.jsonl".into(),
+                speed: Speed::Factor(1.0)
+            }
+        );
+        assert_eq!(
+            spec("replay:c.jsonl@10").unwrap(),
+            SourceSpec::Replay {
+                path: "c.jsonl".into(),
+                speed: Speed::Factor(10.0)
+            }
+        );
+        assert_eq!(
+            spec("replay:c.jsonl@0.5").unwrap(),
+            SourceSpec::Replay {
+                path: "c.jsonl".into(),
+                speed: Speed::Factor(0.5)
+            }
+        );
+        for max in [
+            "replay:c.jsonl@max",
+            "replay:c.jsonl@0",
+            "replay:c.jsonl@MAX",
+        ] {
+            assert_eq!(
+                spec(max).unwrap(),
+                SourceSpec::Replay {
+                    path: "c.jsonl".into(),
+                    speed: Speed::Max
+                },
+                "{max}"
+            );
+        }
+        assert_eq!(spec("instagram").unwrap(), SourceSpec::Instagram);
+        assert_eq!(
+            spec("facebook:1234567890").unwrap(),
+            SourceSpec::Facebook {
+                live_video_id: "1234567890".into()
+            }
+        );
+    }
+
+    #[test]
+    fn at_sign_in_a_directory_is_part_of_the_path() {
+        assert_eq!(
+            spec("replay:shows@home/c.jsonl").unwrap(),
+            SourceSpec::Replay {
+                path: "shows@home/c.jsonl".into(),
+                speed: Speed::Factor(1.0)
+            }
+        );
+    }
+
+    #[test]
+    fn errors_say_what_to_write() {
+        let e = spec("twitch").unwrap_err().to_string();
+        assert!(
+            e.contains("`twitch`") && e.contains("replay:FILE[@SPEED]"),
+            "{e}"
+        );
+        let e = spec("replay:c.jsonl@fast").unwrap_err().to_string();
+        assert!(e.contains("`fast`") && e.contains("@max"), "{e}");
+        assert_eq!(
+            spec("replay:c.jsonl@-2"),
+            Err(SpecError::BadSpeed("-2".into()))
+        );
+        assert_eq!(
+            spec("replay:c.jsonl@inf"),
+            Err(SpecError::BadSpeed("inf".into()))
+        );
+        assert_eq!(spec("replay:"), Err(SpecError::MissingFile));
+        assert_eq!(spec("replay:@10"), Err(SpecError::MissingFile));
+        assert_eq!(
+            spec("facebook:"),
+            Err(SpecError::BadLiveVideoId(String::new()))
+        );
+        assert_eq!(
+            spec("facebook:12/../me"),
+            Err(SpecError::BadLiveVideoId("12/../me".into()))
+        );
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for s in [
+            "replay:c.jsonl",
+            "replay:c.jsonl@10",
+            "replay:c.jsonl@max",
+            "instagram",
+            "facebook:42",
+        ] {
+            assert_eq!(spec(s).unwrap().to_string(), s);
+            assert_eq!(
+                spec(&spec(s).unwrap().to_string()).unwrap(),
+                spec(s).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn config_debug_hides_tokens() {
+        let config = SourceConfig {
+            ig_token: Token::new("EAAsecret-ig"),
+            fb_token: Token::new("EAAsecret-fb"),
+            ..SourceConfig::default()
+        };
+        let debug = format!("{config:?}");
+        assert!(!debug.contains("EAAsecret"), "{debug}");
+        assert!(debug.contains("REDACTED"), "{debug}");
+    }
+
+    #[tokio::test]
+    async fn spawn_refuses_missing_token_and_user_id() {
+        let (tx, _rx) = mpsc::channel(4);
+        let e = spawn(
+            SourceSpec::Instagram,
+            SourceConfig::default(),
+            tx.clone(),
+            no_notify(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("LIVECUE_IG_TOKEN"), "{e}");
+        let config = SourceConfig {
+            ig_token: Token::new("t"),
+            ig_user_id: Some("17841400008460056/../x".into()),
+            ..SourceConfig::default()
+        };
+        let e = spawn(SourceSpec::Instagram, config, tx.clone(), no_notify()).unwrap_err();
+        assert!(matches!(e, SourceError::MissingIgUserId), "{e}");
+        let e = spawn(
+            SourceSpec::Facebook {
+                live_video_id: "1".into(),
+            },
+            SourceConfig::default(),
+            tx,
+            no_notify(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("LIVECUE_FB_TOKEN"), "{e}");
+    }
+
+    #[test]
+    fn spawn_needs_a_runtime() {
+        let (tx, _rx) = mpsc::channel(4);
+        let e = spawn(
+            SourceSpec::Instagram,
+            SourceConfig::default(),
+            tx,
+            no_notify(),
+        )
+        .unwrap_err();
+        assert!(matches!(e, SourceError::NoRuntime));
+    }
+}

@@ -1,0 +1,312 @@
+//! A scripted Graph API server on 127.0.0.1 for source tests.
+//!
+//! It serves the documented shapes (see shared fixtures): `live_media`, a live video's
+//! `status`, and comment pages newest first with `paging.next`. A per-test hook sees
+//! every request first; it can change the broadcast over time or answer itself (an
+//! error, a usage header). Requests are logged with tokio's clock, which the tests
+//! pause, so spacing is measured in simulated time.
+
+#![allow(dead_code)] // each test file uses part of it
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use http_body_util::Full;
+use hyper::body::Bytes;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use serde_json::{Value, json};
+use tokio::time::Instant;
+
+/// The Instagram live media the server reports.
+pub const MEDIA: &str = "17890455012345678";
+/// The Instagram user.
+pub const IG_USER: &str = "17841400008460056";
+/// The Facebook live video.
+pub const FB_VIDEO: &str = "1234567890";
+
+/// One request as the server saw it.
+#[derive(Clone, Debug)]
+pub struct Req {
+    /// Simulated time since the server started.
+    pub at: Duration,
+    pub path: String,
+    pub query: HashMap<String, String>,
+    /// For comment requests: which poll (first pages counted from 1).
+    pub poll: usize,
+}
+
+impl Req {
+    pub fn is_comments(&self) -> bool {
+        self.path.ends_with("/comments")
+    }
+    pub fn is_first_page(&self) -> bool {
+        self.is_comments() && !self.query.contains_key("after")
+    }
+    pub fn is_check(&self) -> bool {
+        !self.is_comments()
+    }
+}
+
+/// A reply the hook chooses instead of the model's.
+#[derive(Clone, Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn error(status: u16, body: &str) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body: body.to_owned(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Live {
+    NotYet,
+    OnAir,
+    Over,
+}
+
+/// The fake platform's state.
+pub struct Model {
+    pub port: u16,
+    pub live: Live,
+    /// Oldest first; served newest first.
+    pub comments: Vec<Value>,
+    pub page_size: usize,
+    /// Headers added to the next model reply, then cleared.
+    pub headers_once: Vec<(String, String)>,
+    /// Facebook `status` values by broadcast state.
+    pub facebook: bool,
+}
+
+pub type Hook = Box<dyn FnMut(&mut Model, &Req) -> Option<Reply> + Send>;
+
+pub struct Server {
+    pub addr: SocketAddr,
+    pub log: Arc<Mutex<Vec<Req>>>,
+    pub model: Arc<Mutex<Model>>,
+}
+
+impl Server {
+    pub fn url(&self) -> String {
+        format!("http://{}/v26.0", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<Req> {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Every comment id the server has put on a page, in the order first served.
+    pub fn served_ids(&self) -> Vec<String> {
+        let m = self.model.lock().unwrap();
+        m.comments
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    /// Start times of the polls (first-page comment requests).
+    pub fn poll_times(&self) -> Vec<Duration> {
+        self.requests()
+            .iter()
+            .filter(|r| r.is_first_page())
+            .map(|r| r.at)
+            .collect()
+    }
+}
+
+/// Starts the server on 127.0.0.1:0 in the current runtime.
+pub async fn start(facebook: bool, hook: Hook) -> Server {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let model = Arc::new(Mutex::new(Model {
+        port: addr.port(),
+        live: Live::OnAir,
+        comments: Vec::new(),
+        page_size: 3,
+        headers_once: Vec::new(),
+        facebook,
+    }));
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let hook = Arc::new(Mutex::new(hook));
+    let started = Instant::now();
+    let polls = Arc::new(Mutex::new(0usize));
+    {
+        let (model, log) = (model.clone(), log.clone());
+        tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    return;
+                };
+                let (model, log, hook, polls) =
+                    (model.clone(), log.clone(), hook.clone(), polls.clone());
+                let service = service_fn(move |req: Request<hyper::body::Incoming>| {
+                    let path = req.uri().path().to_owned();
+                    let query: HashMap<String, String> = req
+                        .uri()
+                        .query()
+                        .unwrap_or("")
+                        .split('&')
+                        .filter(|kv| !kv.is_empty())
+                        .map(|kv| {
+                            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                            (decode(k), decode(v))
+                        })
+                        .collect();
+                    let mut r = Req {
+                        at: started.elapsed(),
+                        path,
+                        query,
+                        poll: 0,
+                    };
+                    if r.is_first_page() {
+                        let mut p = polls.lock().unwrap();
+                        *p += 1;
+                        r.poll = *p;
+                    } else if r.is_comments() {
+                        r.poll = *polls.lock().unwrap();
+                    }
+                    log.lock().unwrap().push(r.clone());
+                    let reply = {
+                        let mut m = model.lock().unwrap();
+                        let custom = (hook.lock().unwrap())(&mut m, &r);
+                        custom.unwrap_or_else(|| serve(&mut m, &r))
+                    };
+                    let mut resp = Response::builder().status(reply.status);
+                    for (k, v) in &reply.headers {
+                        resp = resp.header(k, v);
+                    }
+                    let resp = resp
+                        .header("content-type", "application/json")
+                        .body(Full::new(Bytes::from(reply.body)))
+                        .unwrap();
+                    async move { Ok::<_, Infallible>(resp) }
+                });
+                tokio::spawn(async move {
+                    let _ = http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        });
+    }
+    Server { addr, log, model }
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+                out.push(u8::from_str_radix(hex, 16).unwrap());
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// What the model answers.
+fn serve(m: &mut Model, r: &Req) -> Reply {
+    let headers = std::mem::take(&mut m.headers_once);
+    let body = if r.path.ends_with("/live_media") {
+        match m.live {
+            Live::OnAir => json!({"data": [{
+                "id": MEDIA, "media_type": "BROADCAST", "media_product_type": "LIVE",
+                "timestamp": "2026-11-21T12:00:04+0000"}]}),
+            Live::NotYet | Live::Over => json!({"data": []}),
+        }
+    } else if r.is_comments() {
+        let offset: usize = r.query.get("after").map_or(0, |a| a.parse().unwrap());
+        let newest_first: Vec<&Value> = m.comments.iter().rev().collect();
+        let page: Vec<&Value> = newest_first
+            .iter()
+            .skip(offset)
+            .take(m.page_size)
+            .copied()
+            .collect();
+        let end = offset + m.page_size;
+        let mut paging =
+            json!({"cursors": {"before": format!("{offset}"), "after": format!("{end}")}});
+        if end < newest_first.len() {
+            let object = r.path.rsplit('/').nth(1).unwrap();
+            // Real next URLs carry a version of their own and the token; the client
+            // must send its own token, never this one.
+            paging["next"] = json!(format!(
+                "http://127.0.0.1:{}/v21.0/{object}/comments?fields={}&limit={}&after={end}&access_token=stale-token-from-next",
+                m.port,
+                r.query.get("fields").cloned().unwrap_or_default(),
+                m.page_size
+            ));
+        }
+        json!({"data": page, "paging": paging})
+    } else if m.facebook {
+        let status = match m.live {
+            Live::NotYet => "SCHEDULED_UNPUBLISHED",
+            Live::OnAir => "LIVE",
+            Live::Over => "LIVE_STOPPED",
+        };
+        json!({"status": status, "id": FB_VIDEO})
+    } else {
+        return Reply::error(
+            400,
+            r#"{"error":{"message":"Unsupported get request.","type":"GraphMethodException","code":100}}"#,
+        );
+    };
+    Reply {
+        status: 200,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+/// An Instagram comment in the documented shape; `n` seconds after 12:00:00.
+pub fn ig_comment(id: &str, secs: u32, user: Option<&str>, from: Value) -> Value {
+    let mut c = json!({
+        "id": id,
+        "text": format!("comment {id}"),
+        "timestamp": format!("2026-11-21T12:{:02}:{:02}+0000", secs / 60, secs % 60),
+        "from": from,
+        "like_count": 0,
+    });
+    if let Some(u) = user {
+        c["username"] = json!(u);
+    }
+    c
+}
+
+/// A Facebook comment in the documented shape.
+pub fn fb_comment(n: u32, secs: u32, name: Option<&str>) -> Value {
+    let mut c = json!({
+        "created_time": format!("2026-11-21T12:{:02}:{:02}+0000", secs / 60, secs % 60),
+        "message": format!("message {n}"),
+        "id": format!("{FB_VIDEO}_{n}"),
+    });
+    if let Some(name) = name {
+        c["from"] = json!({"name": name, "id": format!("1000000000{n:05}")});
+    }
+    c
+}
