@@ -1,0 +1,844 @@
+//! Text normalisation shared by every matcher.
+//!
+//! Two steps. [`Cleaner`] removes what a reader does not see — invisible characters,
+//! bidi controls, stacked combining marks (zalgo) — and applies NFKC, which turns
+//! full-width and mathematical letters into plain ones. [`Tokenizer`] then folds case,
+//! look-alike letters, leetspeak and Traditional Chinese, and lays the text out as
+//! the matchers expect it (see [`Normalized`]).
+//!
+//! Legitimate text survives: precomposed letters keep their marks (`й`, `ä`, `ö`),
+//! and marks of scripts that need them (Thai, Devanagari, ...) stay attached.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+use super::zh::ZhFold;
+
+/// A text as the matchers see it.
+///
+/// `skel` is a sequence of words, each followed by one space, with one space at the
+/// start: `" fake product "`. Latin, Cyrillic and other alphabetic words are
+/// lower-cased and folded; a run of repeated letters is kept once, with its length in
+/// `runs`. Chinese, Japanese, Korean and Thai characters are glued into one run across
+/// spaces and punctuation (`"假 貨"` → `"假货"`), so that words in those scripts can
+/// match as substrings.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Normalized {
+    /// The normalised text.
+    pub(crate) skel: String,
+    /// Parallel to the bytes of `skel`: at the first byte of each character, how many
+    /// times it was repeated in a row (at most 255); 0 on continuation bytes.
+    pub(crate) runs: Vec<u8>,
+    /// A `1` inside a word was read as `i`; read as `l` it may spell something else.
+    pub(crate) ambiguous_one: bool,
+}
+
+impl Normalized {
+    fn clear(&mut self) {
+        self.skel.clear();
+        self.runs.clear();
+        self.ambiguous_one = false;
+        self.push(' ', 1);
+    }
+
+    #[inline]
+    fn push(&mut self, c: char, run: u8) {
+        self.skel.push(c);
+        self.runs.push(run);
+        for _ in 1..c.len_utf8() {
+            self.runs.push(0);
+        }
+    }
+
+    #[inline]
+    fn space(&mut self) {
+        if !self.skel.ends_with(' ') {
+            self.push(' ', 1);
+        }
+    }
+
+    /// The text with long runs shortened to one letter and doubled letters kept, for
+    /// people and tests.
+    pub(crate) fn display(&self) -> String {
+        let mut out = String::with_capacity(self.skel.len());
+        for (i, c) in self.skel.char_indices() {
+            out.push(c);
+            if self.runs.get(i) == Some(&2) {
+                out.push(c);
+            }
+        }
+        out.trim().to_owned()
+    }
+}
+
+/// Normalises a text the way the filter matches it: invisible characters and zalgo
+/// marks removed, NFKC, lower case, look-alike letters and leetspeak folded, long
+/// letter repeats shortened, Traditional Chinese folded to Simplified, punctuation
+/// turned into single spaces, and Chinese/Japanese/Korean/Thai glued across spaces.
+///
+/// `normalize("F.A.K.E ｐｒｏｄｕｃｔ")` is `"fake product"`; `normalize("假 貨！")` is
+/// `"假货"`.
+pub fn normalize(text: &str) -> String {
+    let mut cleaner = Cleaner::default();
+    let mut tokenizer = Tokenizer::default();
+    let mut out = Normalized::default();
+    let clean = cleaner.clean(text);
+    tokenizer.run(clean, false, &mut out);
+    out.display()
+}
+
+/// Removes invisible characters and zalgo, then applies NFKC. Keeps its buffers.
+#[derive(Debug, Default)]
+pub(crate) struct Cleaner {
+    pre: String,
+    nfkc: String,
+}
+
+impl Cleaner {
+    /// The cleaned text: borrowed from `text` when it is plain printable ASCII.
+    pub(crate) fn clean<'a>(&'a mut self, text: &'a str) -> &'a str {
+        if text
+            .bytes()
+            .all(|b| matches!(b, 0x20..=0x7E | b'\t' | b'\n' | b'\r'))
+        {
+            return text;
+        }
+        self.pre.clear();
+        // Whether any character may change under NFKC; most comments have none, and
+        // NFKC is the most expensive step.
+        let mut maybe_compat = false;
+        // Start of the current run of combining diacritics in `pre`, and whether the run
+        // must go: more than one mark on a letter, or an overlay, is decoration.
+        let mut run_start: Option<usize> = None;
+        let mut run_len = 0usize;
+        let mut run_drop = false;
+        for c in text.chars() {
+            if is_invisible(c) {
+                continue;
+            }
+            if is_diacritic_mark(c) {
+                if run_start.is_none() {
+                    run_start = Some(self.pre.len());
+                }
+                run_len += 1;
+                run_drop |= is_overlay_mark(c);
+                maybe_compat = true;
+                self.pre.push(c);
+                continue;
+            }
+            if let Some(start) = run_start.take() {
+                if run_len > 1 || run_drop {
+                    self.pre.truncate(start);
+                }
+                run_len = 0;
+                run_drop = false;
+            }
+            // The compatibility forms comments use all the time, mapped directly as
+            // NFKC would: full-width ASCII (CJK punctuation), ideographic and no-break
+            // spaces, the ellipsis.
+            match c as u32 {
+                cp @ 0xFF01..=0xFF5E => {
+                    self.pre.push(char::from_u32(cp - 0xFEE0).unwrap_or(c));
+                }
+                0x3000 | 0xA0 => self.pre.push(' '),
+                0x2026 => self.pre.push_str("..."),
+                _ => {
+                    maybe_compat |= !nfkc_stable(c);
+                    self.pre.push(c);
+                }
+            }
+        }
+        if let Some(start) = run_start
+            && (run_len > 1 || run_drop)
+        {
+            self.pre.truncate(start);
+        }
+        if !maybe_compat || is_nfkc_quick(self.pre.chars()) == IsNormalized::Yes {
+            return &self.pre;
+        }
+        self.nfkc.clear();
+        self.nfkc.extend(self.pre.nfkc());
+        &self.nfkc
+    }
+}
+
+/// Characters that NFKC leaves alone whatever surrounds them, in the blocks comments
+/// mostly use; anything else is checked properly.
+#[inline]
+fn nfkc_stable(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x20..=0x7E
+            | 0xC0..=0xFF
+            | 0x391..=0x3A9
+            | 0x3B1..=0x3C9
+            | 0x400..=0x45F
+            | 0xE01..=0xE32
+            | 0xE34..=0xE3A
+            | 0xE3F..=0xE5B
+            | 0x2600..=0x27BF
+            | 0x3001..=0x3002
+            | 0x3008..=0x3011
+            | 0x3041..=0x3096
+            | 0x30A1..=0x30FA
+            | 0x30FC..=0x30FE
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7A3
+            | 0x1F300..=0x1F64F
+            | 0x1F680..=0x1F6FF
+            | 0x1F900..=0x1F9FF
+            | 0x1FA70..=0x1FAFF
+    )
+}
+
+/// Characters that render as nothing (or as blank space that is not a space) and are
+/// used to split words invisibly: zero-width spaces and joiners, word joiner, BOM,
+/// soft hyphen, bidi controls, variation selectors, tags, Hangul fillers, Braille
+/// blank, and control characters other than tab and line breaks.
+pub(crate) fn is_invisible(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r');
+    }
+    matches!(
+        cp,
+        0x80..=0x9F
+            | 0xAD
+            | 0x34F
+            | 0x61C
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x206F
+            | 0x2800
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF9..=0xFFFB
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF
+    )
+}
+
+/// Combining marks of the generic diacritic blocks (the ones zalgo text stacks), as
+/// opposed to the marks of scripts such as Thai or Devanagari.
+pub(crate) fn is_diacritic_mark(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x300..=0x36F | 0x483..=0x489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+    )
+}
+
+/// Marks drawn through or around a letter rather than above or below it.
+fn is_overlay_mark(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x334..=0x338 | 0x488..=0x489 | 0x20D2..=0x20D3 | 0x20D8..=0x20DA | 0x20DD..=0x20E0 | 0x20E2..=0x20E6 | 0x20EA..=0x20EB
+    )
+}
+
+/// Scripts written without spaces between words (or whose words take particles
+/// without a space): words in them match as substrings.
+pub(crate) fn is_dense(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0xE00 {
+        return false;
+    }
+    match cp {
+        // Thai and Lao letters, vowel signs and tone marks (not their digits)
+        0xE01..=0xE3A | 0xE40..=0xE4E | 0xE81..=0xECE => true,
+        // Myanmar (not its digits)
+        0x1000..=0x103F | 0x104A..=0x108F | 0x109A..=0x109F => true,
+        // Hangul Jamo
+        0x1100..=0x11FF => true,
+        // Khmer (not its digits)
+        0x1780..=0x17D3 => true,
+        // 々 〆 〇, Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun,
+        // Bopomofo extended, Katakana extensions
+        0x3005..=0x3007 | 0x3041..=0x30FF | 0x3105..=0x312F | 0x3131..=0x318F | 0x31A0..=0x31FF => {
+            true
+        }
+        // CJK Extension A, Unified Ideographs
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
+        // Hangul Jamo extended A, syllables, Jamo extended B
+        0xA960..=0xA97F | 0xAC00..=0xD7FF => true,
+        // CJK compatibility ideographs
+        0xF900..=0xFAFF => true,
+        // Supplementary ideographs
+        0x20000..=0x3134F => true,
+        _ => false,
+    }
+}
+
+/// `char::is_alphabetic` with the common blocks answered without a table lookup.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0x61..=0x7A | 0x41..=0x5A => true,
+        0..=0x7F => false,
+        0x400..=0x481 | 0x48A..=0x52F | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0xFF => true,
+        0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0x3041..=0x3096 | 0x30A1..=0x30FA => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match c as u32 {
+        0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
+        0x400..=0x52F => Script::Cyrillic,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+        _ => Script::Other,
+    }
+}
+
+/// Lower-case Cyrillic and Greek letters that look like a Latin letter, in print or in
+/// capitals (`к`, `м`, `н`, `т`, `в` look Latin only as capitals). Used inside words
+/// that mix scripts.
+fn cyrillic_greek_as_latin(c: char) -> Option<char> {
+    Some(match c {
+        'а' | 'α' => 'a',
+        'в' | 'β' => 'b',
+        'с' => 'c',
+        'ԁ' => 'd',
+        'е' | 'ε' => 'e',
+        'г' => 'r',
+        'һ' | 'н' => 'h',
+        'і' | 'ι' | 'ӏ' => 'i',
+        'ј' => 'j',
+        'к' | 'κ' => 'k',
+        'м' => 'm',
+        'η' => 'n',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'ԛ' => 'q',
+        'ѕ' => 's',
+        'т' | 'τ' => 't',
+        'υ' => 'u',
+        'ν' => 'v',
+        'ԝ' | 'ω' => 'w',
+        'х' | 'χ' => 'x',
+        'у' | 'ү' | 'γ' => 'y',
+        _ => return None,
+    })
+}
+
+/// Cyrillic letters indistinguishable from a Latin lower-case letter. A word written
+/// only with these (`ѕсаm` without the `m`) is read as Latin.
+fn cyrillic_homoglyph(c: char) -> Option<char> {
+    Some(match c {
+        'а' => 'a',
+        'с' => 'c',
+        'ԁ' => 'd',
+        'е' => 'e',
+        'һ' => 'h',
+        'і' => 'i',
+        'ј' => 'j',
+        'ӏ' => 'l',
+        'о' => 'o',
+        'р' => 'p',
+        'ԛ' => 'q',
+        'ѕ' => 's',
+        'ԝ' => 'w',
+        'х' => 'x',
+        'у' | 'ү' => 'y',
+        _ => return None,
+    })
+}
+
+/// Latin letters that look like a Cyrillic one, for Latin letters slipped into a
+/// Cyrillic word (`тупoй` with a Latin `o`).
+fn latin_as_cyrillic(c: char) -> Option<char> {
+    Some(match c {
+        'a' => 'а',
+        'b' => 'в',
+        'c' => 'с',
+        'e' => 'е',
+        'h' => 'н',
+        'k' => 'к',
+        'm' => 'м',
+        'o' => 'о',
+        'p' => 'р',
+        't' => 'т',
+        'x' => 'х',
+        'y' => 'у',
+        _ => return None,
+    })
+}
+
+/// Leetspeak inside a Latin word.
+fn latin_leet(c: char, one_as_l: bool) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' if one_as_l => 'l',
+        '1' => 'i',
+        '3' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' => 't',
+        _ => return None,
+    })
+}
+
+/// Leetspeak inside a Cyrillic word.
+fn cyrillic_leet(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'о',
+        '3' => 'з',
+        '4' => 'ч',
+        '6' => 'б',
+        '@' => 'а',
+        '$' => 'с',
+        _ => return None,
+    })
+}
+
+/// Letters that lower-casing leaves alone but that stand for a plain letter: dotless
+/// i, final sigma, `ё` (usually written `е`), small capitals used as "fancy text".
+fn fold_letter(c: char) -> char {
+    match c {
+        'ı' => 'i',
+        'ȷ' => 'j',
+        'ς' => 'σ',
+        'ё' => 'е',
+        'ɑ' => 'a',
+        'ɡ' => 'g',
+        'ᴀ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ғ' | 'ꜰ' => 'f',
+        'ɢ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' => 'i',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ǫ' => 'q',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
+        'ᴢ' => 'z',
+        _ => c,
+    }
+}
+
+/// Lower-cases `c` into `buf`, returning how many characters it became.
+#[inline]
+pub(crate) fn lower(c: char, buf: &mut [char; 3]) -> usize {
+    if c.is_ascii() {
+        buf[0] = c.to_ascii_lowercase();
+        return 1;
+    }
+    let cp = c as u32;
+    let fast = match cp {
+        // Basic Cyrillic capitals, then Ѐ..Џ.
+        0x410..=0x42F => char::from_u32(cp + 0x20),
+        0x400..=0x40F => char::from_u32(cp + 0x50),
+        0x430..=0x45F => Some(c),
+        // Latin-1 capitals (not ×).
+        0xC0..=0xD6 | 0xD8..=0xDE => char::from_u32(cp + 0x20),
+        0xDF..=0xFF => Some(c),
+        0x130 => Some('i'),
+        _ if is_dense(c) => Some(c),
+        _ => None,
+    };
+    if let Some(l) = fast {
+        buf[0] = fold_letter(l);
+        return 1;
+    }
+    let mut n = 0;
+    for l in c.to_lowercase() {
+        if n < buf.len() {
+            buf[n] = fold_letter(l);
+            n += 1;
+        }
+    }
+    n
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// Ends a word.
+    Sep,
+    /// A letter or digit: part of a word.
+    Word,
+    /// `$` or `@`: a letter inside a word that has letters, else nothing.
+    Leet,
+    /// A character of a script without word spaces.
+    Dense,
+    /// A combining mark that belongs to the character before it.
+    Mark,
+    /// A generic diacritic left over after composition: decoration.
+    DropMark,
+}
+
+#[inline]
+fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return match c {
+            'a'..='z' | '0'..='9' => Class::Word,
+            '$' | '@' => Class::Leet,
+            _ => Class::Sep,
+        };
+    }
+    match c as u32 {
+        0x400..=0x481 | 0x48A..=0x52F | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0xFF => {
+            return Class::Word;
+        }
+        0x1F000..=0x1FAFF
+        | 0x2000..=0x206F
+        | 0x2600..=0x27BF
+        | 0x3000..=0x3004
+        | 0x3008..=0x3020 => {
+            return Class::Sep;
+        }
+        _ => {}
+    }
+    if is_dense(c) {
+        Class::Dense
+    } else if is_diacritic_mark(c) {
+        Class::DropMark
+    } else if is_combining_mark(c) {
+        Class::Mark
+    } else if c.is_alphanumeric() {
+        Class::Word
+    } else {
+        Class::Sep
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Latin,
+    Cyrillic,
+    Keep,
+}
+
+/// Splits a cleaned text into words and lays them out in a [`Normalized`]. Keeps its
+/// buffers between calls.
+#[derive(Debug, Default)]
+pub(crate) struct Tokenizer {
+    word: Vec<char>,
+    /// One-character words waiting to see whether more follow (`f a k e`).
+    singles: Vec<char>,
+    last_dense: bool,
+}
+
+impl Tokenizer {
+    /// Normalises `clean` (the output of [`Cleaner::clean`]) into `out`. With
+    /// `one_as_l`, a `1` inside a word reads as `l` instead of `i`.
+    pub(crate) fn run(&mut self, clean: &str, one_as_l: bool, out: &mut Normalized) {
+        out.clear();
+        self.word.clear();
+        self.singles.clear();
+        self.last_dense = false;
+        let zh = ZhFold::get();
+        let mut buf = ['\0'; 3];
+        for c in clean.chars() {
+            let n = lower(c, &mut buf);
+            for &l in &buf[..n] {
+                match class(l) {
+                    Class::Word | Class::Leet => self.word.push(l),
+                    Class::Sep => self.end_word(one_as_l, out),
+                    Class::Dense => {
+                        self.end_word(one_as_l, out);
+                        self.flush_singles(one_as_l, out);
+                        out.push(zh.fold(l), 1);
+                        self.last_dense = true;
+                    }
+                    Class::Mark => {
+                        if !self.word.is_empty() {
+                            self.word.push(l);
+                        } else if self.last_dense && self.singles.is_empty() {
+                            out.push(l, 1);
+                        }
+                    }
+                    Class::DropMark => {}
+                }
+            }
+        }
+        self.end_word(one_as_l, out);
+        self.flush_singles(one_as_l, out);
+        out.space();
+    }
+
+    fn end_word(&mut self, one_as_l: bool, out: &mut Normalized) {
+        match self.word.len() {
+            0 => {}
+            1 => {
+                self.singles.push(self.word[0]);
+                self.word.clear();
+            }
+            _ => {
+                self.flush_singles(one_as_l, out);
+                emit_word(&self.word, one_as_l, out);
+                self.word.clear();
+                self.last_dense = false;
+            }
+        }
+    }
+
+    /// One-letter words in a row are one word spelt out (`f a k e`, `s.c.a.m`).
+    fn flush_singles(&mut self, one_as_l: bool, out: &mut Normalized) {
+        if self.singles.is_empty() {
+            return;
+        }
+        let letters = self.singles.iter().filter(|&&c| is_letter(c)).count();
+        if self.singles.len() >= 2 && letters >= 1 {
+            emit_word(&self.singles, one_as_l, out);
+        } else {
+            for i in 0..self.singles.len() {
+                emit_word(&self.singles[i..=i], one_as_l, out);
+            }
+        }
+        self.singles.clear();
+        self.last_dense = false;
+    }
+}
+
+/// Writes one word: look-alikes and leetspeak folded into the word's script, repeats
+/// collapsed.
+fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
+    let (mut latin, mut cyrillic, mut greek, mut other) = (0usize, 0usize, 0usize, 0usize);
+    let (mut cg_broad, mut cg_strict, mut latin_cyr) = (true, true, true);
+    for &c in chars {
+        if !is_letter(c) {
+            continue;
+        }
+        match script(c) {
+            Script::Latin => {
+                latin += 1;
+                latin_cyr &= latin_as_cyrillic(c).is_some();
+            }
+            s @ (Script::Cyrillic | Script::Greek) => {
+                if s == Script::Cyrillic {
+                    cyrillic += 1;
+                } else {
+                    greek += 1;
+                }
+                cg_broad &= cyrillic_greek_as_latin(c).is_some();
+                cg_strict &= cyrillic_homoglyph(c).is_some();
+            }
+            Script::Other => other += 1,
+        }
+    }
+    out.space();
+    let letters = latin + cyrillic + greek + other;
+    if letters == 0 {
+        // A number: digits as they are, no leetspeak.
+        for &c in chars {
+            if c != '$' && c != '@' {
+                out.push(c, 1);
+            }
+        }
+        out.push(' ', 1);
+        return;
+    }
+    let cg = cyrillic + greek;
+    let target = if latin > 0 && cg > 0 {
+        if cg_broad {
+            Target::Latin
+        } else if greek == 0 && latin_cyr {
+            Target::Cyrillic
+        } else {
+            Target::Keep
+        }
+    } else if latin > 0 {
+        Target::Latin
+    } else if cg > 0 {
+        if cg_strict && other == 0 {
+            Target::Latin
+        } else if cyrillic > 0 {
+            Target::Cyrillic
+        } else {
+            Target::Keep
+        }
+    } else {
+        Target::Keep
+    };
+    let mut prev: Option<(char, usize)> = None;
+    for &c in chars {
+        let mapped = match target {
+            Target::Latin => {
+                if let Some(l) = latin_leet(c, one_as_l) {
+                    if c == '1' {
+                        out.ambiguous_one = true;
+                    }
+                    Some(l)
+                } else if matches!(script(c), Script::Cyrillic | Script::Greek) {
+                    Some(cyrillic_greek_as_latin(c).unwrap_or(c))
+                } else {
+                    Some(c)
+                }
+            }
+            Target::Cyrillic => {
+                if let Some(l) = cyrillic_leet(c) {
+                    Some(l)
+                } else if script(c) == Script::Latin {
+                    Some(latin_as_cyrillic(c).unwrap_or(c))
+                } else {
+                    Some(c)
+                }
+            }
+            Target::Keep => (c != '$' && c != '@').then_some(c),
+        };
+        let Some(m) = mapped else { continue };
+        if !m.is_ascii() && is_combining_mark(m) {
+            out.push(m, 1);
+            prev = None;
+            continue;
+        }
+        match prev {
+            Some((p, at)) if p == m => {
+                out.runs[at] = out.runs[at].saturating_add(1);
+            }
+            _ => {
+                prev = Some((m, out.skel.len()));
+                out.push(m, 1);
+            }
+        }
+    }
+    out.push(' ', 1);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s)
+    }
+
+    #[test]
+    fn latin_evasions_fold_to_the_plain_word() {
+        for s in [
+            "fake",
+            "FAKE!!",
+            "f a k e",
+            "f.a.k.e",
+            "ｆａｋｅ",
+            "fаke",
+            "f4ke",
+            "faaaake",
+            "f̵a̵k̵e̵",
+            "f\u{200B}a\u{200D}k\u{2060}e",
+            "𝐟𝐚𝐤𝐞",
+            "ꜰᴀᴋᴇ",
+            "f-a-k-e",
+            "ＦＡＫＥ",
+        ] {
+            assert_eq!(norm(s), "fake", "{s:?}");
+        }
+        assert_eq!(norm("ѕсаm"), "scam");
+        assert_eq!(norm("sc4m"), "scam");
+        assert_eq!(norm("s c a m"), "scam");
+        assert_eq!(norm("İSTANBUL ıi"), "istanbul ii");
+    }
+
+    #[test]
+    fn words_are_not_joined_or_split_wrongly() {
+        assert_eq!(norm("the fa key"), "the fa key");
+        assert_eq!(norm("is cam working?"), "is cam working");
+        assert_eq!(norm("what a l0ser"), "what a loser");
+        assert_eq!(norm("scampi"), "scampi");
+        assert_eq!(norm("price 2026, 50% off"), "price 2026 50 off");
+        assert_eq!(norm("good food"), "good food");
+    }
+
+    #[test]
+    fn chinese_is_glued_and_folded_to_simplified() {
+        assert_eq!(norm("根本假 貨"), "根本假货");
+        assert_eq!(norm("假\u{200B}貨"), "假货");
+        assert_eq!(norm("垃 圾 直 播"), "垃圾直播");
+        assert_eq!(norm("請問運費怎麼算？"), "请问运费怎么算");
+        assert_eq!(norm("假😀貨"), "假货");
+        assert_eq!(norm("好fake"), "好 fake");
+        // Chinese runs separated by a Latin word stay apart.
+        assert_eq!(norm("假 fake 貨"), "假 fake 货");
+        // Compatibility ideographs and full-width punctuation.
+        assert_eq!(norm("（假貨）"), "假货");
+    }
+
+    #[test]
+    fn russian_keeps_its_letters() {
+        assert_eq!(norm("Спасибо"), "спасибо");
+        assert_eq!(norm("ТУПОЙ"), "тупой");
+        // й stays й, precomposed or not; ё reads as е.
+        assert_eq!(norm("Йогурт"), "йогурт");
+        assert_eq!(norm("и\u{306}огурт"), "йогурт");
+        assert_eq!(norm("ещё"), "еще");
+        // A Latin o inside a Russian word is read as Cyrillic.
+        assert_eq!(norm("тупoй"), "тупой");
+        assert_eq!(norm("т0пой"), "топой");
+    }
+
+    #[test]
+    fn finnish_keeps_a_and_o_with_dots() {
+        assert_eq!(norm("Kiitos, hyvää päivää!"), "kiitos hyvää päivää");
+        assert_eq!(norm("Ä Ö ä ö"), "äöäö");
+        assert_eq!(norm("Ihana väri"), "ihana väri");
+        // Decomposed input composes.
+        assert_eq!(norm("va\u{308}ri"), "väri");
+    }
+
+    #[test]
+    fn thai_and_devanagari_marks_survive() {
+        let thai = "สวัสดีครับ";
+        assert_eq!(norm(thai), thai);
+        assert_eq!(norm("ขอบคุณ ค่ะ"), "ขอบคุณค่ะ");
+        let hindi = "नमस्ते दोस्तों";
+        assert_eq!(norm(hindi), hindi);
+        assert_eq!(norm("क्या"), "क्या");
+    }
+
+    #[test]
+    fn japanese_and_korean_survive() {
+        assert_eq!(norm("ありがとう！"), "ありがとう");
+        assert_eq!(norm("ｶﾀｶﾅ"), "カタカナ");
+        assert_eq!(norm("감사합니다"), "감사합니다");
+    }
+
+    #[test]
+    fn invisible_and_bidi_characters_are_removed() {
+        assert_eq!(norm("abc\u{202E}dlrow"), "abcdlrow");
+        assert_eq!(norm("\u{FEFF}hi\u{2066}there\u{2069}"), "hithere");
+        assert_eq!(norm("\u{3164}\u{2800}"), "");
+    }
+
+    #[test]
+    fn runs_record_repeats() {
+        let mut c = Cleaner::default();
+        let mut t = Tokenizer::default();
+        let mut n = Normalized::default();
+        t.run(c.clean("goood"), false, &mut n);
+        assert_eq!(n.skel, " god ");
+        assert_eq!(n.runs, [1, 1, 3, 1, 1]);
+        t.run(c.clean("sh1t"), false, &mut n);
+        assert_eq!(n.skel, " shit ");
+        assert!(n.ambiguous_one);
+        t.run(c.clean("l0ser"), true, &mut n);
+        assert_eq!(n.skel, " loser ");
+    }
+}

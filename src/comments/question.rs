@@ -1,0 +1,906 @@
+//! Question detection and near-duplicate questions.
+//!
+//! A comment is a question when the host could answer it, with or without a question
+//! mark: Chinese particles and question words, A-not-A forms (是不是, 可不可以),
+//! English wh-words and inverted auxiliaries (but not exclamations: `what a beautiful
+//! color`), Russian `ли` and question words, Finnish `-ko/-kö` and question words,
+//! Japanese `か`, Korean `-까/-나요`.
+//!
+//! Two questions are the same question when, once normalised and stripped of filler
+//! words, they are made of the same content words (Chinese: the same characters) —
+//! or differ by one word when both have at least four.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::normalize::{Cleaner, Normalized, Tokenizer, is_dense, lower};
+use super::spam::is_emoji;
+use super::zh::ZhFold;
+
+/// Buffers reused from one comment to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    text: String,
+    compact: String,
+}
+
+/// Whether a cleaned comment (see `Cleaner::clean`) asks something.
+pub(crate) fn is_question(clean: &str, scratch: &mut Scratch) -> bool {
+    let zh = ZhFold::get();
+    let text = &mut scratch.text;
+    text.clear();
+    let mut has_content = false;
+    let mut buf = ['\0'; 3];
+    for c in clean.chars() {
+        let n = lower(c, &mut buf);
+        for &l in &buf[..n] {
+            let l = match l {
+                '’' | '‘' | 'ʼ' => '\'',
+                _ if is_dense(l) => zh.fold(l),
+                _ => l,
+            };
+            has_content |= l.is_ascii_alphanumeric() || (!l.is_ascii() && l.is_alphanumeric());
+            text.push(l);
+        }
+    }
+    if !has_content {
+        return false;
+    }
+    if text.contains(['?', '¿', '؟']) {
+        return true;
+    }
+    let compact = &mut scratch.compact;
+    text.split(is_clause_break)
+        .any(|clause| clause_is_question(clause, compact))
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!'
+            | '。'
+            | '！'
+            | ','
+            | '，'
+            | ';'
+            | '；'
+            | '…'
+            | '~'
+            | '～'
+            | '\n'
+            | '\r'
+            | '|'
+            | '、'
+    ) || is_emoji(c)
+}
+
+const EN_WH: &[&str] = &[
+    "what", "what's", "whats", "where", "where's", "wheres", "when", "when's", "why", "who",
+    "who's", "whom", "whose", "which", "how", "how's", "hows",
+];
+const EN_EXCLAIM: &[&str] = &[
+    "a",
+    "an",
+    "beautiful",
+    "lovely",
+    "nice",
+    "great",
+    "cute",
+    "pretty",
+    "amazing",
+    "gorgeous",
+    "wonderful",
+    "awesome",
+    "cool",
+    "fun",
+    "brilliant",
+    "fantastic",
+    "perfect",
+    "good",
+    "sweet",
+    "adorable",
+    "stunning",
+    "fabulous",
+    "incredible",
+    "elegant",
+    "lucky",
+    "cares",
+    "funny",
+];
+const EN_SUBJECT: &[&str] = &[
+    "i", "you", "u", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there",
+    "the", "your", "ur", "my", "our", "his", "her", "their", "any", "anyone", "anybody", "someone",
+    "somebody", "y'all", "ya", "i'm",
+];
+const EN_AUX: &[&str] = &[
+    "can",
+    "could",
+    "would",
+    "will",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "does",
+    "did",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "doesn't",
+    "didn't",
+    "can't",
+    "cannot",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+    "hasn't",
+];
+/// `do it now` is an order, `do you ship` a question.
+const EN_DO_SUBJECT: &[&str] = &[
+    "you", "u", "i", "we", "they", "these", "those", "the", "your", "ur", "any", "anyone", "y'all",
+    "ya",
+];
+/// `have a nice day` is a wish, `have you tried` a question.
+const EN_HAVE_SUBJECT: &[&str] = &["you", "u", "i", "we", "they", "anyone", "anybody", "y'all"];
+
+const RU_WH: &[&str] = &[
+    "кто",
+    "что",
+    "где",
+    "куда",
+    "откуда",
+    "когда",
+    "почему",
+    "зачем",
+    "сколько",
+    "чей",
+    "чья",
+    "чье",
+    "чьи",
+    "как",
+    "каков",
+    "какова",
+    "какой",
+    "какая",
+    "какое",
+    "какие",
+    "каким",
+    "какую",
+];
+/// `как красиво`, `какой милый`: exclamations.
+const RU_EXCLAIM: &[&str] = &[
+    "красиво",
+    "классно",
+    "круто",
+    "здорово",
+    "мило",
+    "прекрасно",
+    "чудесно",
+    "хорошо",
+    "приятно",
+    "замечательно",
+    "великолепно",
+    "шикарно",
+    "нежно",
+    "ярко",
+    "жаль",
+    "же",
+    "красивый",
+    "красивая",
+    "красивое",
+    "красивые",
+    "милый",
+    "милая",
+    "милое",
+    "классный",
+    "классная",
+    "прекрасный",
+    "прекрасная",
+    "чудесный",
+    "хороший",
+    "хорошая",
+    "шикарный",
+    "шикарная",
+    "нежный",
+    "нежная",
+    "крутой",
+    "крутая",
+    "приятный",
+    "прелесть",
+    "красота",
+];
+/// `а есть ...`, `а можно ...`: a question in speech without a mark.
+const RU_A_QUESTION: &[&str] = &[
+    "есть",
+    "можно",
+    "будет",
+    "будут",
+    "когда",
+    "где",
+    "как",
+    "сколько",
+    "что",
+    "кто",
+    "почему",
+    "у",
+    "вы",
+    "доставка",
+    "скидка",
+    "скидки",
+    "цена",
+    "размер",
+    "это",
+    "если",
+];
+const RU_ASK: &[&str] = &["можно", "подскажите", "подскажи", "подскажете", "скажите"];
+
+const FI_WH: &[&str] = &[
+    "mikä",
+    "mitä",
+    "missä",
+    "mistä",
+    "mihin",
+    "milloin",
+    "miksi",
+    "kuka",
+    "ketkä",
+    "kenen",
+    "kenelle",
+    "keneltä",
+    "miten",
+    "millainen",
+    "millaisia",
+    "millä",
+    "miltä",
+    "minkä",
+    "minkälainen",
+    "montako",
+    "paljonko",
+    "kuinka",
+    "kumpi",
+    "mikäs",
+    "mitäs",
+    "missäs",
+];
+const FI_EXCLAIM: &[&str] = &[
+    "ihana",
+    "ihanaa",
+    "ihania",
+    "ihanan",
+    "kaunis",
+    "kaunista",
+    "kauniita",
+    "kauniin",
+    "upea",
+    "upeaa",
+    "upeita",
+    "upean",
+    "hieno",
+    "hienoa",
+    "hienoja",
+    "hienon",
+    "söpö",
+    "söpöä",
+    "kiva",
+    "kivaa",
+    "kivan",
+    "mahtava",
+    "mahtavaa",
+    "hyvä",
+    "hyvää",
+    "loistava",
+    "loistavaa",
+    "täydellinen",
+];
+const FI_COLLOQUIAL: &[&str] = &[
+    "onks",
+    "voiks",
+    "saaks",
+    "ooks",
+    "tuleeks",
+    "meneeks",
+    "pitääks",
+    "tarviiks",
+    "löytyyks",
+    "toimiiks",
+    "käyks",
+    "onkse",
+    "oisko",
+    "olisko",
+    "voisko",
+    "saisko",
+];
+/// Finnish words that end in `-ko` without being questions.
+const FI_NOT_CLITIC: &[&str] = &[
+    "pelko", "halko", "selko", "lanko", "ruoko", "kauko", "jalko", "valko", "helko", "silko",
+    "hauko", "tokko", "lasko",
+];
+
+/// Words that open a clause without carrying it: greetings, fillers, mentions.
+const OPENERS: &[&str] = &[
+    "hi",
+    "hey",
+    "hello",
+    "ok",
+    "okay",
+    "so",
+    "and",
+    "but",
+    "also",
+    "btw",
+    "um",
+    "hmm",
+    "oh",
+    "wow",
+    "guys",
+    "pls",
+    "please",
+    "привет",
+    "здравствуйте",
+    "ну",
+    "moi",
+    "hei",
+    "terve",
+];
+
+fn clause_is_question(clause: &str, compact: &mut String) -> bool {
+    let clause = clause.trim();
+    if clause.is_empty() {
+        return false;
+    }
+    if !clause.is_ascii() && clause.chars().any(is_dense) && dense_is_question(clause, compact) {
+        return true;
+    }
+    let mut words = clause
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| w.starts_with('@') || OPENERS.contains(w))
+        .peekable();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let second = words.peek().copied().unwrap_or("");
+    if words.clone().any(|w| w == "ли") {
+        return true;
+    }
+    english(first, second) || russian(first, second) || finnish(first, second)
+}
+
+fn english(first: &str, second: &str) -> bool {
+    if EN_WH.contains(&first) {
+        let exclaim = matches!(first, "what" | "how" | "who") && EN_EXCLAIM.contains(&second);
+        return !exclaim;
+    }
+    if EN_AUX.contains(&first) && EN_SUBJECT.contains(&second) {
+        return true;
+    }
+    match first {
+        "do" | "don't" => EN_DO_SUBJECT.contains(&second),
+        "have" | "haven't" => EN_HAVE_SUBJECT.contains(&second),
+        "has" => matches!(
+            second,
+            "anyone" | "anybody" | "it" | "the" | "he" | "she" | "this"
+        ),
+        "had" => matches!(second, "you" | "u" | "anyone"),
+        "any" | "anyone" | "anybody" => !second.is_empty(),
+        _ => false,
+    }
+}
+
+fn russian(first: &str, second: &str) -> bool {
+    if RU_WH.contains(&first) {
+        return !RU_EXCLAIM.contains(&second);
+    }
+    match first {
+        "а" => RU_A_QUESTION.contains(&second),
+        "не" => matches!(second, "подскажете" | "подскажите"),
+        _ => {
+            (RU_ASK.contains(&first) && !second.is_empty())
+                || matches!(first, "подскажите" | "подскажете")
+        }
+    }
+}
+
+fn finnish(first: &str, second: &str) -> bool {
+    if FI_WH.contains(&first) {
+        let exclaim =
+            matches!(first, "mikä" | "mitä" | "kuinka" | "miten") && FI_EXCLAIM.contains(&second);
+        return !exclaim;
+    }
+    if FI_COLLOQUIAL.contains(&first) {
+        return true;
+    }
+    is_ko_clitic(first)
+}
+
+/// `onko`, `voiko`, `toimitetaanko`, `onkohan`: the question clitic on the first word
+/// (`pakko`, `kukko` end in `-kko` and are not questions).
+fn is_ko_clitic(word: &str) -> bool {
+    if word.chars().count() < 4 || FI_NOT_CLITIC.contains(&word) {
+        return false;
+    }
+    let stem = ["kohan", "köhän", "kos", "kös", "ko", "kö"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix));
+    match stem {
+        Some(stem) => stem
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() && c != 'k'),
+        None => false,
+    }
+}
+
+/// Question words of Chinese (folded to Simplified), Japanese and Korean.
+const DENSE_WH: &[&str] = &[
+    "什么",
+    "怎么",
+    "为什么",
+    "为何",
+    "哪里",
+    "哪儿",
+    "哪个",
+    "哪些",
+    "哪家",
+    "哪款",
+    "哪一",
+    "哪种",
+    "哪位",
+    "多少",
+    "如何",
+    "几点",
+    "几号",
+    "几个",
+    "几天",
+    "几月",
+    "几岁",
+    "几折",
+    "几块",
+    "几次",
+    "几种",
+    "几色",
+    "几位",
+    "多久",
+    "多大",
+    "多长",
+    "谁",
+    "是否",
+    "啥",
+    "咋",
+    "请问",
+    "いくら",
+    "どこ",
+    "なぜ",
+    "なんで",
+    "どうやって",
+    "どうすれば",
+    "どれ",
+    "どんな",
+    "何色",
+    "何時",
+    "何個",
+    "何円",
+    "なに",
+    "いつ",
+    "얼마",
+    "어디",
+    "언제",
+    "어떻게",
+    "누구",
+    "무슨",
+    "몇",
+    "뭐",
+];
+
+fn dense_wh() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(DENSE_WH)
+            .ok()
+    })
+    .as_ref()
+}
+
+fn dense_is_question(clause: &str, compact: &mut String) -> bool {
+    compact.clear();
+    compact.extend(clause.chars().filter(|c| !c.is_whitespace()));
+    let compact = compact.as_str();
+    let end = compact.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // Chinese particles, Japanese か, Korean endings.
+    if end.ends_with(['吗', '呢', '么', 'か', '까', '냐'])
+        || ["かな", "나요", "가요", "까요", "는지요"]
+            .iter()
+            .any(|e| end.ends_with(e))
+    {
+        return true;
+    }
+    if let Some(ac) = dense_wh() {
+        for m in ac.find_overlapping_iter(compact) {
+            let wh = DENSE_WH[m.pattern().as_usize()];
+            let before = compact[..m.start()].chars().next_back();
+            let after = &compact[m.end()..];
+            let rhetorical = match wh {
+                // 没什么 (nothing), 什么都 (everything)
+                "什么" => before == Some('没') || after.starts_with(['都', '也']),
+                // 怎么这么好看 (how pretty!), 怎么可能 (no way)
+                "怎么" => ["这么", "那么", "可能", "会这么"]
+                    .iter()
+                    .any(|x| after.starts_with(x)),
+                // 多多少少 (more or less)
+                "多少" => before == Some('多') || after.starts_with('少'),
+                // いつも (always)
+                "いつ" => after.starts_with('も'),
+                _ => false,
+            };
+            if !rhetorical {
+                return true;
+            }
+        }
+    }
+    // A-not-A: 是不是, 可不可以, 有没有.
+    let mut window = ['\0'; 3];
+    for c in compact.chars() {
+        window = [window[1], window[2], c];
+        if window[0] == window[2]
+            && matches!(window[1], '不' | '没')
+            && !matches!(window[0], '不' | '没')
+            && is_dense(window[0])
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+type PreHashedMap<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
+type PreHashedSet = HashSet<u64, BuildHasherDefault<PreHashed>>;
+
+/// Filler words dropped from question keys: hashes of their normalised form.
+fn stopwords() -> &'static PreHashedSet {
+    static WORDS: OnceLock<PreHashedSet> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        const PLAIN: &str = "a an the is are was were be been am do does did can could would \
+            will should shall may might i you u we they he she it this that these those there \
+            here to of for in on at by with from about please pls plz hi hello hey any anyone \
+            anybody someone my your ur me us our their his her and or so just still also really \
+            very if im s t ll re ve d m get got have has had \
+            а и но или ли в во на у к с со по о об от до за из для вы вас вам ты тебя мне я мы \
+            он она оно они это этот эта эти то же ну да нет бы не есть можно пожалуйста \
+            подскажите скажите здравствуйте привет спасибо еще уже \
+            on ja se ne että tai kun myös vielä nyt hei moi kiitos te sinä minä me he mä sä \
+            teillä teille sinulla meillä onko onks";
+        let mut cleaner = Cleaner::default();
+        let mut tokenizer = Tokenizer::default();
+        let mut n = Normalized::default();
+        PLAIN
+            .split_whitespace()
+            .filter_map(|w| {
+                tokenizer.run(cleaner.clean(w), false, &mut n);
+                let w = n.skel.trim();
+                (!w.is_empty()).then(|| hash_str(w))
+            })
+            .collect()
+    })
+}
+
+/// Chinese and Japanese fillers inside a glued run (folded to Simplified).
+const DENSE_FILLER_WORDS: &[&str] = &[
+    "请问",
+    "你们",
+    "您们",
+    "一下",
+    "想问",
+    "想知道",
+    "我想",
+    "です",
+    "ます",
+    "でしょう",
+];
+const DENSE_FILLER_CHARS: &[char] = &[
+    '的', '是', '呢', '吗', '啊', '呀', '吧', '了', '喔', '哦', '嘛', '哈', '耶', '欸', '诶', '阿',
+    '我', '你', '您', '们', '请', 'は', 'が', 'を', 'に', 'で', 'の', 'か', 'ね', 'よ', 'な', 'も',
+    'と', 'へ', '요',
+];
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = 0xCBF2_9CE4_8422_2325u64;
+    for b in s.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    h
+}
+
+/// The content of a question as a sorted set of word hashes: filler words dropped,
+/// words stemmed crudely (English endings, then five letters), Chinese characters one
+/// by one with A-not-A (是不是) reduced to its verb.
+pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
+    key.clear();
+    let stop = stopwords();
+    let mut buf = [0u8; 4];
+    for token in n.skel.split(' ').filter(|t| !t.is_empty()) {
+        if token.chars().next().is_some_and(is_dense) {
+            let mut rest = token;
+            let mut prev: Option<char> = None;
+            'chars: while let Some(c) = rest.chars().next() {
+                for w in DENSE_FILLER_WORDS {
+                    if let Some(r) = rest.strip_prefix(w) {
+                        rest = r;
+                        continue 'chars;
+                    }
+                }
+                rest = &rest[c.len_utf8()..];
+                // X不X / X没X: keep X once.
+                if matches!(c, '不' | '没') && prev.is_some() && rest.chars().next() == prev {
+                    if let Some(x) = prev {
+                        rest = &rest[x.len_utf8()..];
+                    }
+                    continue;
+                }
+                prev = Some(c);
+                if DENSE_FILLER_CHARS.contains(&c) {
+                    continue;
+                }
+                key.push(hash_str(c.encode_utf8(&mut buf)));
+            }
+            continue;
+        }
+        if stop.contains(&hash_str(token)) {
+            continue;
+        }
+        key.push(hash_str(stem(token)));
+    }
+    key.sort_unstable();
+    key.dedup();
+}
+
+fn stem(word: &str) -> &str {
+    let mut w = word;
+    let len = w.chars().count();
+    if len >= 5 {
+        for suffix in ["ing", "ed", "es"] {
+            if let Some(s) = w.strip_suffix(suffix) {
+                w = s;
+                break;
+            }
+        }
+    }
+    if w.chars().count() >= 4 && w.ends_with('s') && !w.ends_with("ss") {
+        w = &w[..w.len() - 1];
+    }
+    match w.char_indices().nth(5) {
+        Some((i, _)) => &w[..i],
+        None => w,
+    }
+}
+
+/// Questions seen so far, to link repeats to the first asking.
+#[derive(Debug, Default)]
+pub(crate) struct QuestionIndex {
+    /// Ids of the questions asked first, which keys point at.
+    roots: Vec<String>,
+    exact: PreHashedMap<u32>,
+    minus_one: PreHashedMap<u32>,
+}
+
+/// Keys at least this long may differ by one word and still match.
+const FUZZY_MIN: usize = 4;
+/// Forget old questions past this many keys, so a long show stays bounded.
+const MAX_KEYS: usize = 100_000;
+
+fn hash_key(key: &[u64], skip: Option<usize>) -> u64 {
+    let mut h = 0x8422_2325_CBF2_9CE4u64;
+    for (i, k) in key.iter().enumerate() {
+        if Some(i) != skip {
+            h = (h.rotate_left(7) ^ k).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    h
+}
+
+impl QuestionIndex {
+    /// Returns the id of the first question `key` repeats, and remembers `key` as asked
+    /// (under that first question, or under `id` when it is new).
+    pub(crate) fn link(&mut self, id: &str, key: &[u64]) -> Option<String> {
+        if key.is_empty() {
+            return None;
+        }
+        let whole = hash_key(key, None);
+        let fuzzy = key.len() >= FUZZY_MIN;
+        let shorter = key.len() > FUZZY_MIN;
+        let mut found = self.exact.get(&whole).copied();
+        // An earlier question with one more word ...
+        if found.is_none() && fuzzy {
+            found = self.minus_one.get(&whole).copied();
+        }
+        // ... or one fewer.
+        if found.is_none() && shorter {
+            found = (0..key.len()).find_map(|i| self.exact.get(&hash_key(key, Some(i))).copied());
+        }
+        if self.exact.len() + self.minus_one.len() > MAX_KEYS {
+            self.exact.clear();
+            self.minus_one.clear();
+            self.roots.clear();
+            found = None;
+        }
+        let root = match found {
+            Some(root) => root,
+            None => {
+                self.roots.push(id.to_owned());
+                u32::try_from(self.roots.len() - 1).unwrap_or(u32::MAX)
+            }
+        };
+        self.exact.entry(whole).or_insert(root);
+        if shorter {
+            for i in 0..key.len() {
+                self.minus_one.entry(hash_key(key, Some(i))).or_insert(root);
+            }
+        }
+        found.and_then(|root| self.roots.get(root as usize).cloned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> bool {
+        let mut c = Cleaner::default();
+        is_question(c.clean(s), &mut Scratch::default())
+    }
+
+    #[test]
+    fn questions_in_every_language() {
+        for s in [
+            "請問今天有折扣碼嗎",
+            "这个要怎么用",
+            "可不可以寄到澳門",
+            "你們是不是有實體店",
+            "有沒有藍色",
+            "哪裡可以買到",
+            "為什麼我的訂單還沒到",
+            "運費多少",
+            "那粉色的呢",
+            "how do I use the code",
+            "can I pay with paypal",
+            "Is this vegan",
+            "do you ship to Japan",
+            "hi @amy, where is the link",
+            "any discount today",
+            "Сколько стоит",
+            "А есть доставка в Казахстан",
+            "есть ли скидка",
+            "Подскажите размер",
+            "как заказать",
+            "Toimitetaanko Suomeen",
+            "Onko alennuskoodia",
+            "Mistä voi ostaa",
+            "onks tätä muita värejä",
+            "送料はいくらですか",
+            "これは何色ですか",
+            "배송 얼마예요",
+            "한국에도 배송되나요",
+            "closer look please?",
+        ] {
+            assert!(q(s), "{s:?} should be a question");
+        }
+    }
+
+    #[test]
+    fn statements_and_exclamations_are_not() {
+        for s in [
+            "what a beautiful color",
+            "how cute!",
+            "love it!",
+            "greetings from Helsinki",
+            "好好看喔",
+            "已下單！",
+            "主持人好可愛 哈哈",
+            "沒什麼問題",
+            "什麼都好看",
+            "怎麼這麼好看",
+            "Ihana väri",
+            "Mikä ihana väri",
+            "Pakko saada",
+            "Супер, спасибо",
+            "Как красиво",
+            "do it now",
+            "have a nice day",
+            "THIS IS THE BEST LIVE EVER",
+            "😍😍😍",
+            "???",
+            "いつも見てます",
+            "the fa key on my guitar",
+        ] {
+            assert!(!q(s), "{s:?} should not be a question");
+        }
+    }
+
+    fn key(s: &str) -> Vec<u64> {
+        let mut c = Cleaner::default();
+        let mut t = Tokenizer::default();
+        let mut n = Normalized::default();
+        t.run(c.clean(s), false, &mut n);
+        let mut k = Vec::new();
+        question_key(&n, &mut k);
+        k
+    }
+
+    fn same(a: &str, b: &str) -> bool {
+        let mut index = QuestionIndex::default();
+        assert_eq!(index.link("a", &key(a)), None);
+        index.link("b", &key(b)) == Some("a".to_owned())
+    }
+
+    #[test]
+    fn repeats_link_across_wording_and_script() {
+        assert!(same("運費怎麼算", "請問運費是怎麼算的呢"));
+        assert!(same("运费怎么算？", "運費 怎麼算"));
+        assert!(same("你們是不是有實體店", "你们有没有实体店"));
+        assert!(same("How do I use the code?", "how to use the code"));
+        assert!(same("does it ship to Japan?", "Does it ship to japan??"));
+        assert!(same("when will it ship", "when is it shipping"));
+        assert!(same(
+            "Есть доставка в Казахстан?",
+            "а доставка в Казахстан есть"
+        ));
+        assert!(same(
+            "which shades does the new vitamin serum come in",
+            "which shades does the vitamin serum come in"
+        ));
+    }
+
+    #[test]
+    fn different_questions_stay_apart() {
+        assert!(!same("does it ship to Japan?", "does it ship to Korea?"));
+        assert!(!same("什麼時候補貨", "什麼時候出貨"));
+        assert!(!same("可以寄到澳門嗎", "可以寄到澳洲嗎"));
+        assert!(!same("when does it ship", "where does it ship"));
+        assert!(!same("有粉色嗎", "有粉紅色嗎"));
+        assert!(!same("does it ship", "does it ship to japan"));
+    }
+
+    #[test]
+    fn duplicates_point_at_the_first_asking() {
+        let mut index = QuestionIndex::default();
+        assert_eq!(index.link("c1", &key("運費怎麼算")), None);
+        assert_eq!(index.link("c2", &key("运费怎么算呢")), Some("c1".into()));
+        assert_eq!(
+            index.link("c3", &key("請問運費是怎麼算的")),
+            Some("c1".into())
+        );
+        assert_eq!(index.link("c4", &key("什麼時候出貨")), None);
+    }
+}
