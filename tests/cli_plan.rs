@@ -204,8 +204,8 @@ fn help_lists_only_commands_that_exist() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(commands, ["check", "rundown", "help"]);
-    for cmd in ["check", "rundown"] {
+    assert_eq!(commands, ["check", "rundown", "classify", "help"]);
+    for cmd in ["check", "rundown", "classify"] {
         let out = livecue(&[cmd, "--help"], &repo());
         assert!(out.status.success(), "{cmd} --help");
     }

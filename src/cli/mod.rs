@@ -1,6 +1,8 @@
-//! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`.
+//! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`,
+//! `livecue classify`.
 
 mod check;
+pub mod classify;
 mod rundown;
 
 use std::path::PathBuf;
@@ -35,6 +37,18 @@ pub enum Command {
         /// Plan file (default: the bundled example plan)
         plan: Option<PathBuf>,
     },
+    /// Classify comments (JSON Lines) into verdicts (JSON Lines on stdout)
+    Classify {
+        /// Plan whose filter settings to use (default: the default settings)
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// More hidden words, one per line (`#` starts a comment)
+        #[arg(long, value_name = "FILE")]
+        hidden_words: Option<PathBuf>,
+        /// Comments to read (default: stdin)
+        #[arg(long, value_name = "FILE")]
+        input: Option<PathBuf>,
+    },
 }
 
 /// Runs livecue with the process's arguments.
@@ -54,6 +68,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { plans }) => Ok(check::run(&plans)),
         Some(Command::Rundown { plan }) => rundown::run(plan.as_deref()),
+        Some(Command::Classify {
+            plan,
+            hidden_words,
+            input,
+        }) => classify::run(plan.as_deref(), hidden_words.as_deref(), input.as_deref()),
         // Until the host screen exists, opening a plan prints its rundown.
         None => rundown::run(cli.plan.as_deref()),
     }
