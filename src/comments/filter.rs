@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::lexicon::{Hits, Lexicon, LexiconBuilder, ListKind};
-use super::normalize::{Cleaner, Normalized, Tokenizer};
+use super::normalize::{Normalized, Normalizer};
 use super::question::{self, QuestionIndex, is_question, question_key};
 use super::spam::{self, Fingerprint, UserWindow};
 use super::{Comment, Reason, Verdict, lists};
@@ -54,8 +54,7 @@ pub struct Filter {
     questions: QuestionIndex,
     classified: u64,
     // Buffers reused from one comment to the next.
-    cleaner: Cleaner,
-    tokenizer: Tokenizer,
+    normalizer: Normalizer,
     norm: Normalized,
     alt: Normalized,
     hits: Hits,
@@ -122,8 +121,7 @@ impl Filter {
             users: HashMap::new(),
             questions: QuestionIndex::default(),
             classified: 0,
-            cleaner: Cleaner::default(),
-            tokenizer: Tokenizer::default(),
+            normalizer: Normalizer::default(),
             norm: Normalized::default(),
             alt: Normalized::default(),
             hits: Hits::default(),
@@ -146,15 +144,15 @@ impl Filter {
     pub fn classify(&mut self, comment: &Comment) -> Verdict {
         self.classified += 1;
         let at_ms = comment.ts.timestamp_millis();
-        let clean = self.cleaner.clean(&comment.text);
-        self.tokenizer.run(clean, false, &mut self.norm);
+        let text = comment.text.as_str();
+        self.normalizer.run(text, false, &mut self.norm);
         self.hits.clear();
         self.lexicon.find(&self.norm, &mut self.hits);
         if self.norm.ambiguous_one {
-            self.tokenizer.run(clean, true, &mut self.alt);
+            self.normalizer.run(text, true, &mut self.alt);
             self.lexicon.find(&self.alt, &mut self.hits);
         }
-        self.lexicon.find_raw(&comment.text, &mut self.hits);
+        self.lexicon.find_raw(text, &mut self.hits);
 
         let mut reasons = Vec::new();
         let mut matched = None;
@@ -169,12 +167,12 @@ impl Filter {
                 }
             }
         }
-        if self.hide_links && spam::has_link(clean) {
+        if self.hide_links && spam::has_link(&self.norm.lowered) {
             reasons.push(Reason::SpamLink);
         }
         let user = handle_key(&comment.user);
         if self.hide_repeats && !user.is_empty() {
-            let fp = Fingerprint::of(&self.norm.skel, clean);
+            let fp = Fingerprint::of(&self.norm.skel, &self.norm.lowered);
             let window = match self.users.get_mut(user.as_ref()) {
                 Some(w) => w,
                 None => self.users.entry(user.clone().into_owned()).or_default(),
@@ -193,10 +191,10 @@ impl Filter {
                 matched = self.lexicon.matched(&self.hits, ListKind::SpamPhrase);
             }
         }
-        if self.hide_all_caps && spam::is_all_caps(clean) {
+        if self.hide_all_caps && spam::is_all_caps(text) {
             reasons.push(Reason::Caps);
         }
-        if self.hide_emoji_floods && spam::is_emoji_flood(clean) {
+        if self.hide_emoji_floods && spam::is_emoji_flood(text) {
             reasons.push(Reason::EmojiFlood);
         }
         if !user.is_empty() && self.blocked.contains(user.as_ref()) {
@@ -204,7 +202,7 @@ impl Filter {
         }
 
         let shown = reasons.is_empty();
-        let question = shown && is_question(clean, &mut self.question_scratch);
+        let question = shown && is_question(&self.norm, &mut self.question_scratch);
         let duplicate_of = if question {
             question_key(&self.norm, &mut self.key);
             self.questions.link(&comment.id, &self.key)

@@ -10,9 +10,9 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::normalize::{Cleaner, Normalized, Tokenizer, is_dense};
+use super::normalize::{Normalized, Normalizer, is_dense};
 
 /// Which list an entry came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -37,8 +37,8 @@ struct Entry {
 /// The first entry of each list found in a comment.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Hits {
-    /// Per [`ListKind`]: (start in the normalised text, entry index).
-    first: [Option<(usize, usize)>; 3],
+    /// Per [`ListKind`]: (start, end in the normalised text, entry index).
+    first: [Option<(usize, usize, usize)>; 3],
     /// Per [`ListKind`]: an entry matched on the raw text (symbols and emoji).
     raw: [Option<usize>; 3],
 }
@@ -53,10 +53,12 @@ impl Hits {
         self.first[kind as usize].is_some() || self.raw[kind as usize].is_some()
     }
 
-    fn note(&mut self, kind: ListKind, start: usize, entry: usize) {
+    /// Keeps the earliest match, and the longest of those starting there (`блядь`
+    /// rather than the prefix `бляд*`).
+    fn note(&mut self, kind: ListKind, start: usize, end: usize, entry: usize) {
         let slot = &mut self.first[kind as usize];
-        if slot.is_none_or(|(s, _)| start < s) {
-            *slot = Some((start, entry));
+        if slot.is_none_or(|(s, e, _)| start < s || (start == s && end > e)) {
+            *slot = Some((start, end, entry));
         }
     }
 }
@@ -78,8 +80,7 @@ pub(crate) struct LexiconBuilder {
     entries: Vec<Entry>,
     seen: HashSet<(ListKind, String, Box<[u8]>)>,
     raw_entries: Vec<(ListKind, String)>,
-    cleaner: Cleaner,
-    tokenizer: Tokenizer,
+    normalizer: Normalizer,
     scratch: Normalized,
 }
 
@@ -91,14 +92,10 @@ impl LexiconBuilder {
         if word.is_empty() {
             return false;
         }
-        let clean = self.cleaner.clean(word);
-        self.tokenizer.run(clean, false, &mut self.scratch);
+        self.normalizer.run(word, false, &mut self.scratch);
         let skel = &self.scratch.skel;
         if skel.trim().is_empty() {
-            let raw = clean.trim().to_owned();
-            if raw.is_empty() {
-                return false;
-            }
+            let raw = word.to_owned();
             if !self
                 .raw_entries
                 .iter()
@@ -138,9 +135,12 @@ impl LexiconBuilder {
         let ac = if self.patterns.is_empty() {
             None
         } else {
+            // A DFA costs memory (a few megabytes for thousands of words) and
+            // build time once, and is the fastest to search, comment after comment.
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&self.patterns)?,
             )
         };
@@ -194,8 +194,8 @@ impl Lexicon {
             let Some(entry) = self.entries.get(index) else {
                 continue;
             };
-            if let Some((start, _)) = hits.first[entry.kind as usize]
-                && start <= m.start()
+            if let Some((start, end, _)) = hits.first[entry.kind as usize]
+                && (start < m.start() || (start == m.start() && end >= m.end()))
             {
                 continue;
             }
@@ -205,7 +205,7 @@ impl Lexicon {
                 .zip(entry.runs.iter())
                 .all(|((i, _), &rp)| run_matches(rp, n.runs[m.start() + i]));
             if runs_ok {
-                hits.note(entry.kind, m.start(), index);
+                hits.note(entry.kind, m.start(), m.end(), index);
             }
         }
     }
@@ -226,7 +226,7 @@ impl Lexicon {
 
     /// The entry of `kind` that matched first, as written in its list.
     pub(crate) fn matched(&self, hits: &Hits, kind: ListKind) -> Option<&str> {
-        if let Some((_, index)) = hits.first[kind as usize] {
+        if let Some((_, _, index)) = hits.first[kind as usize] {
             return self.entries.get(index).map(|e| e.word.as_str());
         }
         hits.raw[kind as usize]
@@ -249,15 +249,13 @@ mod tests {
     }
 
     fn hit<'a>(lex: &'a Lexicon, text: &str) -> Option<&'a str> {
-        let mut c = Cleaner::default();
-        let mut t = Tokenizer::default();
+        let mut t = Normalizer::default();
         let mut n = Normalized::default();
         let mut hits = Hits::default();
-        let clean = c.clean(text);
-        t.run(clean, false, &mut n);
+        t.run(text, false, &mut n);
         lex.find(&n, &mut hits);
         if n.ambiguous_one {
-            t.run(clean, true, &mut n);
+            t.run(text, true, &mut n);
             lex.find(&n, &mut hits);
         }
         lex.find_raw(text, &mut hits);

@@ -1,10 +1,12 @@
 //! Text normalisation shared by every matcher.
 //!
-//! Two steps. [`Cleaner`] removes what a reader does not see — invisible characters,
+//! Two steps. Cleaning removes what a reader does not see — invisible characters,
 //! bidi controls, stacked combining marks (zalgo) — and applies NFKC, which turns
-//! full-width and mathematical letters into plain ones. [`Tokenizer`] then folds case,
+//! full-width and mathematical letters into plain ones. Tokenizing then folds case,
 //! look-alike letters, leetspeak and Traditional Chinese, and lays the text out as
-//! the matchers expect it (see [`Normalized`]).
+//! the matchers expect it (see [`Normalized`]). Most comments need nothing of NFKC
+//! but a few direct mappings, so [`Normalizer`] does both steps in one pass unless the
+//! text has characters that need the full treatment.
 //!
 //! Legitimate text survives: precomposed letters keep their marks (`й`, `ä`, `ö`),
 //! and marks of scripts that need them (Thai, Devanagari, ...) stay attached.
@@ -31,23 +33,27 @@ pub(crate) struct Normalized {
     pub(crate) runs: Vec<u8>,
     /// A `1` inside a word was read as `i`; read as `l` it may spell something else.
     pub(crate) ambiguous_one: bool,
+    /// The cleaned text lower-cased and folded to Simplified Chinese, punctuation and
+    /// spacing kept: what question and link detection read.
+    pub(crate) lowered: String,
+    /// The text has a question mark (`?`, `？`, `¿`, `؟`).
+    pub(crate) question_mark: bool,
 }
 
 impl Normalized {
     fn clear(&mut self) {
         self.skel.clear();
         self.runs.clear();
+        self.lowered.clear();
         self.ambiguous_one = false;
+        self.question_mark = false;
         self.push(' ', 1);
     }
 
     #[inline]
     fn push(&mut self, c: char, run: u8) {
         self.skel.push(c);
-        self.runs.push(run);
-        for _ in 1..c.len_utf8() {
-            self.runs.push(0);
-        }
+        self.runs.extend_from_slice(&[run, 0, 0, 0][..c.len_utf8()]);
     }
 
     #[inline]
@@ -79,24 +85,63 @@ impl Normalized {
 /// `normalize("F.A.K.E ｐｒｏｄｕｃｔ")` is `"fake product"`; `normalize("假 貨！")` is
 /// `"假货"`.
 pub fn normalize(text: &str) -> String {
-    let mut cleaner = Cleaner::default();
-    let mut tokenizer = Tokenizer::default();
     let mut out = Normalized::default();
-    let clean = cleaner.clean(text);
-    tokenizer.run(clean, false, &mut out);
+    Normalizer::default().run(text, false, &mut out);
     out.display()
+}
+
+/// Cleans and tokenizes, in one pass when the text allows. Keeps its buffers.
+#[derive(Debug, Default)]
+pub(crate) struct Normalizer {
+    cleaner: Cleaner,
+    tokenizer: Tokenizer,
+}
+
+impl Normalizer {
+    /// Normalises `text` into `out`. With `one_as_l`, a `1` inside a word reads as `l`
+    /// instead of `i`.
+    pub(crate) fn run(&mut self, text: &str, one_as_l: bool, out: &mut Normalized) {
+        if needs_cleaning(text) {
+            let clean = self.cleaner.clean(text);
+            self.tokenizer.run(clean, one_as_l, out);
+        } else {
+            self.tokenizer.run(text, one_as_l, out);
+        }
+    }
+}
+
+/// Whether the text has characters the tokenizer cannot clean on the fly: combining
+/// diacritics (to compose or strip) and anything NFKC might change.
+fn needs_cleaning(text: &str) -> bool {
+    text.chars().any(|c| {
+        !c.is_ascii()
+            && (is_diacritic_mark(c)
+                || !(nfkc_stable(c) || is_invisible(c) || inline_compat(c).is_some()))
+    })
+}
+
+/// The compatibility characters comments use all the time, mapped as NFKC would:
+/// full-width ASCII (CJK punctuation), ideographic and no-break spaces, the ellipsis.
+#[inline]
+fn inline_compat(c: char) -> Option<char> {
+    match c as u32 {
+        cp @ 0xFF01..=0xFF5E => char::from_u32(cp - 0xFEE0),
+        0x3000 | 0xA0 => Some(' '),
+        0x2026 => Some('.'),
+        _ => None,
+    }
 }
 
 /// Removes invisible characters and zalgo, then applies NFKC. Keeps its buffers.
 #[derive(Debug, Default)]
-pub(crate) struct Cleaner {
+struct Cleaner {
     pre: String,
     nfkc: String,
 }
 
 impl Cleaner {
     /// The cleaned text: borrowed from `text` when it is plain printable ASCII.
-    pub(crate) fn clean<'a>(&'a mut self, text: &'a str) -> &'a str {
+    fn clean<'a>(&'a mut self, text: &'a str) -> &'a str {
         if text
             .bytes()
             .all(|b| matches!(b, 0x20..=0x7E | b'\t' | b'\n' | b'\r'))
@@ -113,6 +158,11 @@ impl Cleaner {
         let mut run_len = 0usize;
         let mut run_drop = false;
         for c in text.chars() {
+            // Printable ASCII and CJK need nothing but copying.
+            if matches!(c as u32, 0x20..=0x7E | 0x4E00..=0x9FFF) && run_start.is_none() {
+                self.pre.push(c);
+                continue;
+            }
             if is_invisible(c) {
                 continue;
             }
@@ -133,16 +183,9 @@ impl Cleaner {
                 run_len = 0;
                 run_drop = false;
             }
-            // The compatibility forms comments use all the time, mapped directly as
-            // NFKC would: full-width ASCII (CJK punctuation), ideographic and no-break
-            // spaces, the ellipsis.
-            match c as u32 {
-                cp @ 0xFF01..=0xFF5E => {
-                    self.pre.push(char::from_u32(cp - 0xFEE0).unwrap_or(c));
-                }
-                0x3000 | 0xA0 => self.pre.push(' '),
-                0x2026 => self.pre.push_str("..."),
-                _ => {
+            match inline_compat(c) {
+                Some(mapped) => self.pre.push(mapped),
+                None => {
                     maybe_compat |= !nfkc_stable(c);
                     self.pre.push(c);
                 }
@@ -283,7 +326,34 @@ pub(crate) fn is_letter(c: char) -> bool {
         0..=0x7F => false,
         0x400..=0x481 | 0x48A..=0x52F | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0xFF => true,
         0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0x3041..=0x3096 | 0x30A1..=0x30FA => true,
+        cp if is_never_alnum(cp) => false,
         _ => c.is_alphabetic(),
+    }
+}
+
+/// Emoji, punctuation and symbol blocks: no letters or digits there.
+#[inline]
+fn is_never_alnum(cp: u32) -> bool {
+    matches!(
+        cp,
+        0x1F000..=0x1FAFF
+            | 0x2000..=0x20FF
+            | 0x2190..=0x245F
+            | 0x2500..=0x2BFF
+            | 0x3000..=0x3004
+            | 0x3008..=0x3020
+            | 0xFE00..=0xFE0F
+            | 0xFF00..=0xFF0F
+    )
+}
+
+/// `char::is_alphanumeric` with the common blocks answered without a table lookup.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        cp if is_never_alnum(cp) => false,
+        _ => is_letter(c) || c.is_numeric(),
     }
 }
 
@@ -522,7 +592,7 @@ fn class(c: char) -> Class {
         Class::DropMark
     } else if is_combining_mark(c) {
         Class::Mark
-    } else if c.is_alphanumeric() {
+    } else if is_alnum(c) {
         Class::Word
     } else {
         Class::Sep
@@ -536,10 +606,11 @@ enum Target {
     Keep,
 }
 
-/// Splits a cleaned text into words and lays them out in a [`Normalized`]. Keeps its
-/// buffers between calls.
+/// Splits a text into words and lays them out in a [`Normalized`]. Cleans on the fly
+/// what needs no NFKC (invisibles, full-width ASCII); anything else must have gone
+/// through [`Cleaner`]. Keeps its buffers between calls.
 #[derive(Debug, Default)]
-pub(crate) struct Tokenizer {
+struct Tokenizer {
     word: Vec<char>,
     /// One-character words waiting to see whether more follow (`f a k e`).
     singles: Vec<char>,
@@ -547,9 +618,7 @@ pub(crate) struct Tokenizer {
 }
 
 impl Tokenizer {
-    /// Normalises `clean` (the output of [`Cleaner::clean`]) into `out`. With
-    /// `one_as_l`, a `1` inside a word reads as `l` instead of `i`.
-    pub(crate) fn run(&mut self, clean: &str, one_as_l: bool, out: &mut Normalized) {
+    fn run(&mut self, clean: &str, one_as_l: bool, out: &mut Normalized) {
         out.clear();
         self.word.clear();
         self.singles.clear();
@@ -557,8 +626,35 @@ impl Tokenizer {
         let zh = ZhFold::get();
         let mut buf = ['\0'; 3];
         for c in clean.chars() {
+            let c = match c as u32 {
+                0x20..=0x7E => c,
+                _ => match inline_compat(c) {
+                    Some(mapped) => mapped,
+                    None if is_invisible(c) => continue,
+                    None => c,
+                },
+            };
+            if matches!(c, '?' | '¿' | '؟') {
+                out.question_mark = true;
+            }
+            // Chinese, Japanese, Korean, Thai: no case, no words to build.
+            if is_dense(c) {
+                let f = zh.fold(c);
+                out.lowered.push(f);
+                self.end_word(one_as_l, out);
+                self.flush_singles(one_as_l, out);
+                out.push(f, 1);
+                self.last_dense = true;
+                continue;
+            }
             let n = lower(c, &mut buf);
             for &l in &buf[..n] {
+                let apostrophe = matches!(l, '\'' | '’' | '‘' | 'ʼ');
+                out.lowered.push(if apostrophe { '\'' } else { l });
+                // An apostrophe inside a word keeps it whole: `it's`, `don't`, `f'a'k'e`.
+                if apostrophe && !self.word.is_empty() {
+                    continue;
+                }
                 match class(l) {
                     Class::Word | Class::Leet => self.word.push(l),
                     Class::Sep => self.end_word(one_as_l, out),
@@ -584,6 +680,7 @@ impl Tokenizer {
         out.space();
     }
 
+    #[inline]
     fn end_word(&mut self, one_as_l: bool, out: &mut Normalized) {
         match self.word.len() {
             0 => {}
@@ -601,12 +698,17 @@ impl Tokenizer {
     }
 
     /// One-letter words in a row are one word spelt out (`f a k e`, `s.c.a.m`).
+    #[inline]
     fn flush_singles(&mut self, one_as_l: bool, out: &mut Normalized) {
         if self.singles.is_empty() {
             return;
         }
         let letters = self.singles.iter().filter(|&&c| is_letter(c)).count();
-        if self.singles.len() >= 2 && letters >= 1 {
+        if self.singles.len() >= 3 && matches!(self.singles[0], 'a' | 'i') {
+            // `a s c a m`, `i a m`: the first letter is a word of its own.
+            emit_word(&self.singles[..1], one_as_l, out);
+            emit_word(&self.singles[1..], one_as_l, out);
+        } else if self.singles.len() >= 2 && letters >= 1 {
             emit_word(&self.singles, one_as_l, out);
         } else {
             for i in 0..self.singles.len() {
@@ -765,6 +867,9 @@ mod tests {
         assert_eq!(norm("scampi"), "scampi");
         assert_eq!(norm("price 2026, 50% off"), "price 2026 50 off");
         assert_eq!(norm("good food"), "good food");
+        assert_eq!(norm("it's a s c a m"), "its a scam");
+        assert_eq!(norm("don’t f'a'k'e"), "dont fake");
+        assert_eq!(norm("'quoted'"), "quoted");
     }
 
     #[test]
@@ -821,6 +926,37 @@ mod tests {
     }
 
     #[test]
+    fn the_one_pass_path_agrees_with_full_cleaning() {
+        for s in [
+            "假\u{200B}貨？",
+            "ＦＡＫＥ！",
+            "a\u{3000}b\u{A0}c…",
+            "ok\u{7}ay",
+            "Kiitos ä ö",
+            "Спасибо й",
+            "f̵a̵k̵e̵",
+            "𝐟𝐚𝐤𝐞",
+            "ｶﾀｶﾅ",
+            "va\u{308}ri",
+            "สวัสดีครับ",
+            "नमस्ते",
+        ] {
+            let mut fast = Normalized::default();
+            Tokenizer::default().run(s, false, &mut fast);
+            let mut full = Normalized::default();
+            let mut cleaner = Cleaner::default();
+            Tokenizer::default().run(cleaner.clean(s), false, &mut full);
+            let mut chosen = Normalized::default();
+            Normalizer::default().run(s, false, &mut chosen);
+            assert_eq!(chosen.skel, full.skel, "{s:?}");
+            assert_eq!(chosen.lowered, full.lowered, "{s:?}");
+            if !needs_cleaning(s) {
+                assert_eq!(fast.skel, full.skel, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
     fn invisible_and_bidi_characters_are_removed() {
         assert_eq!(norm("abc\u{202E}dlrow"), "abcdlrow");
         assert_eq!(norm("\u{FEFF}hi\u{2066}there\u{2069}"), "hithere");
@@ -829,16 +965,18 @@ mod tests {
 
     #[test]
     fn runs_record_repeats() {
-        let mut c = Cleaner::default();
-        let mut t = Tokenizer::default();
+        let mut t = Normalizer::default();
         let mut n = Normalized::default();
-        t.run(c.clean("goood"), false, &mut n);
+        t.run("goood", false, &mut n);
         assert_eq!(n.skel, " god ");
         assert_eq!(n.runs, [1, 1, 3, 1, 1]);
-        t.run(c.clean("sh1t"), false, &mut n);
+        t.run("sh1t", false, &mut n);
         assert_eq!(n.skel, " shit ");
         assert!(n.ambiguous_one);
-        t.run(c.clean("l0ser"), true, &mut n);
+        t.run("l0ser", true, &mut n);
         assert_eq!(n.skel, " loser ");
+        t.run("Ｗｈａｔ？ ＷＷＷ", false, &mut n);
+        assert_eq!(n.lowered, "what? www");
+        assert!(n.question_mark);
     }
 }

@@ -16,44 +16,27 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::normalize::{Cleaner, Normalized, Tokenizer, is_dense, lower};
+use super::normalize::{Normalized, Normalizer, is_alnum, is_dense, is_letter};
 use super::spam::is_emoji;
-use super::zh::ZhFold;
 
 /// Buffers reused from one comment to the next.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    text: String,
     compact: String,
 }
 
-/// Whether a cleaned comment (see `Cleaner::clean`) asks something.
-pub(crate) fn is_question(clean: &str, scratch: &mut Scratch) -> bool {
-    let zh = ZhFold::get();
-    let text = &mut scratch.text;
-    text.clear();
-    let mut has_content = false;
-    let mut buf = ['\0'; 3];
-    for c in clean.chars() {
-        let n = lower(c, &mut buf);
-        for &l in &buf[..n] {
-            let l = match l {
-                '’' | '‘' | 'ʼ' => '\'',
-                _ if is_dense(l) => zh.fold(l),
-                _ => l,
-            };
-            has_content |= l.is_ascii_alphanumeric() || (!l.is_ascii() && l.is_alphanumeric());
-            text.push(l);
-        }
-    }
-    if !has_content {
+/// Whether a normalised comment asks something.
+pub(crate) fn is_question(n: &Normalized, scratch: &mut Scratch) -> bool {
+    // Nothing but punctuation and emoji asks nothing.
+    if n.skel.len() <= 1 {
         return false;
     }
-    if text.contains(['?', '¿', '؟']) {
+    if n.question_mark {
         return true;
     }
     let compact = &mut scratch.compact;
-    text.split(is_clause_break)
+    n.lowered
+        .split(is_clause_break)
         .any(|clause| clause_is_question(clause, compact))
 }
 
@@ -363,7 +346,7 @@ fn clause_is_question(clause: &str, compact: &mut String) -> bool {
     }
     let mut words = clause
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .map(|w| w.trim_matches(|c: char| !is_alnum(c) && c != '\''))
         .filter(|w| !w.is_empty())
         .skip_while(|w| w.starts_with('@') || OPENERS.contains(w))
         .peekable();
@@ -437,7 +420,7 @@ fn is_ko_clitic(word: &str) -> bool {
         Some(stem) => stem
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphabetic() && c != 'k'),
+            .is_some_and(|c| is_letter(c) && c != 'k'),
         None => false,
     }
 }
@@ -515,10 +498,14 @@ fn dense_wh() -> Option<&'static AhoCorasick> {
 }
 
 fn dense_is_question(clause: &str, compact: &mut String) -> bool {
-    compact.clear();
-    compact.extend(clause.chars().filter(|c| !c.is_whitespace()));
-    let compact = compact.as_str();
-    let end = compact.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let compact = if clause.contains(char::is_whitespace) {
+        compact.clear();
+        compact.extend(clause.chars().filter(|c| !c.is_whitespace()));
+        compact.as_str()
+    } else {
+        clause
+    };
+    let end = compact.trim_end_matches(|c: char| !is_alnum(c));
     // Chinese particles, Japanese か, Korean endings.
     if end.ends_with(['吗', '呢', '么', 'か', '까', '냐'])
         || ["かな", "나요", "가요", "까요", "는지요"]
@@ -602,13 +589,12 @@ fn stopwords() -> &'static PreHashedSet {
             подскажите скажите здравствуйте привет спасибо еще уже \
             on ja se ne että tai kun myös vielä nyt hei moi kiitos te sinä minä me he mä sä \
             teillä teille sinulla meillä onko onks";
-        let mut cleaner = Cleaner::default();
-        let mut tokenizer = Tokenizer::default();
+        let mut normalizer = Normalizer::default();
         let mut n = Normalized::default();
         PLAIN
             .split_whitespace()
             .filter_map(|w| {
-                tokenizer.run(cleaner.clean(w), false, &mut n);
+                normalizer.run(w, false, &mut n);
                 let w = n.skel.trim();
                 (!w.is_empty()).then(|| hash_str(w))
             })
@@ -629,11 +615,46 @@ const DENSE_FILLER_WORDS: &[&str] = &[
     "ます",
     "でしょう",
 ];
-const DENSE_FILLER_CHARS: &[char] = &[
-    '的', '是', '呢', '吗', '啊', '呀', '吧', '了', '喔', '哦', '嘛', '哈', '耶', '欸', '诶', '阿',
-    '我', '你', '您', '们', '请', 'は', 'が', 'を', 'に', 'で', 'の', 'か', 'ね', 'よ', 'な', 'も',
-    'と', 'へ', '요',
-];
+/// Chinese, Japanese and Korean particles and pronouns dropped from question keys.
+fn is_dense_filler(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '是'
+            | '呢'
+            | '吗'
+            | '啊'
+            | '呀'
+            | '吧'
+            | '了'
+            | '喔'
+            | '哦'
+            | '嘛'
+            | '哈'
+            | '耶'
+            | '欸'
+            | '诶'
+            | '阿'
+            | '我'
+            | '你'
+            | '您'
+            | '们'
+            | '请'
+            | 'は'
+            | 'が'
+            | 'を'
+            | 'に'
+            | 'で'
+            | 'の'
+            | 'か'
+            | 'ね'
+            | 'よ'
+            | 'な'
+            | 'も'
+            | 'と'
+            | 'へ'
+            | '요'
+    )
+}
 
 fn hash_str(s: &str) -> u64 {
     let mut h = 0xCBF2_9CE4_8422_2325u64;
@@ -655,10 +676,12 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
             let mut rest = token;
             let mut prev: Option<char> = None;
             'chars: while let Some(c) = rest.chars().next() {
-                for w in DENSE_FILLER_WORDS {
-                    if let Some(r) = rest.strip_prefix(w) {
-                        rest = r;
-                        continue 'chars;
+                if matches!(c, '请' | '你' | '您' | '一' | '想' | '我' | 'で' | 'ま') {
+                    for w in DENSE_FILLER_WORDS {
+                        if let Some(r) = rest.strip_prefix(w) {
+                            rest = r;
+                            continue 'chars;
+                        }
                     }
                 }
                 rest = &rest[c.len_utf8()..];
@@ -670,7 +693,7 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
                     continue;
                 }
                 prev = Some(c);
-                if DENSE_FILLER_CHARS.contains(&c) {
+                if is_dense_filler(c) {
                     continue;
                 }
                 key.push(hash_str(c.encode_utf8(&mut buf)));
@@ -777,8 +800,9 @@ mod tests {
     use super::*;
 
     fn q(s: &str) -> bool {
-        let mut c = Cleaner::default();
-        is_question(c.clean(s), &mut Scratch::default())
+        let mut n = Normalized::default();
+        Normalizer::default().run(s, false, &mut n);
+        is_question(&n, &mut Scratch::default())
     }
 
     #[test]
@@ -849,10 +873,8 @@ mod tests {
     }
 
     fn key(s: &str) -> Vec<u64> {
-        let mut c = Cleaner::default();
-        let mut t = Tokenizer::default();
         let mut n = Normalized::default();
-        t.run(c.clean(s), false, &mut n);
+        Normalizer::default().run(s, false, &mut n);
         let mut k = Vec::new();
         question_key(&n, &mut k);
         k

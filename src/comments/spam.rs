@@ -3,7 +3,9 @@
 
 use std::collections::VecDeque;
 
-use memchr::{memchr_iter, memchr2_iter, memmem};
+use memchr::{memchr_iter, memchr2_iter};
+
+use super::normalize::{is_alnum, is_letter};
 
 /// A comment repeated by the same user within this long is a repeat.
 pub const REPEAT_WINDOW_MS: i64 = 60_000;
@@ -52,15 +54,17 @@ const SHORT_HOSTS: &[&str] = &[
 ];
 
 /// Words people write instead of a dot to slip a link past a filter.
-const DOT_WORDS: &[&str] = &["dot", "(dot)", "[dot]", "{dot}", "<dot>", "點", "点"];
+/// (點 is folded to 点 before this is read.)
+const DOT_WORDS: &[&str] = &["dot", "(dot)", "[dot]", "{dot}", "<dot>", "点"];
 
 /// Whether the text carries a link: a URL scheme, `www` followed by a dot (however
 /// spaced or spelt), or `name.tld`, also spelt `name dot tld`. `@handle.tw` mentions
 /// are not links.
+/// `clean` is the comment cleaned and lower-cased ([`super::normalize::Normalized::lowered`]).
 pub(crate) fn has_link(clean: &str) -> bool {
     // memchr scans keep this cheap for the many comments with nothing link-like.
     let bytes = clean.as_bytes();
-    if memmem::find(bytes, b"://").is_some() {
+    if memchr_iter(b':', bytes).any(|at| bytes.get(at + 1..at + 3) == Some(b"//")) {
         return true;
     }
     if memchr2_iter(b'w', b'W', bytes).any(|at| www_at(clean, at)) {
@@ -73,8 +77,7 @@ pub(crate) fn has_link(clean: &str) -> bool {
         bytes
             .get(at + 1..at + 3)
             .is_some_and(|ot| ot.eq_ignore_ascii_case(b"ot"))
-    }) || memmem::find(bytes, "點".as_bytes()).is_some()
-        || memmem::find(bytes, "点".as_bytes()).is_some();
+    }) || clean.contains('点');
     spelt && spelt_dot_link(clean)
 }
 
@@ -83,7 +86,7 @@ fn label_before(before: &str) -> &str {
     let start = before
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '_')
+        .take_while(|&(_, c)| is_alnum(c) || c == '-' || c == '_')
         .last()
         .map_or(before.len(), |(i, _)| i);
     &before[start..]
@@ -93,11 +96,11 @@ fn label_before(before: &str) -> &str {
 fn tld_after(after: &str) -> Option<&str> {
     let end = after
         .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
+        .find(|&(_, c)| !is_letter(c))
         .map_or(after.len(), |(i, _)| i);
     let tld = &after[..end];
     let next = after[end..].chars().next();
-    if next.is_some_and(|c| c.is_alphanumeric()) || tld.chars().count() < 2 {
+    if next.is_some_and(is_alnum) || tld.chars().count() < 2 {
         return None;
     }
     Some(tld)
@@ -162,11 +165,7 @@ fn www_at(clean: &str, at: usize) -> bool {
         return false;
     }
     // `awww. so cute` is not a link: `www` must start a word ...
-    if clean[..at]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
-    {
+    if clean[..at].chars().next_back().is_some_and(is_alnum) {
         return false;
     }
     let rest = clean[at + 3..].trim_start();
@@ -182,7 +181,7 @@ fn www_at(clean: &str, at: usize) -> bool {
         .trim_start()
         .chars()
         .next()
-        .is_some_and(char::is_alphanumeric)
+        .is_some_and(is_alnum)
 }
 
 fn starts_with_ci(s: &str, prefix: &str) -> bool {
@@ -262,7 +261,7 @@ pub(crate) fn is_emoji(c: char) -> bool {
 pub(crate) fn is_emoji_flood(clean: &str) -> bool {
     let mut emoji = 0usize;
     for c in clean.chars() {
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             return false;
         }
         if is_emoji(c) {
@@ -372,10 +371,12 @@ impl UserWindow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::comments::normalize::Cleaner;
+    use crate::comments::normalize::{Normalized, Normalizer};
 
     fn has_link(s: &str) -> bool {
-        super::has_link(Cleaner::default().clean(s))
+        let mut n = Normalized::default();
+        Normalizer::default().run(s, false, &mut n);
+        super::has_link(&n.lowered)
     }
 
     #[test]
