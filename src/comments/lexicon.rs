@@ -114,9 +114,10 @@ impl LexiconBuilder {
             skel.len()
         };
         let pattern = skel[start..end].to_owned();
+        let mut from = 0;
         let runs: Box<[u8]> = pattern
             .char_indices()
-            .map(|(i, _)| self.scratch.runs[start + i].min(3))
+            .map(|(i, _)| self.scratch.run_at(start + i, &mut from).min(3))
             .collect();
         if !self.seen.insert((kind, pattern.clone(), runs.clone())) {
             return true;
@@ -200,10 +201,13 @@ impl Lexicon {
                 continue;
             }
             let text = &n.skel[m.start()..m.end()];
+            let mut from = n
+                .repeats
+                .partition_point(|&(pos, _)| (pos as usize) < m.start());
             let runs_ok = text
                 .char_indices()
                 .zip(entry.runs.iter())
-                .all(|((i, _), &rp)| run_matches(rp, n.runs[m.start() + i]));
+                .all(|((i, _), &rp)| run_matches(rp, n.run_at(m.start() + i, &mut from)));
             if runs_ok {
                 hits.note(entry.kind, m.start(), m.end(), index);
             }

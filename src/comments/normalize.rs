@@ -21,16 +21,16 @@ use super::zh::ZhFold;
 /// `skel` is a sequence of words, each followed by one space, with one space at the
 /// start: `" fake product "`. Latin, Cyrillic and other alphabetic words are
 /// lower-cased and folded; a run of repeated letters is kept once, with its length in
-/// `runs`. Chinese, Japanese, Korean and Thai characters are glued into one run across
+/// `repeats`. Chinese, Japanese, Korean and Thai characters are glued into one run across
 /// spaces and punctuation (`"假 貨"` → `"假货"`), so that words in those scripts can
 /// match as substrings.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Normalized {
     /// The normalised text.
     pub(crate) skel: String,
-    /// Parallel to the bytes of `skel`: at the first byte of each character, how many
-    /// times it was repeated in a row (at most 255); 0 on continuation bytes.
-    pub(crate) runs: Vec<u8>,
+    /// The letters of `skel` that stood for a run: (byte position, how many times it
+    /// was repeated, at most 255), in order. Every other character appeared once.
+    pub(crate) repeats: Vec<(u32, u8)>,
     /// A `1` inside a word was read as `i`; read as `l` it may spell something else.
     pub(crate) ambiguous_one: bool,
     /// The cleaned text lower-cased and folded to Simplified Chinese, punctuation and
@@ -43,33 +43,57 @@ pub(crate) struct Normalized {
 impl Normalized {
     fn clear(&mut self) {
         self.skel.clear();
-        self.runs.clear();
+        self.repeats.clear();
         self.lowered.clear();
         self.ambiguous_one = false;
         self.question_mark = false;
-        self.push(' ', 1);
+        self.skel.push(' ');
     }
 
     #[inline]
-    fn push(&mut self, c: char, run: u8) {
+    fn push(&mut self, c: char) {
         self.skel.push(c);
-        self.runs.extend_from_slice(&[run, 0, 0, 0][..c.len_utf8()]);
     }
 
     #[inline]
     fn space(&mut self) {
         if !self.skel.ends_with(' ') {
-            self.push(' ', 1);
+            self.skel.push(' ');
         }
+    }
+
+    /// Counts one more repeat of the letter at byte `at`.
+    #[inline]
+    fn repeat(&mut self, at: usize) {
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        match self.repeats.last_mut() {
+            Some((pos, n)) if *pos == at => *n = n.saturating_add(1),
+            _ => self.repeats.push((at, 2)),
+        }
+    }
+
+    /// How many times the character at byte `at` was repeated; `from` is an index into
+    /// `repeats` at or before it, advanced for the next call.
+    #[inline]
+    pub(crate) fn run_at(&self, at: usize, from: &mut usize) -> u8 {
+        while let Some(&(pos, n)) = self.repeats.get(*from) {
+            match (pos as usize).cmp(&at) {
+                std::cmp::Ordering::Less => *from += 1,
+                std::cmp::Ordering::Equal => return n,
+                std::cmp::Ordering::Greater => return 1,
+            }
+        }
+        1
     }
 
     /// The text with long runs shortened to one letter and doubled letters kept, for
     /// people and tests.
     pub(crate) fn display(&self) -> String {
         let mut out = String::with_capacity(self.skel.len());
+        let mut from = 0;
         for (i, c) in self.skel.char_indices() {
             out.push(c);
-            if self.runs.get(i) == Some(&2) {
+            if self.run_at(i, &mut from) == 2 {
                 out.push(c);
             }
         }
@@ -101,23 +125,18 @@ impl Normalizer {
     /// Normalises `text` into `out`. With `one_as_l`, a `1` inside a word reads as `l`
     /// instead of `i`.
     pub(crate) fn run(&mut self, text: &str, one_as_l: bool, out: &mut Normalized) {
-        if needs_cleaning(text) {
+        if !self.tokenizer.run(text, one_as_l, true, out) {
             let clean = self.cleaner.clean(text);
-            self.tokenizer.run(clean, one_as_l, out);
-        } else {
-            self.tokenizer.run(text, one_as_l, out);
+            self.tokenizer.run(clean, one_as_l, false, out);
         }
     }
 }
 
-/// Whether the text has characters the tokenizer cannot clean on the fly: combining
-/// diacritics (to compose or strip) and anything NFKC might change.
-fn needs_cleaning(text: &str) -> bool {
-    text.chars().any(|c| {
-        !c.is_ascii()
-            && (is_diacritic_mark(c)
-                || !(nfkc_stable(c) || is_invisible(c) || inline_compat(c).is_some()))
-    })
+/// Whether the tokenizer cannot clean `c` on the fly: a combining diacritic (to
+/// compose or strip) or anything NFKC might change.
+#[inline]
+fn needs_cleaning(c: char) -> bool {
+    is_diacritic_mark(c) || !(nfkc_stable(c) || is_invisible(c) || inline_compat(c).is_some())
 }
 
 /// The compatibility characters comments use all the time, mapped as NFKC would:
@@ -287,6 +306,7 @@ fn is_overlay_mark(c: char) -> bool {
 
 /// Scripts written without spaces between words (or whose words take particles
 /// without a space): words in them match as substrings.
+#[inline]
 pub(crate) fn is_dense(c: char) -> bool {
     let cp = c as u32;
     if cp < 0xE00 {
@@ -297,15 +317,18 @@ pub(crate) fn is_dense(c: char) -> bool {
         0xE01..=0xE3A | 0xE40..=0xE4E | 0xE81..=0xECE => true,
         // Myanmar (not its digits)
         0x1000..=0x103F | 0x104A..=0x108F | 0x109A..=0x109F => true,
-        // Hangul Jamo
-        0x1100..=0x11FF => true,
+        // Hangul Jamo (not the invisible fillers)
+        0x1100..=0x115E | 0x1161..=0x11FF => true,
         // Khmer (not its digits)
         0x1780..=0x17D3 => true,
         // 々 〆 〇, Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun,
         // Bopomofo extended, Katakana extensions
-        0x3005..=0x3007 | 0x3041..=0x30FF | 0x3105..=0x312F | 0x3131..=0x318F | 0x31A0..=0x31FF => {
-            true
-        }
+        0x3005..=0x3007
+        | 0x3041..=0x30FF
+        | 0x3105..=0x312F
+        | 0x3131..=0x3163
+        | 0x3165..=0x318F
+        | 0x31A0..=0x31FF => true,
         // CJK Extension A, Unified Ideographs
         0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
         // Hangul Jamo extended A, syllables, Jamo extended B
@@ -618,7 +641,9 @@ struct Tokenizer {
 }
 
 impl Tokenizer {
-    fn run(&mut self, clean: &str, one_as_l: bool, out: &mut Normalized) {
+    /// Tokenizes `clean` into `out`. With `raw`, the text has not been through the
+    /// [`Cleaner`]: returns false, unfinished, at the first character that needs it.
+    fn run(&mut self, clean: &str, one_as_l: bool, raw: bool, out: &mut Normalized) -> bool {
         out.clear();
         self.word.clear();
         self.singles.clear();
@@ -627,26 +652,35 @@ impl Tokenizer {
         let mut buf = ['\0'; 3];
         for c in clean.chars() {
             let c = match c as u32 {
-                0x20..=0x7E => c,
+                0x20..=0x7E => {
+                    if c == '?' {
+                        out.question_mark = true;
+                    }
+                    c
+                }
+                // Chinese, Japanese, Korean, Thai: no case, no words to build.
+                _ if is_dense(c) => {
+                    let f = zh.fold(c);
+                    out.lowered.push(f);
+                    self.end_word(one_as_l, out);
+                    self.flush_singles(one_as_l, out);
+                    out.push(f);
+                    self.last_dense = true;
+                    continue;
+                }
                 _ => match inline_compat(c) {
-                    Some(mapped) => mapped,
+                    Some(mapped) => {
+                        out.question_mark |= mapped == '?';
+                        mapped
+                    }
                     None if is_invisible(c) => continue,
-                    None => c,
+                    None if raw && needs_cleaning(c) => return false,
+                    None => {
+                        out.question_mark |= matches!(c, '¿' | '؟');
+                        c
+                    }
                 },
             };
-            if matches!(c, '?' | '¿' | '؟') {
-                out.question_mark = true;
-            }
-            // Chinese, Japanese, Korean, Thai: no case, no words to build.
-            if is_dense(c) {
-                let f = zh.fold(c);
-                out.lowered.push(f);
-                self.end_word(one_as_l, out);
-                self.flush_singles(one_as_l, out);
-                out.push(f, 1);
-                self.last_dense = true;
-                continue;
-            }
             let n = lower(c, &mut buf);
             for &l in &buf[..n] {
                 let apostrophe = matches!(l, '\'' | '’' | '‘' | 'ʼ');
@@ -661,14 +695,14 @@ impl Tokenizer {
                     Class::Dense => {
                         self.end_word(one_as_l, out);
                         self.flush_singles(one_as_l, out);
-                        out.push(zh.fold(l), 1);
+                        out.push(zh.fold(l));
                         self.last_dense = true;
                     }
                     Class::Mark => {
                         if !self.word.is_empty() {
                             self.word.push(l);
                         } else if self.last_dense && self.singles.is_empty() {
-                            out.push(l, 1);
+                            out.push(l);
                         }
                     }
                     Class::DropMark => {}
@@ -678,6 +712,7 @@ impl Tokenizer {
         self.end_word(one_as_l, out);
         self.flush_singles(one_as_l, out);
         out.space();
+        true
     }
 
     #[inline]
@@ -723,6 +758,23 @@ impl Tokenizer {
 /// Writes one word: look-alikes and leetspeak folded into the word's script, repeats
 /// collapsed.
 fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
+    // Most words are plain lower-case ASCII letters: nothing to fold.
+    if chars.iter().all(char::is_ascii_lowercase) {
+        out.space();
+        let mut prev = '\0';
+        let mut at = 0;
+        for &c in chars {
+            if c == prev {
+                out.repeat(at);
+            } else {
+                prev = c;
+                at = out.skel.len();
+                out.push(c);
+            }
+        }
+        out.push(' ');
+        return;
+    }
     let (mut latin, mut cyrillic, mut greek, mut other) = (0usize, 0usize, 0usize, 0usize);
     let (mut cg_broad, mut cg_strict, mut latin_cyr) = (true, true, true);
     for &c in chars {
@@ -752,10 +804,10 @@ fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
         // A number: digits as they are, no leetspeak.
         for &c in chars {
             if c != '$' && c != '@' {
-                out.push(c, 1);
+                out.push(c);
             }
         }
-        out.push(' ', 1);
+        out.push(' ');
         return;
     }
     let cg = cyrillic + greek;
@@ -807,22 +859,20 @@ fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
             Target::Keep => (c != '$' && c != '@').then_some(c),
         };
         let Some(m) = mapped else { continue };
-        if !m.is_ascii() && is_combining_mark(m) {
-            out.push(m, 1);
+        if !m.is_ascii() && !is_letter(m) && is_combining_mark(m) {
+            out.push(m);
             prev = None;
             continue;
         }
         match prev {
-            Some((p, at)) if p == m => {
-                out.runs[at] = out.runs[at].saturating_add(1);
-            }
+            Some((p, at)) if p == m => out.repeat(at),
             _ => {
                 prev = Some((m, out.skel.len()));
-                out.push(m, 1);
+                out.push(m);
             }
         }
     }
-    out.push(' ', 1);
+    out.push(' ');
 }
 
 #[cfg(test)]
@@ -942,15 +992,16 @@ mod tests {
             "नमस्ते",
         ] {
             let mut fast = Normalized::default();
-            Tokenizer::default().run(s, false, &mut fast);
+            let finished = Tokenizer::default().run(s, false, true, &mut fast);
             let mut full = Normalized::default();
             let mut cleaner = Cleaner::default();
-            Tokenizer::default().run(cleaner.clean(s), false, &mut full);
+            Tokenizer::default().run(cleaner.clean(s), false, false, &mut full);
             let mut chosen = Normalized::default();
             Normalizer::default().run(s, false, &mut chosen);
             assert_eq!(chosen.skel, full.skel, "{s:?}");
             assert_eq!(chosen.lowered, full.lowered, "{s:?}");
-            if !needs_cleaning(s) {
+            assert_eq!(chosen.question_mark, full.question_mark, "{s:?}");
+            if finished {
                 assert_eq!(fast.skel, full.skel, "{s:?}");
             }
         }
@@ -969,7 +1020,12 @@ mod tests {
         let mut n = Normalized::default();
         t.run("goood", false, &mut n);
         assert_eq!(n.skel, " god ");
-        assert_eq!(n.runs, [1, 1, 3, 1, 1]);
+        assert_eq!(n.repeats, [(2, 3)]);
+        t.run("aa ööö b", false, &mut n);
+        assert_eq!(n.repeats, [(1, 2), (3, 3)]);
+        let mut from = 0;
+        let runs = [1, 2, 3, 6].map(|at| n.run_at(at, &mut from));
+        assert_eq!(runs, [2, 1, 3, 1]);
         t.run("sh1t", false, &mut n);
         assert_eq!(n.skel, " shit ");
         assert!(n.ambiguous_one);

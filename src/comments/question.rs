@@ -341,8 +341,24 @@ fn clause_is_question(clause: &str, compact: &mut String) -> bool {
     if clause.is_empty() {
         return false;
     }
-    if !clause.is_ascii() && clause.chars().any(is_dense) && dense_is_question(clause, compact) {
+    // Which kinds of letters the clause has decides which rules apply.
+    let (mut dense, mut spaced) = (false, false);
+    for c in clause.chars() {
+        if c.is_ascii_alphabetic() {
+            spaced = true;
+        } else if !c.is_ascii() {
+            if is_dense(c) {
+                dense = true;
+            } else if is_letter(c) {
+                spaced = true;
+            }
+        }
+    }
+    if dense && dense_is_question(clause, compact) {
         return true;
+    }
+    if !spaced {
+        return false;
     }
     let mut words = clause
         .split_whitespace()
@@ -354,7 +370,7 @@ fn clause_is_question(clause: &str, compact: &mut String) -> bool {
         return false;
     };
     let second = words.peek().copied().unwrap_or("");
-    if words.clone().any(|w| w == "ли") {
+    if clause.contains("ли") && words.clone().any(|w| w == "ли") {
         return true;
     }
     english(first, second) || russian(first, second) || finnish(first, second)
@@ -700,7 +716,8 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
             }
             continue;
         }
-        if stop.contains(&hash_str(token)) {
+        // Filler words are short; long words need no look-up.
+        if token.len() <= 24 && stop.contains(&hash_str(token)) {
             continue;
         }
         key.push(hash_str(stem(token)));
@@ -743,14 +760,17 @@ const FUZZY_MIN: usize = 4;
 /// Forget old questions past this many keys, so a long show stays bounded.
 const MAX_KEYS: usize = 100_000;
 
-fn hash_key(key: &[u64], skip: Option<usize>) -> u64 {
-    let mut h = 0x8422_2325_CBF2_9CE4u64;
-    for (i, k) in key.iter().enumerate() {
-        if Some(i) != skip {
-            h = (h.rotate_left(7) ^ k).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    h
+/// Mixes one word hash into a set hash.
+#[inline]
+fn mix(k: u64) -> u64 {
+    let k = (k ^ (k >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    k ^ (k >> 29)
+}
+
+/// An order-free hash of the key's words, so that the key less one word is one
+/// subtraction away.
+fn hash_key(key: &[u64]) -> u64 {
+    key.iter().fold(0u64, |h, &k| h.wrapping_add(mix(k)))
 }
 
 impl QuestionIndex {
@@ -760,7 +780,7 @@ impl QuestionIndex {
         if key.is_empty() {
             return None;
         }
-        let whole = hash_key(key, None);
+        let whole = hash_key(key);
         let fuzzy = key.len() >= FUZZY_MIN;
         let shorter = key.len() > FUZZY_MIN;
         let mut found = self.exact.get(&whole).copied();
@@ -770,7 +790,9 @@ impl QuestionIndex {
         }
         // ... or one fewer.
         if found.is_none() && shorter {
-            found = (0..key.len()).find_map(|i| self.exact.get(&hash_key(key, Some(i))).copied());
+            found = key
+                .iter()
+                .find_map(|&k| self.exact.get(&whole.wrapping_sub(mix(k))).copied());
         }
         if self.exact.len() + self.minus_one.len() > MAX_KEYS {
             self.exact.clear();
@@ -787,8 +809,10 @@ impl QuestionIndex {
         };
         self.exact.entry(whole).or_insert(root);
         if shorter {
-            for i in 0..key.len() {
-                self.minus_one.entry(hash_key(key, Some(i))).or_insert(root);
+            for &k in key {
+                self.minus_one
+                    .entry(whole.wrapping_sub(mix(k)))
+                    .or_insert(root);
             }
         }
         found.and_then(|root| self.roots.get(root as usize).cloned())

@@ -1,8 +1,6 @@
 //! Spam signals that are not word lists: links, capitals, emoji floods, and a user's
 //! repeats and bursts.
 
-use std::collections::VecDeque;
-
 use memchr::{memchr_iter, memchr2_iter};
 
 use super::normalize::{is_alnum, is_letter};
@@ -272,38 +270,40 @@ pub(crate) fn is_emoji_flood(clean: &str) -> bool {
 }
 
 /// A fingerprint of what a comment says, to compare it with the same user's recent
-/// comments: an exact hash and a 512-bit set of character pairs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// comments: an exact hash and a 256-bit set of byte pairs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Fingerprint {
     exact: u64,
-    pairs: [u64; 8],
+    pairs: [u64; 4],
     chars: u32,
 }
 
 impl Fingerprint {
     /// Fingerprints the normalised words, or the cleaned text when it has none (emoji).
     pub(crate) fn of(skel: &str, clean: &str) -> Fingerprint {
-        if skel.trim().is_empty() {
-            Self::of_chars(clean.chars().filter(|c| !c.is_whitespace()))
+        if skel.len() <= 1 {
+            Self::of_bytes(clean.bytes().filter(|b| !b.is_ascii_whitespace()))
         } else {
-            Self::of_chars(skel.chars().filter(|&c| c != ' '))
+            Self::of_bytes(skel.bytes().filter(|&b| b != b' '))
         }
     }
 
-    fn of_chars(chars: impl Iterator<Item = char>) -> Fingerprint {
+    /// Works on UTF-8 bytes: pairs of bytes compare as well as pairs of characters for
+    /// this, without decoding.
+    fn of_bytes(bytes: impl Iterator<Item = u8>) -> Fingerprint {
         let mut exact = 0xCBF2_9CE4_8422_2325u64;
-        let mut pairs = [0u64; 8];
-        let mut prev: Option<char> = None;
+        let mut pairs = [0u64; 4];
+        let mut prev: u64 = 0;
         let mut n = 0u32;
-        for c in chars {
-            exact = (exact ^ c as u64).wrapping_mul(0x0000_0100_0000_01B3);
-            if let Some(p) = prev {
-                let h = (p as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-                    ^ (c as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-                let bit = (h.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 55) as usize; // 0..512
+        for b in bytes {
+            let b = u64::from(b);
+            exact = (exact ^ b).wrapping_mul(0x0000_0100_0000_01B3);
+            if n > 0 {
+                let h = ((prev << 8) | b).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                let bit = (h >> 56) as usize; // 0..256
                 pairs[bit / 64] |= 1 << (bit % 64);
             }
-            prev = Some(c);
+            prev = b;
             n += 1;
         }
         Fingerprint {
@@ -314,55 +314,51 @@ impl Fingerprint {
     }
 
     /// Whether two comments say the same thing: identical once normalised, or (for
-    /// longer ones) sharing at least 70% of their character pairs.
+    /// longer ones) sharing at least 70% of their byte pairs.
     pub(crate) fn similar(&self, other: &Fingerprint) -> bool {
         if self.exact == other.exact && self.chars == other.chars {
             return true;
         }
-        if self.chars < 6 || other.chars < 6 {
+        if self.chars < 8 || other.chars < 8 {
             return false;
         }
         let (mut both, mut either) = (0u32, 0u32);
-        for i in 0..8 {
-            both += (self.pairs[i] & other.pairs[i]).count_ones();
-            either += (self.pairs[i] | other.pairs[i]).count_ones();
+        for (a, b) in self.pairs.iter().zip(&other.pairs) {
+            both += (a & b).count_ones();
+            either += (a | b).count_ones();
         }
         either > 0 && both * 10 >= either * 7
     }
 }
 
-/// What one user did recently.
+/// How many of a user's comments are remembered: enough for [`FLOOD_MAX`] and for
+/// repeats within [`REPEAT_WINDOW_MS`] at any sane pace.
+const REMEMBERED: usize = 8;
+
+/// What one user did recently: their last comments, in a ring.
 #[derive(Debug, Default)]
 pub(crate) struct UserWindow {
-    said: VecDeque<(i64, Fingerprint)>,
-    posts: VecDeque<i64>,
+    said: [(i64, Fingerprint); REMEMBERED],
+    len: usize,
+    next: usize,
     pub(crate) last_ms: i64,
 }
-
-/// Keeps windows short however chatty a user is.
-const MAX_REMEMBERED: usize = 32;
 
 impl UserWindow {
     /// Records a comment at `at_ms`; returns (repeat, flood).
     pub(crate) fn record(&mut self, at_ms: i64, fp: Fingerprint) -> (bool, bool) {
-        self.said
-            .retain(|(t, _)| (at_ms - t).abs() <= REPEAT_WINDOW_MS);
-        self.posts.retain(|t| (at_ms - t).abs() <= FLOOD_WINDOW_MS);
-        let repeat = self.said.iter().any(|(_, f)| f.similar(&fp));
-        let flood = self
-            .posts
+        let earlier = &self.said[..self.len];
+        let repeat = earlier
             .iter()
-            .filter(|&&t| t <= at_ms && at_ms - t <= FLOOD_WINDOW_MS)
+            .any(|(t, f)| at_ms.abs_diff(*t) <= REPEAT_WINDOW_MS.unsigned_abs() && f.similar(&fp));
+        let flood = earlier
+            .iter()
+            .filter(|&&(t, _)| t <= at_ms && at_ms.abs_diff(t) <= FLOOD_WINDOW_MS.unsigned_abs())
             .count()
             >= FLOOD_MAX;
-        if self.said.len() == MAX_REMEMBERED {
-            self.said.pop_front();
-        }
-        self.said.push_back((at_ms, fp));
-        if self.posts.len() == MAX_REMEMBERED {
-            self.posts.pop_front();
-        }
-        self.posts.push_back(at_ms);
+        self.said[self.next] = (at_ms, fp);
+        self.next = (self.next + 1) % REMEMBERED;
+        self.len = (self.len + 1).min(REMEMBERED);
         self.last_ms = at_ms;
         (repeat, flood)
     }
