@@ -224,3 +224,86 @@ impl Filter {
         }
     }
 }
+
+#[cfg(test)]
+mod stage_timing {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn stage_timing() {
+        let lines = [
+            "請問這款精華液適合敏感肌嗎？我的皮膚很容易泛紅",
+            "主持人今天好漂亮！已經下單兩瓶了，期待收到",
+            "可不可以寄到香港？運費大概多少呢",
+            "这个价格太划算了吧，上次买的还没用完又想囤货",
+            "有没有试用装？想先试试看再决定要不要买",
+            "哈哈哈 主播好可爱 每次直播都准时来看",
+            "How long does shipping to Canada usually take? Ordered last week",
+            "Love this serum, my skin has never looked better honestly",
+            "can I use it together with retinol or should I alternate nights",
+            "Greetings from Melbourne! First time catching the live, hi everyone",
+            "what a beautiful packaging, the gold cap looks so elegant",
+            "Сколько стоит доставка в Казахстан и сколько дней идёт посылка?",
+            "Спасибо за эфир, очень полезно! Заказала крем и сыворотку",
+            "Kiitos ihanasta livestä, tilasin juuri seerumin ja voiteen",
+            "とても綺麗な色ですね、今日注文しました！ありがとうございます",
+            "언니 오늘도 너무 예뻐요 ❤️ 항상 응원해요",
+            "好想要 💕 但是這個月已經買太多了 😂😂",
+        ];
+        let n_iter = 3000;
+        let mut norm = Normalizer::default();
+        let mut n = Normalized::default();
+        let t = std::time::Instant::now();
+        for i in 0..n_iter {
+            norm.run(lines[i % lines.len()], false, &mut n);
+        }
+        let tok = t.elapsed().as_nanos() as f64 / n_iter as f64;
+        let mut scratch = question::Scratch::default();
+        let norms: Vec<Normalized> = lines
+            .iter()
+            .map(|l| {
+                let mut n = Normalized::default();
+                norm.run(l, false, &mut n);
+                n
+            })
+            .collect();
+        let t = std::time::Instant::now();
+        let mut q = 0;
+        for i in 0..n_iter {
+            q += usize::from(is_question(&norms[i % norms.len()], &mut scratch));
+        }
+        let isq = t.elapsed().as_nanos() as f64 / n_iter as f64;
+        let mut key = Vec::new();
+        let t = std::time::Instant::now();
+        for i in 0..n_iter {
+            question_key(&norms[i % norms.len()], &mut key);
+        }
+        let qk = t.elapsed().as_nanos() as f64 / n_iter as f64;
+        let t = std::time::Instant::now();
+        let mut l = 0;
+        for i in 0..n_iter {
+            l += usize::from(spam::has_link(&norms[i % norms.len()].lowered));
+        }
+        let hl = t.elapsed().as_nanos() as f64 / n_iter as f64;
+        let t = std::time::Instant::now();
+        for i in 0..n_iter {
+            std::hint::black_box(Fingerprint::of(
+                &norms[i % norms.len()].skel,
+                &norms[i % norms.len()].lowered,
+            ));
+        }
+        let fp = t.elapsed().as_nanos() as f64 / n_iter as f64;
+        let f = Filter::new(&FilterSettings::default()).unwrap();
+        let mut hits = Hits::default();
+        let t = std::time::Instant::now();
+        for i in 0..n_iter {
+            hits.clear();
+            f.lexicon.find(&norms[i % norms.len()], &mut hits);
+        }
+        let ac = t.elapsed().as_nanos() as f64 / n_iter as f64;
+        eprintln!(
+            "ns per comment: tokenize {tok:.0}, is_question {isq:.0} ({q}), key {qk:.0}, link {hl:.0} ({l}), fingerprint {fp:.0}, lexicon {ac:.0}"
+        );
+    }
+}

@@ -14,6 +14,8 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
+use std::sync::OnceLock;
+
 use super::zh::ZhFold;
 
 /// A text as the matchers see it.
@@ -38,6 +40,10 @@ pub(crate) struct Normalized {
     pub(crate) lowered: String,
     /// The text has a question mark (`?`, `？`, `¿`, `؟`).
     pub(crate) question_mark: bool,
+    /// The text has Chinese, Japanese, Korean or Thai characters.
+    pub(crate) has_dense: bool,
+    /// The text has words with letters in spaced scripts (Latin, Cyrillic, ...).
+    pub(crate) has_words: bool,
 }
 
 impl Normalized {
@@ -47,6 +53,8 @@ impl Normalized {
         self.lowered.clear();
         self.ambiguous_one = false;
         self.question_mark = false;
+        self.has_dense = false;
+        self.has_words = false;
         self.skel.push(' ');
     }
 
@@ -227,7 +235,7 @@ impl Cleaner {
 /// Characters that NFKC leaves alone whatever surrounds them, in the blocks comments
 /// mostly use; anything else is checked properly.
 #[inline]
-fn nfkc_stable(c: char) -> bool {
+fn nfkc_stable_slow(c: char) -> bool {
     matches!(
         c as u32,
         0x20..=0x7E
@@ -258,7 +266,7 @@ fn nfkc_stable(c: char) -> bool {
 /// used to split words invisibly: zero-width spaces and joiners, word joiner, BOM,
 /// soft hyphen, bidi controls, variation selectors, tags, Hangul fillers, Braille
 /// blank, and control characters other than tab and line breaks.
-pub(crate) fn is_invisible(c: char) -> bool {
+fn is_invisible_slow(c: char) -> bool {
     let cp = c as u32;
     if cp < 0x80 {
         return c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r');
@@ -289,7 +297,7 @@ pub(crate) fn is_invisible(c: char) -> bool {
 
 /// Combining marks of the generic diacritic blocks (the ones zalgo text stacks), as
 /// opposed to the marks of scripts such as Thai or Devanagari.
-pub(crate) fn is_diacritic_mark(c: char) -> bool {
+fn is_diacritic_mark_slow(c: char) -> bool {
     matches!(
         c as u32,
         0x300..=0x36F | 0x483..=0x489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
@@ -306,8 +314,7 @@ fn is_overlay_mark(c: char) -> bool {
 
 /// Scripts written without spaces between words (or whose words take particles
 /// without a space): words in them match as substrings.
-#[inline]
-pub(crate) fn is_dense(c: char) -> bool {
+fn is_dense_slow(c: char) -> bool {
     let cp = c as u32;
     if cp < 0xE00 {
         return false;
@@ -342,8 +349,7 @@ pub(crate) fn is_dense(c: char) -> bool {
 }
 
 /// `char::is_alphabetic` with the common blocks answered without a table lookup.
-#[inline]
-pub(crate) fn is_letter(c: char) -> bool {
+fn is_letter_slow(c: char) -> bool {
     match c as u32 {
         0x61..=0x7A | 0x41..=0x5A => true,
         0..=0x7F => false,
@@ -371,13 +377,103 @@ fn is_never_alnum(cp: u32) -> bool {
 }
 
 /// `char::is_alphanumeric` with the common blocks answered without a table lookup.
-#[inline]
-pub(crate) fn is_alnum(c: char) -> bool {
+fn is_alnum_slow(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
         cp if is_never_alnum(cp) => false,
-        _ => is_letter(c) || c.is_numeric(),
+        _ => is_letter_slow(c) || c.is_numeric(),
     }
+}
+
+const F_DENSE: u8 = 1;
+const F_INVISIBLE: u8 = 1 << 1;
+const F_DIACRITIC: u8 = 1 << 2;
+const F_STABLE: u8 = 1 << 3;
+const F_LETTER: u8 = 1 << 4;
+const F_MARK: u8 = 1 << 5;
+const F_ALNUM: u8 = 1 << 6;
+
+fn flags_slow(c: char) -> u8 {
+    let mut f = 0;
+    for (yes, flag) in [
+        (is_dense_slow(c), F_DENSE),
+        (is_invisible_slow(c), F_INVISIBLE),
+        (is_diacritic_mark_slow(c), F_DIACRITIC),
+        (nfkc_stable_slow(c), F_STABLE),
+        (is_letter_slow(c), F_LETTER),
+        (is_combining_mark(c), F_MARK),
+        (is_alnum_slow(c), F_ALNUM),
+    ] {
+        if yes {
+            f |= flag;
+        }
+    }
+    f
+}
+
+/// The character classes above for the whole Basic Multilingual Plane, computed once:
+/// one load per character instead of a chain of range tests.
+fn bmp_table() -> &'static [u8] {
+    static TABLE: OnceLock<Box<[u8]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..0x1_0000u32)
+            .map(|cp| char::from_u32(cp).map_or(0, flags_slow))
+            .collect()
+    })
+}
+
+#[inline]
+fn flags(c: char) -> u8 {
+    let cp = c as usize;
+    match bmp_table().get(cp) {
+        Some(&f) => f,
+        // Emoji: nothing but stable.
+        None if matches!(
+            cp,
+            0x1F300..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF | 0x1FA70..=0x1FAFF
+        ) =>
+        {
+            F_STABLE
+        }
+        None => flags_slow(c),
+    }
+}
+
+/// Characters that NFKC leaves alone whatever surrounds them (in the blocks comments
+/// mostly use; anything else is checked properly).
+#[inline]
+fn nfkc_stable(c: char) -> bool {
+    flags(c) & F_STABLE != 0
+}
+
+/// See [`is_invisible_slow`].
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    flags(c) & F_INVISIBLE != 0
+}
+
+/// See [`is_diacritic_mark_slow`].
+#[inline]
+pub(crate) fn is_diacritic_mark(c: char) -> bool {
+    flags(c) & F_DIACRITIC != 0
+}
+
+/// Scripts written without spaces between words (see [`is_dense_slow`]).
+#[inline]
+pub(crate) fn is_dense(c: char) -> bool {
+    flags(c) & F_DENSE != 0
+}
+
+/// `char::is_alphabetic`, from the table.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    flags(c) & F_LETTER != 0
+}
+
+/// `char::is_alphanumeric`, from the table.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    flags(c) & F_ALNUM != 0
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -596,26 +692,14 @@ fn class(c: char) -> Class {
             _ => Class::Sep,
         };
     }
-    match c as u32 {
-        0x400..=0x481 | 0x48A..=0x52F | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0xFF => {
-            return Class::Word;
-        }
-        0x1F000..=0x1FAFF
-        | 0x2000..=0x206F
-        | 0x2600..=0x27BF
-        | 0x3000..=0x3004
-        | 0x3008..=0x3020 => {
-            return Class::Sep;
-        }
-        _ => {}
-    }
-    if is_dense(c) {
+    let f = flags(c);
+    if f & F_DENSE != 0 {
         Class::Dense
-    } else if is_diacritic_mark(c) {
+    } else if f & F_DIACRITIC != 0 {
         Class::DropMark
-    } else if is_combining_mark(c) {
+    } else if f & F_MARK != 0 {
         Class::Mark
-    } else if is_alnum(c) {
+    } else if f & F_ALNUM != 0 {
         Class::Word
     } else {
         Class::Sep
@@ -651,6 +735,25 @@ impl Tokenizer {
         let zh = ZhFold::get();
         let mut buf = ['\0'; 3];
         for c in clean.chars() {
+            if c.is_ascii() {
+                // Control characters are invisible; the rest is plain.
+                if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r') {
+                    continue;
+                }
+                let l = c.to_ascii_lowercase();
+                out.lowered.push(l);
+                match l {
+                    'a'..='z' | '0'..='9' | '$' | '@' => self.word.push(l),
+                    // An apostrophe inside a word keeps it whole: `it's`, `f'a'k'e`.
+                    '\'' if !self.word.is_empty() => {}
+                    '?' => {
+                        out.question_mark = true;
+                        self.end_word(one_as_l, out);
+                    }
+                    _ => self.end_word(one_as_l, out),
+                }
+                continue;
+            }
             let c = match c as u32 {
                 0x20..=0x7E => {
                     if c == '?' {
@@ -665,6 +768,7 @@ impl Tokenizer {
                     self.end_word(one_as_l, out);
                     self.flush_singles(one_as_l, out);
                     out.push(f);
+                    out.has_dense = true;
                     self.last_dense = true;
                     continue;
                 }
@@ -696,6 +800,7 @@ impl Tokenizer {
                         self.end_word(one_as_l, out);
                         self.flush_singles(one_as_l, out);
                         out.push(zh.fold(l));
+                        out.has_dense = true;
                         self.last_dense = true;
                     }
                     Class::Mark => {
@@ -760,6 +865,7 @@ impl Tokenizer {
 fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
     // Most words are plain lower-case ASCII letters: nothing to fold.
     if chars.iter().all(char::is_ascii_lowercase) {
+        out.has_words = true;
         out.space();
         let mut prev = '\0';
         let mut at = 0;
@@ -810,6 +916,7 @@ fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
         out.push(' ');
         return;
     }
+    out.has_words = true;
     let cg = cyrillic + greek;
     let target = if latin > 0 && cg > 0 {
         if cg_broad {

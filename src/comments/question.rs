@@ -19,11 +19,10 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::normalize::{Normalized, Normalizer, is_alnum, is_dense, is_letter};
 use super::spam::is_emoji;
 
-/// Buffers reused from one comment to the next.
+/// Buffers reused from one comment to the next (none needed at the moment; kept so
+/// the filter's call stays the same when one is).
 #[derive(Debug, Default)]
-pub(crate) struct Scratch {
-    compact: String,
-}
+pub(crate) struct Scratch {}
 
 /// Whether a normalised comment asks something.
 pub(crate) fn is_question(n: &Normalized, scratch: &mut Scratch) -> bool {
@@ -34,10 +33,15 @@ pub(crate) fn is_question(n: &Normalized, scratch: &mut Scratch) -> bool {
     if n.question_mark {
         return true;
     }
-    let compact = &mut scratch.compact;
+    // Question words and A-not-A anywhere in the glued Chinese/Japanese/Korean runs ...
+    if n.has_dense && dense_is_question(&n.skel) {
+        return true;
+    }
+    // ... particles at the end of a clause, and the first words of a clause.
+    let _ = scratch;
     n.lowered
         .split(is_clause_break)
-        .any(|clause| clause_is_question(clause, compact))
+        .any(|clause| clause_is_question(clause, n.has_dense, n.has_words))
 }
 
 fn is_clause_break(c: char) -> bool {
@@ -336,35 +340,82 @@ const OPENERS: &[&str] = &[
     "terve",
 ];
 
-fn clause_is_question(clause: &str, compact: &mut String) -> bool {
+const EN_WH_F: u32 = 1;
+const EN_EXCLAIM_F: u32 = 1 << 1;
+const EN_SUBJECT_F: u32 = 1 << 2;
+const EN_AUX_F: u32 = 1 << 3;
+const EN_DO_SUBJECT_F: u32 = 1 << 4;
+const EN_HAVE_SUBJECT_F: u32 = 1 << 5;
+const RU_WH_F: u32 = 1 << 6;
+const RU_EXCLAIM_F: u32 = 1 << 7;
+const RU_A_QUESTION_F: u32 = 1 << 8;
+const RU_ASK_F: u32 = 1 << 9;
+const FI_WH_F: u32 = 1 << 10;
+const FI_EXCLAIM_F: u32 = 1 << 11;
+const FI_COLLOQUIAL_F: u32 = 1 << 12;
+const FI_NOT_CLITIC_F: u32 = 1 << 13;
+const OPENER_F: u32 = 1 << 14;
+
+/// What each listed word is, looked up once per word instead of list by list.
+fn word_flags(word: &str) -> u32 {
+    static TABLE: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<PreHashed>>> =
+        OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u32); 15] = [
+            (EN_WH, EN_WH_F),
+            (EN_EXCLAIM, EN_EXCLAIM_F),
+            (EN_SUBJECT, EN_SUBJECT_F),
+            (EN_AUX, EN_AUX_F),
+            (EN_DO_SUBJECT, EN_DO_SUBJECT_F),
+            (EN_HAVE_SUBJECT, EN_HAVE_SUBJECT_F),
+            (RU_WH, RU_WH_F),
+            (RU_EXCLAIM, RU_EXCLAIM_F),
+            (RU_A_QUESTION, RU_A_QUESTION_F),
+            (RU_ASK, RU_ASK_F),
+            (FI_WH, FI_WH_F),
+            (FI_EXCLAIM, FI_EXCLAIM_F),
+            (FI_COLLOQUIAL, FI_COLLOQUIAL_F),
+            (FI_NOT_CLITIC, FI_NOT_CLITIC_F),
+            (OPENERS, OPENER_F),
+        ];
+        let mut table = HashMap::default();
+        for (list, flag) in lists {
+            for &w in list {
+                *table.entry(w).or_insert(0) |= flag;
+            }
+        }
+        table
+    });
+    if word.len() > 40 {
+        return 0;
+    }
+    table.get(word).copied().unwrap_or(0)
+}
+
+fn clause_is_question(clause: &str, dense: bool, words: bool) -> bool {
     let clause = clause.trim();
     if clause.is_empty() {
         return false;
     }
-    // Which kinds of letters the clause has decides which rules apply.
-    let (mut dense, mut spaced) = (false, false);
-    for c in clause.chars() {
-        if c.is_ascii_alphabetic() {
-            spaced = true;
-        } else if !c.is_ascii() {
-            if is_dense(c) {
-                dense = true;
-            } else if is_letter(c) {
-                spaced = true;
-            }
+    if dense {
+        let end = clause.trim_end_matches(|c: char| !is_alnum(c));
+        // Chinese particles, Japanese か, Korean endings.
+        if end.ends_with(['吗', '呢', '么', 'か', '까', '냐'])
+            || ["かな", "나요", "가요", "까요", "는지요"]
+                .iter()
+                .any(|e| end.ends_with(e))
+        {
+            return true;
         }
     }
-    if dense && dense_is_question(clause, compact) {
-        return true;
-    }
-    if !spaced {
+    if !words {
         return false;
     }
     let mut words = clause
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !is_alnum(c) && c != '\''))
         .filter(|w| !w.is_empty())
-        .skip_while(|w| w.starts_with('@') || OPENERS.contains(w))
+        .skip_while(|w| w.starts_with('@') || word_flags(w) & OPENER_F != 0)
         .peekable();
     let Some(first) = words.next() else {
         return false;
@@ -373,20 +424,21 @@ fn clause_is_question(clause: &str, compact: &mut String) -> bool {
     if clause.contains("ли") && words.clone().any(|w| w == "ли") {
         return true;
     }
-    english(first, second) || russian(first, second) || finnish(first, second)
+    let (f, s) = (word_flags(first), word_flags(second));
+    english(first, second, f, s) || russian(first, second, f, s) || finnish(first, f, s)
 }
 
-fn english(first: &str, second: &str) -> bool {
-    if EN_WH.contains(&first) {
-        let exclaim = matches!(first, "what" | "how" | "who") && EN_EXCLAIM.contains(&second);
+fn english(first: &str, second: &str, f: u32, s: u32) -> bool {
+    if f & EN_WH_F != 0 {
+        let exclaim = matches!(first, "what" | "how" | "who") && s & EN_EXCLAIM_F != 0;
         return !exclaim;
     }
-    if EN_AUX.contains(&first) && EN_SUBJECT.contains(&second) {
+    if f & EN_AUX_F != 0 && s & EN_SUBJECT_F != 0 {
         return true;
     }
     match first {
-        "do" | "don't" => EN_DO_SUBJECT.contains(&second),
-        "have" | "haven't" => EN_HAVE_SUBJECT.contains(&second),
+        "do" | "don't" => s & EN_DO_SUBJECT_F != 0,
+        "have" | "haven't" => s & EN_HAVE_SUBJECT_F != 0,
         "has" => matches!(
             second,
             "anyone" | "anybody" | "it" | "the" | "he" | "she" | "this"
@@ -397,36 +449,41 @@ fn english(first: &str, second: &str) -> bool {
     }
 }
 
-fn russian(first: &str, second: &str) -> bool {
-    if RU_WH.contains(&first) {
-        return !RU_EXCLAIM.contains(&second);
+fn russian(first: &str, second: &str, f: u32, s: u32) -> bool {
+    if f & RU_WH_F != 0 {
+        return s & RU_EXCLAIM_F == 0;
     }
     match first {
-        "а" => RU_A_QUESTION.contains(&second),
+        "а" => s & RU_A_QUESTION_F != 0,
         "не" => matches!(second, "подскажете" | "подскажите"),
         _ => {
-            (RU_ASK.contains(&first) && !second.is_empty())
+            (f & RU_ASK_F != 0 && !second.is_empty())
                 || matches!(first, "подскажите" | "подскажете")
         }
     }
 }
 
-fn finnish(first: &str, second: &str) -> bool {
-    if FI_WH.contains(&first) {
+fn finnish(first: &str, f: u32, s: u32) -> bool {
+    if f & FI_WH_F != 0 {
         let exclaim =
-            matches!(first, "mikä" | "mitä" | "kuinka" | "miten") && FI_EXCLAIM.contains(&second);
+            matches!(first, "mikä" | "mitä" | "kuinka" | "miten") && s & FI_EXCLAIM_F != 0;
         return !exclaim;
     }
-    if FI_COLLOQUIAL.contains(&first) {
+    if f & FI_COLLOQUIAL_F != 0 {
         return true;
     }
-    is_ko_clitic(first)
+    f & FI_NOT_CLITIC_F == 0 && is_ko_clitic(first)
 }
 
 /// `onko`, `voiko`, `toimitetaanko`, `onkohan`: the question clitic on the first word
 /// (`pakko`, `kukko` end in `-kko` and are not questions).
 fn is_ko_clitic(word: &str) -> bool {
-    if word.chars().count() < 4 || FI_NOT_CLITIC.contains(&word) {
+    if word.len() < 4
+        || !(word.ends_with('o')
+            || word.ends_with('ö')
+            || word.ends_with('s')
+            || word.ends_with('n'))
+    {
         return false;
     }
     let stem = ["kohan", "köhän", "kos", "kös", "ko", "kö"]
@@ -513,28 +570,14 @@ fn dense_wh() -> Option<&'static AhoCorasick> {
     .as_ref()
 }
 
-fn dense_is_question(clause: &str, compact: &mut String) -> bool {
-    let compact = if clause.contains(char::is_whitespace) {
-        compact.clear();
-        compact.extend(clause.chars().filter(|c| !c.is_whitespace()));
-        compact.as_str()
-    } else {
-        clause
-    };
-    let end = compact.trim_end_matches(|c: char| !is_alnum(c));
-    // Chinese particles, Japanese か, Korean endings.
-    if end.ends_with(['吗', '呢', '么', 'か', '까', '냐'])
-        || ["かな", "나요", "가요", "까요", "는지요"]
-            .iter()
-            .any(|e| end.ends_with(e))
-    {
-        return true;
-    }
+/// Question words and A-not-A forms in the normalised text, where Chinese, Japanese
+/// and Korean runs are glued across spaces and punctuation.
+fn dense_is_question(skel: &str) -> bool {
     if let Some(ac) = dense_wh() {
-        for m in ac.find_overlapping_iter(compact) {
+        for m in ac.find_overlapping_iter(skel) {
             let wh = DENSE_WH[m.pattern().as_usize()];
-            let before = compact[..m.start()].chars().next_back();
-            let after = &compact[m.end()..];
+            let before = skel[..m.start()].chars().next_back();
+            let after = &skel[m.end()..];
             let rhetorical = match wh {
                 // 没什么 (nothing), 什么都 (everything)
                 "什么" => before == Some('没') || after.starts_with(['都', '也']),
@@ -555,7 +598,7 @@ fn dense_is_question(clause: &str, compact: &mut String) -> bool {
     }
     // A-not-A: 是不是, 可不可以, 有没有.
     let mut window = ['\0'; 3];
-    for c in compact.chars() {
+    for c in skel.chars() {
         window = [window[1], window[2], c];
         if window[0] == window[2]
             && matches!(window[1], '不' | '没')
@@ -686,7 +729,6 @@ fn hash_str(s: &str) -> u64 {
 pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
     key.clear();
     let stop = stopwords();
-    let mut buf = [0u8; 4];
     for token in n.skel.split(' ').filter(|t| !t.is_empty()) {
         if token.chars().next().is_some_and(is_dense) {
             let mut rest = token;
@@ -712,7 +754,8 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
                 if is_dense_filler(c) {
                     continue;
                 }
-                key.push(hash_str(c.encode_utf8(&mut buf)));
+                // A character is its own hash, tagged apart from word hashes.
+                key.push(u64::from(c) | 1 << 63);
             }
             continue;
         }
@@ -728,8 +771,7 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
 
 fn stem(word: &str) -> &str {
     let mut w = word;
-    let len = w.chars().count();
-    if len >= 5 {
+    if w.len() >= 5 && w.chars().nth(4).is_some() {
         for suffix in ["ing", "ed", "es"] {
             if let Some(s) = w.strip_suffix(suffix) {
                 w = s;
