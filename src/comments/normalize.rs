@@ -44,6 +44,9 @@ pub(crate) struct Normalized {
     pub(crate) has_dense: bool,
     /// The text has words with letters in spaced scripts (Latin, Cyrillic, ...).
     pub(crate) has_words: bool,
+    /// A run of Chinese, Japanese or Korean ends in a question particle (吗, 呢, か,
+    /// 나요 ...) before punctuation, a space or the end.
+    pub(crate) particle_end: bool,
 }
 
 impl Normalized {
@@ -55,6 +58,7 @@ impl Normalized {
         self.question_mark = false;
         self.has_dense = false;
         self.has_words = false;
+        self.particle_end = false;
         self.skel.push(' ');
     }
 
@@ -722,6 +726,8 @@ struct Tokenizer {
     /// One-character words waiting to see whether more follow (`f a k e`).
     singles: Vec<char>,
     last_dense: bool,
+    /// A dense run is open: the next other character ends it.
+    dense_open: bool,
 }
 
 impl Tokenizer {
@@ -732,9 +738,13 @@ impl Tokenizer {
         self.word.clear();
         self.singles.clear();
         self.last_dense = false;
+        self.dense_open = false;
         let zh = ZhFold::get();
         let mut buf = ['\0'; 3];
         for c in clean.chars() {
+            if self.dense_open && !is_dense(c) {
+                self.close_dense(out);
+            }
             if c.is_ascii() {
                 // Control characters are invisible; the rest is plain.
                 if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r') {
@@ -770,6 +780,7 @@ impl Tokenizer {
                     out.push(f);
                     out.has_dense = true;
                     self.last_dense = true;
+                    self.dense_open = true;
                     continue;
                 }
                 _ => match inline_compat(c) {
@@ -802,6 +813,7 @@ impl Tokenizer {
                         out.push(zh.fold(l));
                         out.has_dense = true;
                         self.last_dense = true;
+                        self.dense_open = true;
                     }
                     Class::Mark => {
                         if !self.word.is_empty() {
@@ -814,10 +826,28 @@ impl Tokenizer {
                 }
             }
         }
+        self.close_dense(out);
         self.end_word(one_as_l, out);
         self.flush_singles(one_as_l, out);
         out.space();
         true
+    }
+
+    /// A run of dense characters ended: did it end in a question particle?
+    #[inline]
+    fn close_dense(&mut self, out: &mut Normalized) {
+        if !self.dense_open {
+            return;
+        }
+        self.dense_open = false;
+        let skel = out.skel.as_str();
+        if skel.ends_with(['吗', '呢', '么', 'か', '까', '냐'])
+            || ["かな", "나요", "가요", "까요", "는지요"]
+                .iter()
+                .any(|e| skel.ends_with(e))
+        {
+            out.particle_end = true;
+        }
     }
 
     #[inline]

@@ -33,15 +33,14 @@ pub(crate) fn is_question(n: &Normalized, scratch: &mut Scratch) -> bool {
     if n.question_mark {
         return true;
     }
-    // Question words and A-not-A anywhere in the glued Chinese/Japanese/Korean runs ...
-    if n.has_dense && dense_is_question(&n.skel) {
+    // Particles ending a run, question words and A-not-A anywhere in the glued
+    // Chinese/Japanese/Korean runs ...
+    if n.has_dense && (n.particle_end || dense_is_question(&n.skel)) {
         return true;
     }
-    // ... particles at the end of a clause, and the first words of a clause.
+    // ... and the first words of each clause.
     let _ = scratch;
-    n.lowered
-        .split(is_clause_break)
-        .any(|clause| clause_is_question(clause, n.has_dense, n.has_words))
+    n.has_words && n.lowered.split(is_clause_break).any(clause_is_question)
 }
 
 fn is_clause_break(c: char) -> bool {
@@ -392,23 +391,9 @@ fn word_flags(word: &str) -> u32 {
     table.get(word).copied().unwrap_or(0)
 }
 
-fn clause_is_question(clause: &str, dense: bool, words: bool) -> bool {
+fn clause_is_question(clause: &str) -> bool {
     let clause = clause.trim();
     if clause.is_empty() {
-        return false;
-    }
-    if dense {
-        let end = clause.trim_end_matches(|c: char| !is_alnum(c));
-        // Chinese particles, Japanese か, Korean endings.
-        if end.ends_with(['吗', '呢', '么', 'か', '까', '냐'])
-            || ["かな", "나요", "가요", "까요", "는지요"]
-                .iter()
-                .any(|e| end.ends_with(e))
-        {
-            return true;
-        }
-    }
-    if !words {
         return false;
     }
     let mut words = clause

@@ -293,15 +293,14 @@ impl Fingerprint {
     fn of_bytes(bytes: impl Iterator<Item = u8>) -> Fingerprint {
         let mut exact = 0xCBF2_9CE4_8422_2325u64;
         let mut pairs = [0u64; 4];
-        let mut prev: u64 = 0;
+        let mut prev: u32 = 0;
         let mut n = 0u32;
         for b in bytes {
-            let b = u64::from(b);
-            exact = (exact ^ b).wrapping_mul(0x0000_0100_0000_01B3);
+            let b = u32::from(b);
+            exact = (exact ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+            let bit = ((prev.wrapping_mul(0x9E37) ^ b).wrapping_mul(0x2F) & 0xFF) as usize;
             if n > 0 {
-                let h = ((prev << 8) | b).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                let bit = (h >> 56) as usize; // 0..256
-                pairs[bit / 64] |= 1 << (bit % 64);
+                pairs[bit >> 6] |= 1 << (bit & 63);
             }
             prev = b;
             n += 1;
