@@ -934,10 +934,13 @@ fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
             Script::Other => other += 1,
         }
     }
-    out.space();
     let letters = latin + cyrillic + greek + other;
     if letters == 0 {
-        // A number: digits as they are, no leetspeak.
+        // A number: digits as they are, no leetspeak; `$` and `@` alone are nothing.
+        if chars.iter().all(|&c| c == '$' || c == '@') {
+            return;
+        }
+        out.space();
         for &c in chars {
             if c != '$' && c != '@' {
                 out.push(c);
@@ -946,6 +949,7 @@ fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
         out.push(' ');
         return;
     }
+    out.space();
     out.has_words = true;
     let cg = cyrillic + greek;
     let target = if latin > 0 && cg > 0 {
@@ -1053,6 +1057,7 @@ mod tests {
         assert_eq!(norm("what a l0ser"), "what a loser");
         assert_eq!(norm("scampi"), "scampi");
         assert_eq!(norm("price 2026, 50% off"), "price 2026 50 off");
+        assert_eq!(norm("一$ก @ $$"), "一ก");
         assert_eq!(norm("good food"), "good food");
         assert_eq!(norm("it's a s c a m"), "its a scam");
         assert_eq!(norm("don’t f'a'k'e"), "dont fake");
