@@ -68,8 +68,10 @@ impl Hits {
 pub(crate) struct Lexicon {
     ac: Option<AhoCorasick>,
     entries: Vec<Entry>,
-    /// Entries with no letters at all (`🖕`), matched on the comment as written.
+    /// Entries with no letters at all (`🖕`), matched on the comment as written: a
+    /// few substring searches, or an automaton when there are many.
     raw: Option<AhoCorasick>,
+    raw_finders: Vec<memchr::memmem::Finder<'static>>,
     raw_entries: Vec<(ListKind, String)>,
 }
 
@@ -145,7 +147,15 @@ impl LexiconBuilder {
                     .build(&self.patterns)?,
             )
         };
-        let raw = if self.raw_entries.is_empty() {
+        let raw_finders = if self.raw_entries.len() <= RAW_FINDERS_MAX {
+            self.raw_entries
+                .iter()
+                .map(|(_, w)| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let raw = if self.raw_entries.len() <= RAW_FINDERS_MAX {
             None
         } else {
             Some(
@@ -158,10 +168,14 @@ impl LexiconBuilder {
             ac,
             entries: self.entries,
             raw,
+            raw_finders,
             raw_entries: self.raw_entries,
         })
     }
 }
+
+/// Up to this many letterless entries are searched one by one.
+const RAW_FINDERS_MAX: usize = 8;
 
 /// Whether a normalised character belongs to a run glued without spaces. A combining
 /// mark at the edge belongs to the character before it, so it counts too.
@@ -216,6 +230,16 @@ impl Lexicon {
 
     /// Finds letterless entries (emoji, symbols) in the comment as written.
     pub(crate) fn find_raw(&self, text: &str, hits: &mut Hits) {
+        for (index, finder) in self.raw_finders.iter().enumerate() {
+            if finder.find(text.as_bytes()).is_some()
+                && let Some((kind, _)) = self.raw_entries.get(index)
+            {
+                let slot = &mut hits.raw[*kind as usize];
+                if slot.is_none() {
+                    *slot = Some(index);
+                }
+            }
+        }
         let Some(raw) = &self.raw else { return };
         for m in raw.find_overlapping_iter(text) {
             let index = m.pattern().as_usize();

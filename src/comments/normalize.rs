@@ -67,6 +67,13 @@ impl Normalized {
         self.skel.push(c);
     }
 
+    /// Appends a run of dense characters that need no folding to both texts.
+    #[inline]
+    fn push_both(&mut self, run: &str) {
+        self.skel.push_str(run);
+        self.lowered.push_str(run);
+    }
+
     #[inline]
     fn space(&mut self) {
         if !self.skel.ends_with(' ') {
@@ -741,8 +748,36 @@ impl Tokenizer {
         self.dense_open = false;
         let zh = ZhFold::get();
         let mut buf = ['\0'; 3];
-        for c in clean.chars() {
-            if self.dense_open && !is_dense(c) {
+        // Start of a run of dense characters that fold to themselves, copied in one go
+        // when the run ends.
+        let mut pending: Option<usize> = None;
+        for (i, c) in clean.char_indices() {
+            let dense = is_dense(c);
+            if dense {
+                // Chinese, Japanese, Korean, Thai: no case, no words to build.
+                if !self.dense_open {
+                    self.end_word(one_as_l, out);
+                    self.flush_singles(one_as_l, out);
+                    out.has_dense = true;
+                    self.last_dense = true;
+                    self.dense_open = true;
+                }
+                let f = zh.fold(c);
+                if f == c {
+                    pending.get_or_insert(i);
+                } else {
+                    if let Some(start) = pending.take() {
+                        out.push_both(&clean[start..i]);
+                    }
+                    out.lowered.push(f);
+                    out.push(f);
+                }
+                continue;
+            }
+            if let Some(start) = pending.take() {
+                out.push_both(&clean[start..i]);
+            }
+            if self.dense_open {
                 self.close_dense(out);
             }
             if c.is_ascii() {
@@ -770,18 +805,6 @@ impl Tokenizer {
                         out.question_mark = true;
                     }
                     c
-                }
-                // Chinese, Japanese, Korean, Thai: no case, no words to build.
-                _ if is_dense(c) => {
-                    let f = zh.fold(c);
-                    out.lowered.push(f);
-                    self.end_word(one_as_l, out);
-                    self.flush_singles(one_as_l, out);
-                    out.push(f);
-                    out.has_dense = true;
-                    self.last_dense = true;
-                    self.dense_open = true;
-                    continue;
                 }
                 _ => match inline_compat(c) {
                     Some(mapped) => {
@@ -825,6 +848,9 @@ impl Tokenizer {
                     Class::DropMark => {}
                 }
             }
+        }
+        if let Some(start) = pending {
+            out.push_both(&clean[start..]);
         }
         self.close_dense(out);
         self.end_word(one_as_l, out);
