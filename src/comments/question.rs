@@ -17,7 +17,6 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::normalize::{Normalized, Normalizer, is_alnum, is_dense, is_letter};
-use super::spam::is_emoji;
 
 /// Buffers reused from one comment to the next (none needed at the moment; kept so
 /// the filter's call stays the same when one is).
@@ -40,27 +39,48 @@ pub(crate) fn is_question(n: &Normalized, scratch: &mut Scratch) -> bool {
     }
     // ... and the first words of each clause.
     let _ = scratch;
-    n.has_words && n.lowered.split(is_clause_break).any(clause_is_question)
+    n.has_words && clauses(&n.lowered).any(clause_is_question)
 }
 
-fn is_clause_break(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!'
-            | '。'
-            | '！'
-            | ','
-            | '，'
-            | ';'
-            | '；'
-            | '…'
-            | '~'
-            | '～'
-            | '\n'
-            | '\r'
-            | '|'
-            | '、'
-    ) || is_emoji(c)
+/// The clauses of a lower-cased comment: split at sentence punctuation, commas, line
+/// breaks and emoji. Works on bytes: full-width punctuation is already ASCII in the
+/// lower-cased text, so only `。`, `、` and emoji are multi-byte breaks.
+fn clauses(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+            let (is_break, len) = match b {
+                b'.' | b'!' | b',' | b';' | b'~' | b'|' | b'\n' | b'\r' => (true, 1),
+                0..=0x7F => (false, 1),
+                // 、 。
+                0xE3 => (next(1) == 0x80 && matches!(next(2), 0x81 | 0x82), 3),
+                // ⌚..⏿ and ☀..➿
+                0xE2 => (matches!(next(1), 0x8C..=0x8F | 0x98..=0x9E), 3),
+                // Emoji and other pictographs (U+1F000..U+1FFFF)
+                0xF0 => (next(1) == 0x9F, 4),
+                0xC0..=0xDF => (false, 2),
+                0xE0..=0xEF => (false, 3),
+                _ => (false, 4),
+            };
+            let at = i;
+            i = (i + len).min(bytes.len());
+            if is_break {
+                let clause = &text[start..at];
+                start = i;
+                return Some(clause);
+            }
+        }
+        if start <= bytes.len() && start != usize::MAX {
+            let clause = &text[start.min(bytes.len())..];
+            start = usize::MAX;
+            return Some(clause);
+        }
+        None
+    })
 }
 
 const EN_WH: &[&str] = &[
@@ -854,6 +874,14 @@ mod tests {
         let mut n = Normalized::default();
         Normalizer::default().run(s, false, &mut n);
         is_question(&n, &mut Scratch::default())
+    }
+
+    #[test]
+    fn clauses_split_at_punctuation_and_emoji() {
+        let parts: Vec<&str> = clauses("hi, where? 好。是 😍 ok ☀x|y").collect();
+        assert_eq!(parts, ["hi", " where? 好", "是 ", " ok ", "x", "y"]);
+        assert_eq!(clauses("").collect::<Vec<_>>(), [""]);
+        assert_eq!(clauses("a.").collect::<Vec<_>>(), ["a", ""]);
     }
 
     #[test]
