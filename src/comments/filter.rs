@@ -38,6 +38,11 @@ pub enum FilterError {
 /// How often (in comments) users who went quiet are forgotten.
 const PRUNE_EVERY: u64 = 4096;
 
+/// At most this many users are remembered at once (about 30 MB); past that, those who
+/// went quiet are forgotten at once, and if that is not enough, all of them. A real
+/// live never gets there; a synthetic replay might.
+const MAX_USERS: usize = 65_536;
+
 /// The comment filter. Stateful: repeats, floods and duplicate questions are judged
 /// against the comments classified before, using each comment's own `ts`, so the same
 /// comments in the same order always get the same verdicts.
@@ -210,9 +215,12 @@ impl Filter {
             None
         };
         let matched = matched.map(str::to_owned);
-        if self.classified.is_multiple_of(PRUNE_EVERY) {
+        if self.classified.is_multiple_of(PRUNE_EVERY) || self.users.len() > MAX_USERS {
             self.users
-                .retain(|_, w| (at_ms - w.last_ms).abs() <= spam::REPEAT_WINDOW_MS);
+                .retain(|_, w| at_ms.abs_diff(w.last_ms) <= spam::REPEAT_WINDOW_MS.unsigned_abs());
+            if self.users.len() > MAX_USERS {
+                self.users.clear();
+            }
         }
         Verdict {
             id: comment.id.clone(),
