@@ -751,7 +751,24 @@ impl Tokenizer {
         // Start of a run of dense characters that fold to themselves, copied in one go
         // when the run ends.
         let mut pending: Option<usize> = None;
-        for (i, c) in clean.char_indices() {
+        let bytes = clean.as_bytes();
+        let mut next = 0;
+        while next < bytes.len() {
+            if bytes[next].is_ascii() {
+                if let Some(start) = pending.take() {
+                    out.push_both(&clean[start..next]);
+                }
+                if self.dense_open {
+                    self.close_dense(out);
+                }
+                next = self.ascii_run(clean, next, one_as_l, out);
+                continue;
+            }
+            let i = next;
+            let Some(c) = clean[i..].chars().next() else {
+                break;
+            };
+            next += c.len_utf8();
             let dense = is_dense(c);
             if dense {
                 // Chinese, Japanese, Korean, Thai: no case, no words to build.
@@ -779,25 +796,6 @@ impl Tokenizer {
             }
             if self.dense_open {
                 self.close_dense(out);
-            }
-            if c.is_ascii() {
-                // Control characters are invisible; the rest is plain.
-                if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r') {
-                    continue;
-                }
-                let l = c.to_ascii_lowercase();
-                out.lowered.push(l);
-                match l {
-                    'a'..='z' | '0'..='9' | '$' | '@' => self.word.push(l),
-                    // An apostrophe inside a word keeps it whole: `it's`, `f'a'k'e`.
-                    '\'' if !self.word.is_empty() => {}
-                    '?' => {
-                        out.question_mark = true;
-                        self.end_word(one_as_l, out);
-                    }
-                    _ => self.end_word(one_as_l, out),
-                }
-                continue;
             }
             let c = match c as u32 {
                 0x20..=0x7E => {
@@ -857,6 +855,50 @@ impl Tokenizer {
         self.flush_singles(one_as_l, out);
         out.space();
         true
+    }
+
+    /// Tokenizes the run of ASCII starting at byte `start`; returns where it ends.
+    fn ascii_run(
+        &mut self,
+        clean: &str,
+        start: usize,
+        one_as_l: bool,
+        out: &mut Normalized,
+    ) -> usize {
+        let bytes = clean.as_bytes();
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(bytes.len(), |p| start + p);
+        let run = &bytes[start..end];
+        let mut controls = false;
+        for &b in run {
+            match b.to_ascii_lowercase() {
+                l @ (b'a'..=b'z' | b'0'..=b'9' | b'$' | b'@') => self.word.push(char::from(l)),
+                // An apostrophe inside a word keeps it whole: `it's`, `f'a'k'e`.
+                b'\'' if !self.word.is_empty() => {}
+                b'?' => {
+                    out.question_mark = true;
+                    self.end_word(one_as_l, out);
+                }
+                b'\t' | b'\n' | b'\r' => self.end_word(one_as_l, out),
+                // Other control characters are invisible: they do not split words.
+                0..=0x1F | 0x7F => controls = true,
+                _ => self.end_word(one_as_l, out),
+            }
+        }
+        let from = out.lowered.len();
+        if controls {
+            out.lowered.extend(
+                clean[start..end]
+                    .chars()
+                    .filter(|c| !c.is_ascii_control() || matches!(c, '\t' | '\n' | '\r')),
+            );
+        } else {
+            out.lowered.push_str(&clean[start..end]);
+        }
+        out.lowered[from..].make_ascii_lowercase();
+        end
     }
 
     /// A run of dense characters ended: did it end in a question particle?

@@ -602,6 +602,9 @@ fn dense_is_question(skel: &str) -> bool {
         }
     }
     // A-not-A: 是不是, 可不可以, 有没有.
+    if !skel.contains(['不', '没']) {
+        return false;
+    }
     let mut window = ['\0'; 3];
     for c in skel.chars() {
         window = [window[1], window[2], c];
@@ -802,8 +805,11 @@ pub(crate) struct QuestionIndex {
     minus_one: PreHashedMap<u32>,
 }
 
-/// Keys at least this long may differ by one word and still match.
+/// Keys at least this long may differ by one word and still match ...
 const FUZZY_MIN: usize = 4;
+/// ... and keys longer than this are remembered less one word only up to here (a long
+/// question one word longer than an earlier one is still found).
+const FUZZY_MAX: usize = 16;
 /// Forget old questions past this many keys, so a long show stays bounded.
 const MAX_KEYS: usize = 100_000;
 
@@ -830,6 +836,7 @@ impl QuestionIndex {
         let whole = hash_key(key);
         let fuzzy = key.len() >= FUZZY_MIN;
         let shorter = key.len() > FUZZY_MIN;
+        let remember_shorter = shorter && key.len() <= FUZZY_MAX;
         let mut found = self.exact.get(&whole).copied();
         // An earlier question with one more word ...
         if found.is_none() && fuzzy {
@@ -855,7 +862,7 @@ impl QuestionIndex {
             }
         };
         self.exact.entry(whole).or_insert(root);
-        if shorter {
+        if remember_shorter {
             for &k in key {
                 self.minus_one
                     .entry(whole.wrapping_sub(mix(k)))

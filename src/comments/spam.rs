@@ -300,7 +300,7 @@ impl Fingerprint {
             exact = (exact ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
             let bit = ((prev.wrapping_mul(0x9E37) ^ b).wrapping_mul(0x2F) & 0xFF) as usize;
             if n > 0 {
-                pairs[bit >> 6] |= 1 << (bit & 63);
+                pairs[(bit >> 6) & 3] |= 1 << (bit & 63);
             }
             prev = b;
             n += 1;
