@@ -1,5 +1,5 @@
 //! One frame of the real host screen (the app's own `frame`: take in comments, tick,
-//! lay out, tessellate), headless, with 100,000 comments in the feed.
+//! lay out, tessellate), headless, with 100,000 filtered comments in the feed.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // benchmarks fail loudly by design
 
@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use livecue::comments::Comment;
-use livecue::session::{Action, JournalTarget, ShowAll};
+use livecue::comments::Filter;
+use livecue::session::{Action, JournalTarget};
 use livecue::show::ManualClock;
 use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp};
 
@@ -17,6 +18,7 @@ const COMMENTS: usize = 100_000;
 fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock) {
     let plan = Arc::new(livecue::plan::parse(livecue::EXAMPLE_PLAN, "example").unwrap());
     let clock = ManualClock::new();
+    let filter = Filter::new(&plan.filter).unwrap();
     let mut app = LivecueApp::with_context(
         ctx,
         None,
@@ -28,7 +30,7 @@ fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock)
             journal: JournalTarget::Off,
             audio: AudioChoice::Silent,
             fonts: FontDiscovery::BundledOnly,
-            classifier: Box::new(ShowAll),
+            classifier: Box::new(filter),
             source: None,
         },
     );

@@ -191,7 +191,10 @@ fn without_a_display_the_app_says_why_instead_of_hanging() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("livecue: error: could not open the window"), "{err}");
+    assert!(
+        err.contains("livecue: error: could not open the window"),
+        "{err}"
+    );
     assert!(err.contains("DISPLAY"), "{err}");
 }
 
@@ -201,7 +204,10 @@ fn rundown_without_a_plan_prints_the_bundled_example() {
     let out = livecue(&["rundown"], dir.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
     let table = text(&out.stdout);
-    assert!(table.starts_with("晨光保養｜玻尿酸保濕精華新品發表"), "{table}");
+    assert!(
+        table.starts_with("晨光保養｜玻尿酸保濕精華新品發表"),
+        "{table}"
+    );
     assert!(table.contains("產品示範：玻尿酸保濕精華"), "{table}");
 }
 
@@ -220,8 +226,8 @@ fn help_lists_only_commands_that_exist() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(commands, ["check", "rundown", "login", "help"]);
-    for cmd in ["check", "rundown", "login"] {
+    assert_eq!(commands, ["check", "rundown", "classify", "login", "help"]);
+    for cmd in ["check", "rundown", "classify", "login"] {
         let out = livecue(&[cmd, "--help"], &repo());
         assert!(out.status.success(), "{cmd} --help");
     }

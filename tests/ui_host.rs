@@ -9,9 +9,9 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use livecue::audio::Chime;
-use livecue::comments::{Comment, Reason, Verdict};
+use livecue::comments::{Comment, Filter};
 use livecue::plan;
-use livecue::session::{Classifier, JournalTarget, read_journal};
+use livecue::session::{JournalTarget, read_journal};
 use livecue::show::{ManualClock, Phase, ShowState};
 use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp};
 
@@ -38,27 +38,6 @@ const PLAN: &str = r#"(
     products: [(id: "serum", name: "保濕精華 30ml", price: "NT$ 880", discount_code: "LIVE20")],
 )"#;
 
-/// Hides links, like the real filter's `spam_link`, and marks `?` as questions.
-struct LinkFilter;
-
-impl Classifier for LinkFilter {
-    fn classify(&mut self, comment: &Comment) -> Verdict {
-        if comment.text.contains("www.") {
-            Verdict {
-                id: comment.id.clone(),
-                shown: false,
-                reasons: vec![Reason::SpamLink],
-                ..Verdict::default()
-            }
-        } else {
-            Verdict {
-                question: comment.text.contains('?') || comment.text.contains('？'),
-                ..Verdict::shown(&comment.id)
-            }
-        }
-    }
-}
-
 struct Fixture {
     harness: Harness<'static, LivecueApp>,
     clock: ManualClock,
@@ -71,6 +50,7 @@ fn app_at(size: egui::Vec2) -> Fixture {
     let clock = ManualClock::new();
     let dir = tempfile::tempdir().unwrap();
     let journal_dir = dir.path().join("show");
+    let filter = Filter::new(&plan.filter).unwrap();
     let options_clock = clock.clone();
     let options_journal = journal_dir.clone();
     let harness = Harness::builder().with_size(size).build_eframe(move |cc| {
@@ -84,7 +64,7 @@ fn app_at(size: egui::Vec2) -> Fixture {
                 journal: JournalTarget::Folder(options_journal),
                 audio: AudioChoice::Silent,
                 fonts: FontDiscovery::BundledOnly,
-                classifier: Box::new(LinkFilter),
+                classifier: Box::new(filter),
                 source: None,
             },
         )
@@ -279,7 +259,7 @@ fn h_shows_hidden_comments_greyed_with_their_reason() {
     );
     assert!(
         f.harness
-            .query_by_label("1 hidden: spam_link — H to show")
+            .query_by_label("1 hidden: spam_link, spam_phrase — H to show")
             .is_some()
     );
     f.harness.key_press(Key::H);
@@ -290,7 +270,11 @@ fn h_shows_hidden_comments_greyed_with_their_reason() {
             .query_by_label("cheap followers www.growfast.example")
             .is_some()
     );
-    assert!(f.harness.query_by_label("hidden: spam_link").is_some());
+    assert!(
+        f.harness
+            .query_by_label("hidden: spam_link, spam_phrase «cheap followers»")
+            .is_some()
+    );
     assert!(f.harness.query_by_label("Hide hidden").is_some());
     f.harness.key_press(Key::H);
     f.harness.run();

@@ -1,6 +1,8 @@
-//! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`, `livecue login`.
+//! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`,
+//! `livecue classify`, `livecue login`.
 
 mod check;
+pub mod classify;
 mod login;
 mod open;
 mod rundown;
@@ -53,6 +55,18 @@ pub enum Command {
         /// Plan file (default: the bundled example plan)
         plan: Option<PathBuf>,
     },
+    /// Classify comments (JSON Lines) into verdicts (JSON Lines on stdout)
+    Classify {
+        /// Plan whose filter settings to use (default: the default settings)
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// More hidden words, one per line (`#` starts a comment)
+        #[arg(long, value_name = "FILE")]
+        hidden_words: Option<PathBuf>,
+        /// Comments to read (default: stdin)
+        #[arg(long, value_name = "FILE")]
+        input: Option<PathBuf>,
+    },
     /// Store an access token in the OS keychain (read from stdin, not echoed)
     Login {
         /// Which platform the token is for
@@ -95,6 +109,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { plans }) => Ok(check::run(&plans)),
         Some(Command::Rundown { plan }) => rundown::run(plan.as_deref()),
+        Some(Command::Classify {
+            plan,
+            hidden_words,
+            input,
+        }) => classify::run(plan.as_deref(), hidden_words.as_deref(), input.as_deref()),
         Some(Command::Login { platform }) => login::run(platform.into()),
         None => {
             let source = cli.source.map(|source| SourceArgs {

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 
-use crate::session::{JournalTarget, ShowAll};
-use crate::sources::{SourceConfig, SourceSpec, Speed};
+use crate::comments::Filter;
+use crate::session::JournalTarget;
 use crate::show::RealClock;
+use crate::sources::{SourceConfig, SourceSpec, Speed};
 use crate::ui::{AppOptions, AudioChoice, FontDiscovery};
 
 /// Opens the app with a plan and a comment source. Without a plan: the bundled example
@@ -47,6 +48,7 @@ pub fn run(
         started.format("%Y-%m-%d_%H%M%S"),
         slug(&plan.title)
     ));
+    let filter = Filter::new(&plan.filter).context("could not set up the comment filter")?;
     crate::ui::run_native(AppOptions {
         plan,
         plan_dir,
@@ -55,7 +57,7 @@ pub fn run(
         journal: JournalTarget::Folder(folder),
         audio: AudioChoice::Device,
         fonts: FontDiscovery::System,
-        classifier: Box::new(ShowAll),
+        classifier: Box::new(filter),
         source,
     })?;
     Ok(ExitCode::SUCCESS)

@@ -1,9 +1,29 @@
 //! Live comments and the filter's verdict on each.
 //!
 //! These are the public contracts of `livecue classify` (see ARCHITECTURE.md): one
-//! [`Comment`] per input line, one [`Verdict`] per output line.
+//! [`Comment`] per input line, one [`Verdict`] per output line. [`Filter`] makes the
+//! verdicts; [`normalize`] is the text normalisation every matcher shares;
+//! [`sanitize_for_display`] makes a comment safe to draw.
+
+mod display;
+mod filter;
+mod lexicon;
+mod lists;
+mod normalize;
+mod question;
+mod spam;
+mod zh;
 
 use serde::{Deserialize, Serialize};
+
+pub use display::{DISPLAY_MAX_CHARS, sanitize_for_display};
+pub use filter::{Filter, FilterError};
+pub use lists::{parse_word_list, read_word_list};
+pub use normalize::normalize;
+pub use spam::{
+    CAPS_MIN_LETTERS, CAPS_MIN_PERCENT, EMOJI_FLOOD_MIN, FLOOD_MAX, FLOOD_WINDOW_MS,
+    REPEAT_WINDOW_MS,
+};
 
 /// One live comment, as every source delivers it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +109,10 @@ pub struct Verdict {
     pub question: bool,
     /// The id of an earlier question this one asks again.
     pub duplicate_of: Option<String>,
+    /// The hidden word, offensive word or spam phrase that hid the comment, as written
+    /// in its list; absent when no word list matched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched: Option<String>,
 }
 
 impl Verdict {

@@ -394,11 +394,12 @@ pub struct FilterSettings {
     pub hide_offensive: bool,
     /// Hide comments carrying links.
     pub hide_links: bool,
-    /// Hide a user's repeats of the same message.
+    /// Hide a user's repeats of the same message within a minute, and a user's bursts
+    /// (the sixth comment within ten seconds).
     pub hide_repeats: bool,
-    /// Hide comments written in capitals.
+    /// Hide comments written in capitals (at least eight letters, 90% capitals).
     pub hide_all_caps: bool,
-    /// Hide comments that are only a flood of emoji.
+    /// Hide comments that are only a flood of emoji (six or more, no letters or digits).
     pub hide_emoji_floods: bool,
     /// Spam phrases to hide, on top of the built-in ones.
     pub spam_phrases: Vec<String>,

@@ -266,8 +266,8 @@ impl Checker<'_> {
     }
 
     fn source(&mut self, plan: &Plan, plan_dir: Option<&Path>) {
-        use Step::Field;
         use crate::sources::{SourceSpec, is_valid_graph_id};
+        use Step::Field;
         if let Some(id) = plan.ig_user_id.as_deref()
             && !is_valid_graph_id(id)
         {
@@ -413,15 +413,20 @@ mod tests {
 
     #[test]
     fn default_source_is_checked() {
-        let with = |extra: &str| check(&BASE.replace("    segments:", &format!("{extra}\n    segments:")));
+        let with =
+            |extra: &str| check(&BASE.replace("    segments:", &format!("{extra}\n    segments:")));
         assert_eq!(with("    source: \"facebook:123\","), Vec::<String>::new());
         assert_eq!(
             with("    source: \"twitch\","),
-            vec!["t.ron:4:13: error: unknown source `twitch`: use `replay:FILE[@SPEED]`, `instagram` or `facebook:LIVE_VIDEO_ID`"]
+            vec![
+                "t.ron:4:13: error: unknown source `twitch`: use `replay:FILE[@SPEED]`, `instagram` or `facebook:LIVE_VIDEO_ID`"
+            ]
         );
         assert_eq!(
             with("    source: \"instagram\","),
-            vec!["t.ron:4:13: error: the instagram source needs `ig_user_id` (the account's Instagram user id)"]
+            vec![
+                "t.ron:4:13: error: the instagram source needs `ig_user_id` (the account's Instagram user id)"
+            ]
         );
         assert_eq!(
             with("    source: \"instagram\", ig_user_id: \"17841400008460056\","),

@@ -336,12 +336,8 @@ impl Live {
     }
 }
 
-/// A classifier that shows every comment and finds no questions; for previews where
-/// filtering is not wanted.
-pub struct ShowAll;
-
-impl Classifier for ShowAll {
+impl Classifier for crate::comments::Filter {
     fn classify(&mut self, comment: &Comment) -> Verdict {
-        Verdict::shown(&comment.id)
+        crate::comments::Filter::classify(self, comment)
     }
 }

@@ -15,7 +15,7 @@ pub use journal::{
     JOURNAL_FORMAT, JournalContents, JournalError, JournalHeader, JournalHealth, JournalWriter,
     TornTail, read_journal,
 };
-pub use live::{Action, Chime, Classifier, JournalTarget, JournalView, Live, ShowAll};
+pub use live::{Action, Chime, Classifier, JournalTarget, JournalView, Live};
 
 use crate::comments::{Comment, Verdict};
 use crate::plan::Plan;

@@ -18,8 +18,8 @@ use super::{Command, View, ViewState};
 use crate::audio::{Audio, AudioState};
 use crate::plan::Plan;
 use crate::session::{Action, Classifier, JournalTarget, JournalView, Live, SourceState};
-use crate::sources::{Feed, SourceConfig, SourceSpec};
 use crate::show::{Clock, Phase, ShowState};
+use crate::sources::{Feed, SourceConfig, SourceSpec};
 
 /// Whether to open the audio device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,10 +116,19 @@ impl LivecueApp {
         let feed = options.source.and_then(|(spec, config)| {
             let name = spec.to_string();
             let ctx = ctx.clone();
-            match Feed::start(spec, config, std::sync::Arc::new(move || ctx.request_repaint())) {
+            match Feed::start(
+                spec,
+                config,
+                std::sync::Arc::new(move || ctx.request_repaint()),
+            ) {
                 Ok(feed) => Some(feed),
                 Err(e) => {
-                    live.source_status(&name, SourceState::Failed { reason: e.to_string() });
+                    live.source_status(
+                        &name,
+                        SourceState::Failed {
+                            reason: e.to_string(),
+                        },
+                    );
                     None
                 }
             }
@@ -430,7 +439,6 @@ impl LivecueApp {
             ctx.request_repaint_after(wait);
         }
     }
-
 }
 
 impl eframe::App for LivecueApp {

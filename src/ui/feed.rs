@@ -245,10 +245,11 @@ fn comment_row_ui(
         let mut badges = Vec::new();
         if !v.shown {
             let names: Vec<&str> = v.reasons.iter().map(|r| r.as_str()).collect();
-            badges.push((
-                fill(texts.hidden_because, &[&names.join(", ")]),
-                theme::FAINT,
-            ));
+            let mut why = fill(texts.hidden_because, &[&names.join(", ")]);
+            if let Some(word) = &v.matched {
+                why.push_str(&fill(texts.matched_word, &[&sanitize_for_display(word)]));
+            }
+            badges.push((why, theme::FAINT));
         } else {
             if v.question {
                 badges.push((texts.badge_question.to_owned(), theme::BLUE));

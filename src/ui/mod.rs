@@ -12,6 +12,8 @@ mod text;
 pub mod theme;
 mod thumbnails;
 
+pub use crate::comments::sanitize_for_display;
+
 use chrono::{DateTime, Utc};
 use egui::Color32;
 
@@ -101,35 +103,4 @@ impl ViewState {
         self.feed.jump_to_bottom();
         self.producer_feed.jump_to_bottom();
     }
-}
-
-/// Comment text made safe to display: bidi controls and invisible characters removed,
-/// line breaks folded, length bounded.
-pub fn sanitize_for_display(text: &str) -> String {
-    const MAX_CHARS: usize = 400;
-    let mut out = String::with_capacity(text.len().min(MAX_CHARS * 4));
-    let mut count = 0;
-    for c in text.chars() {
-        let c = match c {
-            '\n' | '\r' | '\t' => ' ',
-            '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{FEFF}'
-            | '\u{3164}'
-            | '\u{2800}'
-            | '\u{115F}'
-            | '\u{1160}'
-            | '\u{FFA0}' => continue,
-            c if c.is_control() => continue,
-            c => c,
-        };
-        if count == MAX_CHARS {
-            out.push('…');
-            break;
-        }
-        out.push(c);
-        count += 1;
-    }
-    out
 }

@@ -140,6 +140,8 @@ pub struct Texts {
     pub hidden_run: &'static str,
     /// Prefix of a greyed hidden comment: `{}` = reasons.
     pub hidden_because: &'static str,
+    /// The word that hid a comment: `{}` = word.
+    pub matched_word: &'static str,
     /// No comments yet.
     pub no_comments: &'static str,
     /// Badge: question.
@@ -275,6 +277,7 @@ pub const EN: Texts = Texts {
     new_comments: "{} new ↓",
     hidden_run: "{} hidden: {} — H to show",
     hidden_because: "hidden: {}",
+    matched_word: " «{}»",
     no_comments: "Comments appear here",
     badge_question: "?",
     badge_guest: "★ guest",

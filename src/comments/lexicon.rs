@@ -1,0 +1,363 @@
+//! Word lists — hidden words, offensive words, spam phrases — compiled into one
+//! Aho-Corasick automaton over the normalised text, so thousands of words cost one
+//! pass over each comment.
+//!
+//! A word is normalised exactly like a comment (see [`super::normalize`]). Latin,
+//! Cyrillic and other spaced words keep a space on each side, so they only match whole
+//! words (`scam` does not match `scampi`); an entry ending in `*` keeps only the
+//! leading space and matches the start of a word. Chinese, Japanese, Korean and Thai
+//! words lose the space and match anywhere.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::normalize::{Normalized, Normalizer, is_dense};
+
+/// Which list an entry came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum ListKind {
+    /// The plan's hidden words (or `--hidden-words`).
+    Hidden = 0,
+    /// The built-in offensive lists.
+    Offensive = 1,
+    /// Built-in and plan spam phrases.
+    SpamPhrase = 2,
+}
+
+#[derive(Debug)]
+struct Entry {
+    kind: ListKind,
+    /// As written in its list, for the verdict.
+    word: String,
+    /// Repeat count of each character of the pattern: 1, 2, or 3 for "three or more".
+    runs: Box<[u8]>,
+}
+
+/// The first entry of each list found in a comment.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Hits {
+    /// Per [`ListKind`]: (start, end in the normalised text, entry index).
+    first: [Option<(usize, usize, usize)>; 3],
+    /// Per [`ListKind`]: an entry matched on the raw text (symbols and emoji).
+    raw: [Option<usize>; 3],
+}
+
+impl Hits {
+    pub(crate) fn clear(&mut self) {
+        *self = Hits::default();
+    }
+
+    /// Whether an entry of `kind` was found.
+    pub(crate) fn found(&self, kind: ListKind) -> bool {
+        self.first[kind as usize].is_some() || self.raw[kind as usize].is_some()
+    }
+
+    /// Keeps the earliest match, and the longest of those starting there (`блядь`
+    /// rather than the prefix `бляд*`).
+    fn note(&mut self, kind: ListKind, start: usize, end: usize, entry: usize) {
+        let slot = &mut self.first[kind as usize];
+        if slot.is_none_or(|(s, e, _)| start < s || (start == s && end > e)) {
+            *slot = Some((start, end, entry));
+        }
+    }
+}
+
+/// Compiled word lists.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    ac: Option<AhoCorasick>,
+    entries: Vec<Entry>,
+    /// Entries with no letters at all (`🖕`), matched on the comment as written: a
+    /// few substring searches, or an automaton when there are many.
+    raw: Option<AhoCorasick>,
+    raw_finders: Vec<memchr::memmem::Finder<'static>>,
+    raw_entries: Vec<(ListKind, String)>,
+}
+
+/// Collects entries, then compiles them.
+#[derive(Debug, Default)]
+pub(crate) struct LexiconBuilder {
+    patterns: Vec<String>,
+    entries: Vec<Entry>,
+    seen: HashSet<(ListKind, String, Box<[u8]>)>,
+    raw_entries: Vec<(ListKind, String)>,
+    normalizer: Normalizer,
+    scratch: Normalized,
+}
+
+impl LexiconBuilder {
+    /// Adds one entry. `prefix` matches any word starting with it. Returns false when
+    /// the entry is empty once normalised.
+    pub(crate) fn add(&mut self, kind: ListKind, word: &str, prefix: bool) -> bool {
+        let word = word.trim();
+        if word.is_empty() {
+            return false;
+        }
+        self.normalizer.run(word, false, &mut self.scratch);
+        let skel = &self.scratch.skel;
+        if skel.trim().is_empty() {
+            let raw = word.to_owned();
+            if !self
+                .raw_entries
+                .iter()
+                .any(|(k, w)| *k == kind && *w == raw)
+            {
+                self.raw_entries.push((kind, raw));
+            }
+            return true;
+        }
+        let first = skel[1..].chars().next().unwrap_or(' ');
+        let last = skel[..skel.len() - 1].chars().next_back().unwrap_or(' ');
+        let start = if is_dense_or_mark(first) { 1 } else { 0 };
+        let end = if prefix || is_dense_or_mark(last) {
+            skel.len() - 1
+        } else {
+            skel.len()
+        };
+        let pattern = skel[start..end].to_owned();
+        let mut from = 0;
+        let runs: Box<[u8]> = pattern
+            .char_indices()
+            .map(|(i, _)| self.scratch.run_at(start + i, &mut from).min(3))
+            .collect();
+        if !self.seen.insert((kind, pattern.clone(), runs.clone())) {
+            return true;
+        }
+        self.patterns.push(pattern);
+        self.entries.push(Entry {
+            kind,
+            word: word.to_owned(),
+            runs,
+        });
+        true
+    }
+
+    /// Compiles the automaton.
+    pub(crate) fn build(self) -> Result<Lexicon, aho_corasick::BuildError> {
+        let ac = if self.patterns.is_empty() {
+            None
+        } else {
+            // A DFA costs memory (a few megabytes for thousands of words) and
+            // build time once, and is the fastest to search, comment after comment.
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&self.patterns)?,
+            )
+        };
+        let raw_finders = if self.raw_entries.len() <= RAW_FINDERS_MAX {
+            self.raw_entries
+                .iter()
+                .map(|(_, w)| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let raw = if self.raw_entries.len() <= RAW_FINDERS_MAX {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(self.raw_entries.iter().map(|(_, w)| w))?,
+            )
+        };
+        Ok(Lexicon {
+            ac,
+            entries: self.entries,
+            raw,
+            raw_finders,
+            raw_entries: self.raw_entries,
+        })
+    }
+}
+
+/// Up to this many letterless entries are searched one by one.
+const RAW_FINDERS_MAX: usize = 8;
+
+/// Whether a normalised character belongs to a run glued without spaces. A combining
+/// mark at the edge belongs to the character before it, so it counts too.
+fn is_dense_or_mark(c: char) -> bool {
+    is_dense(c) || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Whether a letter repeated `text` times in the comment matches one repeated
+/// `pattern` times in the list: `fake` matches `faaaake` but `god` does not match
+/// `good`, and `ass` does not match `as`.
+#[inline]
+fn run_matches(pattern: u8, text: u8) -> bool {
+    match pattern {
+        1 => text == 1 || text >= 3,
+        2 => text >= 2,
+        _ => text >= 3,
+    }
+}
+
+impl Lexicon {
+    /// How many distinct entries the automaton holds.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len() + self.raw_entries.len()
+    }
+
+    /// Finds entries in a normalised comment.
+    pub(crate) fn find(&self, n: &Normalized, hits: &mut Hits) {
+        let Some(ac) = &self.ac else { return };
+        for m in ac.find_overlapping_iter(n.skel.as_str()) {
+            let index = m.pattern().as_usize();
+            let Some(entry) = self.entries.get(index) else {
+                continue;
+            };
+            if let Some((start, end, _)) = hits.first[entry.kind as usize]
+                && (start < m.start() || (start == m.start() && end >= m.end()))
+            {
+                continue;
+            }
+            let text = &n.skel[m.start()..m.end()];
+            let mut from = n
+                .repeats
+                .partition_point(|&(pos, _)| (pos as usize) < m.start());
+            let runs_ok = text
+                .char_indices()
+                .zip(entry.runs.iter())
+                .all(|((i, _), &rp)| run_matches(rp, n.run_at(m.start() + i, &mut from)));
+            if runs_ok {
+                hits.note(entry.kind, m.start(), m.end(), index);
+            }
+        }
+    }
+
+    /// Finds letterless entries (emoji, symbols) in the comment as written.
+    pub(crate) fn find_raw(&self, text: &str, hits: &mut Hits) {
+        for (index, finder) in self.raw_finders.iter().enumerate() {
+            if finder.find(text.as_bytes()).is_some()
+                && let Some((kind, _)) = self.raw_entries.get(index)
+            {
+                let slot = &mut hits.raw[*kind as usize];
+                if slot.is_none() {
+                    *slot = Some(index);
+                }
+            }
+        }
+        let Some(raw) = &self.raw else { return };
+        for m in raw.find_overlapping_iter(text) {
+            let index = m.pattern().as_usize();
+            if let Some((kind, _)) = self.raw_entries.get(index) {
+                let slot = &mut hits.raw[*kind as usize];
+                if slot.is_none() {
+                    *slot = Some(index);
+                }
+            }
+        }
+    }
+
+    /// The entry of `kind` that matched first, as written in its list.
+    pub(crate) fn matched(&self, hits: &Hits, kind: ListKind) -> Option<&str> {
+        if let Some((_, _, index)) = hits.first[kind as usize] {
+            return self.entries.get(index).map(|e| e.word.as_str());
+        }
+        hits.raw[kind as usize]
+            .and_then(|index| self.raw_entries.get(index))
+            .map(|(_, w)| w.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(words: &[&str]) -> Lexicon {
+        let mut b = LexiconBuilder::default();
+        for w in words {
+            let prefix = w.ends_with('*');
+            assert!(b.add(ListKind::Hidden, w.trim_end_matches('*'), prefix));
+        }
+        b.build().unwrap()
+    }
+
+    fn hit<'a>(lex: &'a Lexicon, text: &str) -> Option<&'a str> {
+        let mut t = Normalizer::default();
+        let mut n = Normalized::default();
+        let mut hits = Hits::default();
+        t.run(text, false, &mut n);
+        lex.find(&n, &mut hits);
+        if n.ambiguous_one {
+            t.run(text, true, &mut n);
+            lex.find(&n, &mut hits);
+        }
+        lex.find_raw(text, &mut hits);
+        lex.matched(&hits, ListKind::Hidden)
+    }
+
+    #[test]
+    fn latin_words_match_whole_words_through_evasions() {
+        let lex = lexicon(&["scam"]);
+        for s in [
+            "scam",
+            "SCAM!!",
+            "s c a m",
+            "s.c.a.m",
+            "ѕсаm",
+            "sc4m",
+            "it is a scaaaam",
+            "$cam",
+        ] {
+            assert_eq!(hit(&lex, s), Some("scam"), "{s:?}");
+        }
+        for s in ["scampi", "is cam working?", "scan", "ascam", "sсаmpi"] {
+            assert_eq!(hit(&lex, s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn repeats_do_not_make_new_words() {
+        let lex = lexicon(&["god", "ass", "loser"]);
+        assert_eq!(hit(&lex, "good"), None);
+        assert_eq!(hit(&lex, "as"), None);
+        assert_eq!(hit(&lex, "goooood"), Some("god"));
+        assert_eq!(hit(&lex, "asssss"), Some("ass"));
+        assert_eq!(hit(&lex, "l0ser"), Some("loser"));
+        assert_eq!(hit(&lex, "1oser"), Some("loser"));
+        assert_eq!(hit(&lex, "closer"), None);
+    }
+
+    #[test]
+    fn cjk_words_match_as_substrings_in_either_script() {
+        let lex = lexicon(&["假貨", "垃圾"]);
+        for s in [
+            "這是假貨吧",
+            "根本假 貨",
+            "假\u{200B}貨",
+            "假货",
+            "假-貨",
+            "垃 圾 直 播",
+            "垃圾桶",
+        ] {
+            assert!(hit(&lex, s).is_some(), "{s:?}");
+        }
+        assert_eq!(hit(&lex, "假 fake 貨"), None);
+        let simplified = lexicon(&["假货"]);
+        assert_eq!(hit(&simplified, "假貨"), Some("假货"));
+    }
+
+    #[test]
+    fn phrases_prefixes_and_symbols() {
+        let lex = lexicon(&["follow for follow", "пизд*", "🖕", "加line"]);
+        assert!(hit(&lex, "Follow   for FOLLOW 🙏").is_some());
+        assert!(hit(&lex, "follow for more").is_none());
+        assert!(hit(&lex, "ПИЗДец").is_some());
+        assert!(hit(&lex, "спизд").is_none());
+        assert!(hit(&lex, "ok 🖕").is_some());
+        assert!(hit(&lex, "快加LINE喔").is_some());
+    }
+
+    #[test]
+    fn cyrillic_words_match_whole_words() {
+        let lex = lexicon(&["тупой"]);
+        assert!(hit(&lex, "ты тупой").is_some());
+        assert!(hit(&lex, "ТУПОЙ").is_some());
+        assert!(hit(&lex, "тупoй").is_some());
+        assert!(hit(&lex, "тупик на дороге").is_none());
+    }
+}

@@ -1,0 +1,1014 @@
+//! Question detection and near-duplicate questions.
+//!
+//! A comment is a question when the host could answer it, with or without a question
+//! mark: Chinese particles and question words, A-not-A forms (是不是, 可不可以),
+//! English wh-words and inverted auxiliaries (but not exclamations: `what a beautiful
+//! color`), Russian `ли` and question words, Finnish `-ko/-kö` and question words,
+//! Japanese `か`, Korean `-까/-나요`.
+//!
+//! Two questions are the same question when, once normalised and stripped of filler
+//! words, they are made of the same content words (Chinese: the same characters) —
+//! or differ by one word when both have at least four.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::normalize::{Normalized, Normalizer, is_alnum, is_dense, is_letter};
+
+/// Buffers reused from one comment to the next (none needed at the moment; kept so
+/// the filter's call stays the same when one is).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {}
+
+/// Whether a normalised comment asks something.
+pub(crate) fn is_question(n: &Normalized, scratch: &mut Scratch) -> bool {
+    // Nothing but punctuation and emoji asks nothing.
+    if n.skel.len() <= 1 {
+        return false;
+    }
+    if n.question_mark {
+        return true;
+    }
+    // Particles ending a run, question words and A-not-A anywhere in the glued
+    // Chinese/Japanese/Korean runs ...
+    if n.has_dense && (n.particle_end || dense_is_question(&n.skel)) {
+        return true;
+    }
+    // ... and the first words of each clause.
+    let _ = scratch;
+    n.has_words && clauses(&n.lowered).any(clause_is_question)
+}
+
+/// The clauses of a lower-cased comment: split at sentence punctuation, commas, line
+/// breaks and emoji. Works on bytes: full-width punctuation is already ASCII in the
+/// lower-cased text, so only `。`, `、` and emoji are multi-byte breaks.
+fn clauses(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+            let (is_break, len) = match b {
+                b'.' | b'!' | b',' | b';' | b'~' | b'|' | b'\n' | b'\r' => (true, 1),
+                0..=0x7F => (false, 1),
+                // 、 。
+                0xE3 => (next(1) == 0x80 && matches!(next(2), 0x81 | 0x82), 3),
+                // ⌚..⏿ and ☀..➿
+                0xE2 => (matches!(next(1), 0x8C..=0x8F | 0x98..=0x9E), 3),
+                // Emoji and other pictographs (U+1F000..U+1FFFF)
+                0xF0 => (next(1) == 0x9F, 4),
+                0xC0..=0xDF => (false, 2),
+                0xE0..=0xEF => (false, 3),
+                _ => (false, 4),
+            };
+            let at = i;
+            i = (i + len).min(bytes.len());
+            if is_break {
+                let clause = &text[start..at];
+                start = i;
+                return Some(clause);
+            }
+        }
+        if start <= bytes.len() && start != usize::MAX {
+            let clause = &text[start.min(bytes.len())..];
+            start = usize::MAX;
+            return Some(clause);
+        }
+        None
+    })
+}
+
+const EN_WH: &[&str] = &[
+    "what", "what's", "whats", "where", "where's", "wheres", "when", "when's", "why", "who",
+    "who's", "whom", "whose", "which", "how", "how's", "hows",
+];
+const EN_EXCLAIM: &[&str] = &[
+    "a",
+    "an",
+    "beautiful",
+    "lovely",
+    "nice",
+    "great",
+    "cute",
+    "pretty",
+    "amazing",
+    "gorgeous",
+    "wonderful",
+    "awesome",
+    "cool",
+    "fun",
+    "brilliant",
+    "fantastic",
+    "perfect",
+    "good",
+    "sweet",
+    "adorable",
+    "stunning",
+    "fabulous",
+    "incredible",
+    "elegant",
+    "lucky",
+    "cares",
+    "funny",
+];
+const EN_SUBJECT: &[&str] = &[
+    "i", "you", "u", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there",
+    "the", "your", "ur", "my", "our", "his", "her", "their", "any", "anyone", "anybody", "someone",
+    "somebody", "y'all", "ya", "i'm",
+];
+const EN_AUX: &[&str] = &[
+    "can",
+    "could",
+    "would",
+    "will",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "does",
+    "did",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "doesn't",
+    "didn't",
+    "can't",
+    "cannot",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+    "hasn't",
+];
+/// `do it now` is an order, `do you ship` a question.
+const EN_DO_SUBJECT: &[&str] = &[
+    "you", "u", "i", "we", "they", "these", "those", "the", "your", "ur", "any", "anyone", "y'all",
+    "ya",
+];
+/// `have a nice day` is a wish, `have you tried` a question.
+const EN_HAVE_SUBJECT: &[&str] = &["you", "u", "i", "we", "they", "anyone", "anybody", "y'all"];
+
+const RU_WH: &[&str] = &[
+    "кто",
+    "что",
+    "где",
+    "куда",
+    "откуда",
+    "когда",
+    "почему",
+    "зачем",
+    "сколько",
+    "чей",
+    "чья",
+    "чье",
+    "чьи",
+    "как",
+    "каков",
+    "какова",
+    "какой",
+    "какая",
+    "какое",
+    "какие",
+    "каким",
+    "какую",
+];
+/// `как красиво`, `какой милый`: exclamations.
+const RU_EXCLAIM: &[&str] = &[
+    "красиво",
+    "классно",
+    "круто",
+    "здорово",
+    "мило",
+    "прекрасно",
+    "чудесно",
+    "хорошо",
+    "приятно",
+    "замечательно",
+    "великолепно",
+    "шикарно",
+    "нежно",
+    "ярко",
+    "жаль",
+    "же",
+    "красивый",
+    "красивая",
+    "красивое",
+    "красивые",
+    "милый",
+    "милая",
+    "милое",
+    "классный",
+    "классная",
+    "прекрасный",
+    "прекрасная",
+    "чудесный",
+    "хороший",
+    "хорошая",
+    "шикарный",
+    "шикарная",
+    "нежный",
+    "нежная",
+    "крутой",
+    "крутая",
+    "приятный",
+    "прелесть",
+    "красота",
+];
+/// `а есть ...`, `а можно ...`: a question in speech without a mark.
+const RU_A_QUESTION: &[&str] = &[
+    "есть",
+    "можно",
+    "будет",
+    "будут",
+    "когда",
+    "где",
+    "как",
+    "сколько",
+    "что",
+    "кто",
+    "почему",
+    "у",
+    "вы",
+    "доставка",
+    "скидка",
+    "скидки",
+    "цена",
+    "размер",
+    "это",
+    "если",
+];
+const RU_ASK: &[&str] = &["можно", "подскажите", "подскажи", "подскажете", "скажите"];
+
+const FI_WH: &[&str] = &[
+    "mikä",
+    "mitä",
+    "missä",
+    "mistä",
+    "mihin",
+    "milloin",
+    "miksi",
+    "kuka",
+    "ketkä",
+    "kenen",
+    "kenelle",
+    "keneltä",
+    "miten",
+    "millainen",
+    "millaisia",
+    "millä",
+    "miltä",
+    "minkä",
+    "minkälainen",
+    "montako",
+    "paljonko",
+    "kuinka",
+    "kumpi",
+    "mikäs",
+    "mitäs",
+    "missäs",
+];
+const FI_EXCLAIM: &[&str] = &[
+    "ihana",
+    "ihanaa",
+    "ihania",
+    "ihanan",
+    "kaunis",
+    "kaunista",
+    "kauniita",
+    "kauniin",
+    "upea",
+    "upeaa",
+    "upeita",
+    "upean",
+    "hieno",
+    "hienoa",
+    "hienoja",
+    "hienon",
+    "söpö",
+    "söpöä",
+    "kiva",
+    "kivaa",
+    "kivan",
+    "mahtava",
+    "mahtavaa",
+    "hyvä",
+    "hyvää",
+    "loistava",
+    "loistavaa",
+    "täydellinen",
+];
+const FI_COLLOQUIAL: &[&str] = &[
+    "onks",
+    "voiks",
+    "saaks",
+    "ooks",
+    "tuleeks",
+    "meneeks",
+    "pitääks",
+    "tarviiks",
+    "löytyyks",
+    "toimiiks",
+    "käyks",
+    "onkse",
+    "oisko",
+    "olisko",
+    "voisko",
+    "saisko",
+];
+/// Finnish words that end in `-ko` without being questions.
+const FI_NOT_CLITIC: &[&str] = &[
+    "pelko", "halko", "selko", "lanko", "ruoko", "kauko", "jalko", "valko", "helko", "silko",
+    "hauko", "tokko", "lasko",
+];
+
+/// Words that open a clause without carrying it: greetings, fillers, mentions.
+const OPENERS: &[&str] = &[
+    "hi",
+    "hey",
+    "hello",
+    "ok",
+    "okay",
+    "so",
+    "and",
+    "but",
+    "also",
+    "btw",
+    "um",
+    "hmm",
+    "oh",
+    "wow",
+    "guys",
+    "pls",
+    "please",
+    "привет",
+    "здравствуйте",
+    "ну",
+    "moi",
+    "hei",
+    "terve",
+];
+
+const EN_WH_F: u32 = 1;
+const EN_EXCLAIM_F: u32 = 1 << 1;
+const EN_SUBJECT_F: u32 = 1 << 2;
+const EN_AUX_F: u32 = 1 << 3;
+const EN_DO_SUBJECT_F: u32 = 1 << 4;
+const EN_HAVE_SUBJECT_F: u32 = 1 << 5;
+const RU_WH_F: u32 = 1 << 6;
+const RU_EXCLAIM_F: u32 = 1 << 7;
+const RU_A_QUESTION_F: u32 = 1 << 8;
+const RU_ASK_F: u32 = 1 << 9;
+const FI_WH_F: u32 = 1 << 10;
+const FI_EXCLAIM_F: u32 = 1 << 11;
+const FI_COLLOQUIAL_F: u32 = 1 << 12;
+const FI_NOT_CLITIC_F: u32 = 1 << 13;
+const OPENER_F: u32 = 1 << 14;
+
+/// What each listed word is, looked up once per word instead of list by list.
+fn word_flags(word: &str) -> u32 {
+    static TABLE: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<PreHashed>>> =
+        OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u32); 15] = [
+            (EN_WH, EN_WH_F),
+            (EN_EXCLAIM, EN_EXCLAIM_F),
+            (EN_SUBJECT, EN_SUBJECT_F),
+            (EN_AUX, EN_AUX_F),
+            (EN_DO_SUBJECT, EN_DO_SUBJECT_F),
+            (EN_HAVE_SUBJECT, EN_HAVE_SUBJECT_F),
+            (RU_WH, RU_WH_F),
+            (RU_EXCLAIM, RU_EXCLAIM_F),
+            (RU_A_QUESTION, RU_A_QUESTION_F),
+            (RU_ASK, RU_ASK_F),
+            (FI_WH, FI_WH_F),
+            (FI_EXCLAIM, FI_EXCLAIM_F),
+            (FI_COLLOQUIAL, FI_COLLOQUIAL_F),
+            (FI_NOT_CLITIC, FI_NOT_CLITIC_F),
+            (OPENERS, OPENER_F),
+        ];
+        let mut table = HashMap::default();
+        for (list, flag) in lists {
+            for &w in list {
+                *table.entry(w).or_insert(0) |= flag;
+            }
+        }
+        table
+    });
+    if word.len() > 40 {
+        return 0;
+    }
+    table.get(word).copied().unwrap_or(0)
+}
+
+fn clause_is_question(clause: &str) -> bool {
+    let clause = clause.trim();
+    if clause.is_empty() {
+        return false;
+    }
+    let mut words = clause
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !is_alnum(c) && c != '\''))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| w.starts_with('@') || word_flags(w) & OPENER_F != 0)
+        .peekable();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let second = words.peek().copied().unwrap_or("");
+    if clause.contains("ли") && words.clone().any(|w| w == "ли") {
+        return true;
+    }
+    let (f, s) = (word_flags(first), word_flags(second));
+    english(first, second, f, s) || russian(first, second, f, s) || finnish(first, f, s)
+}
+
+fn english(first: &str, second: &str, f: u32, s: u32) -> bool {
+    if f & EN_WH_F != 0 {
+        let exclaim = matches!(first, "what" | "how" | "who") && s & EN_EXCLAIM_F != 0;
+        return !exclaim;
+    }
+    if f & EN_AUX_F != 0 && s & EN_SUBJECT_F != 0 {
+        return true;
+    }
+    match first {
+        "do" | "don't" => s & EN_DO_SUBJECT_F != 0,
+        "have" | "haven't" => s & EN_HAVE_SUBJECT_F != 0,
+        "has" => matches!(
+            second,
+            "anyone" | "anybody" | "it" | "the" | "he" | "she" | "this"
+        ),
+        "had" => matches!(second, "you" | "u" | "anyone"),
+        "any" | "anyone" | "anybody" => !second.is_empty(),
+        _ => false,
+    }
+}
+
+fn russian(first: &str, second: &str, f: u32, s: u32) -> bool {
+    if f & RU_WH_F != 0 {
+        return s & RU_EXCLAIM_F == 0;
+    }
+    match first {
+        "а" => s & RU_A_QUESTION_F != 0,
+        "не" => matches!(second, "подскажете" | "подскажите"),
+        _ => {
+            (f & RU_ASK_F != 0 && !second.is_empty())
+                || matches!(first, "подскажите" | "подскажете")
+        }
+    }
+}
+
+fn finnish(first: &str, f: u32, s: u32) -> bool {
+    if f & FI_WH_F != 0 {
+        let exclaim =
+            matches!(first, "mikä" | "mitä" | "kuinka" | "miten") && s & FI_EXCLAIM_F != 0;
+        return !exclaim;
+    }
+    if f & FI_COLLOQUIAL_F != 0 {
+        return true;
+    }
+    f & FI_NOT_CLITIC_F == 0 && is_ko_clitic(first)
+}
+
+/// `onko`, `voiko`, `toimitetaanko`, `onkohan`: the question clitic on the first word
+/// (`pakko`, `kukko` end in `-kko` and are not questions).
+fn is_ko_clitic(word: &str) -> bool {
+    if word.len() < 4
+        || !(word.ends_with('o')
+            || word.ends_with('ö')
+            || word.ends_with('s')
+            || word.ends_with('n'))
+    {
+        return false;
+    }
+    let stem = ["kohan", "köhän", "kos", "kös", "ko", "kö"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix));
+    match stem {
+        Some(stem) => stem
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_letter(c) && c != 'k'),
+        None => false,
+    }
+}
+
+/// Question words of Chinese (folded to Simplified), Japanese and Korean.
+const DENSE_WH: &[&str] = &[
+    "什么",
+    "怎么",
+    "为什么",
+    "为何",
+    "哪里",
+    "哪儿",
+    "哪个",
+    "哪些",
+    "哪家",
+    "哪款",
+    "哪一",
+    "哪种",
+    "哪位",
+    "多少",
+    "如何",
+    "几点",
+    "几号",
+    "几个",
+    "几天",
+    "几月",
+    "几岁",
+    "几折",
+    "几块",
+    "几次",
+    "几种",
+    "几色",
+    "几位",
+    "多久",
+    "多大",
+    "多长",
+    "谁",
+    "是否",
+    "啥",
+    "咋",
+    "请问",
+    "いくら",
+    "どこ",
+    "なぜ",
+    "なんで",
+    "どうやって",
+    "どうすれば",
+    "どれ",
+    "どんな",
+    "何色",
+    "何時",
+    "何個",
+    "何円",
+    "なに",
+    "いつ",
+    "얼마",
+    "어디",
+    "언제",
+    "어떻게",
+    "누구",
+    "무슨",
+    "몇",
+    "뭐",
+];
+
+fn dense_wh() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(DENSE_WH)
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Question words and A-not-A forms in the normalised text, where Chinese, Japanese
+/// and Korean runs are glued across spaces and punctuation.
+fn dense_is_question(skel: &str) -> bool {
+    if let Some(ac) = dense_wh() {
+        for m in ac.find_overlapping_iter(skel) {
+            let wh = DENSE_WH[m.pattern().as_usize()];
+            let before = skel[..m.start()].chars().next_back();
+            let after = &skel[m.end()..];
+            let rhetorical = match wh {
+                // 没什么 (nothing), 什么都 (everything)
+                "什么" => before == Some('没') || after.starts_with(['都', '也']),
+                // 怎么这么好看 (how pretty!), 怎么可能 (no way)
+                "怎么" => ["这么", "那么", "可能", "会这么"]
+                    .iter()
+                    .any(|x| after.starts_with(x)),
+                // 多多少少 (more or less)
+                "多少" => before == Some('多') || after.starts_with('少'),
+                // いつも (always)
+                "いつ" => after.starts_with('も'),
+                _ => false,
+            };
+            if !rhetorical {
+                return true;
+            }
+        }
+    }
+    // A-not-A: 是不是, 可不可以, 有没有.
+    if !skel.contains(['不', '没']) {
+        return false;
+    }
+    let mut window = ['\0'; 3];
+    for c in skel.chars() {
+        window = [window[1], window[2], c];
+        if window[0] == window[2]
+            && matches!(window[1], '不' | '没')
+            && !matches!(window[0], '不' | '没')
+            && is_dense(window[0])
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+type PreHashedMap<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
+type PreHashedSet = HashSet<u64, BuildHasherDefault<PreHashed>>;
+
+/// Filler words dropped from question keys: hashes of their normalised form.
+fn stopwords() -> &'static PreHashedSet {
+    static WORDS: OnceLock<PreHashedSet> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        const PLAIN: &str = "a an the is are was were be been am do does did can could would \
+            will should shall may might i you u we they he she it this that these those there \
+            here to of for in on at by with from about please pls plz hi hello hey any anyone \
+            anybody someone my your ur me us our their his her and or so just still also really \
+            very if im s t ll re ve d m get got have has had \
+            а и но или ли в во на у к с со по о об от до за из для вы вас вам ты тебя мне я мы \
+            он она оно они это этот эта эти то же ну да нет бы не есть можно пожалуйста \
+            подскажите скажите здравствуйте привет спасибо еще уже \
+            on ja se ne että tai kun myös vielä nyt hei moi kiitos te sinä minä me he mä sä \
+            teillä teille sinulla meillä onko onks";
+        let mut normalizer = Normalizer::default();
+        let mut n = Normalized::default();
+        PLAIN
+            .split_whitespace()
+            .filter_map(|w| {
+                normalizer.run(w, false, &mut n);
+                let w = n.skel.trim();
+                (!w.is_empty()).then(|| hash_str(w))
+            })
+            .collect()
+    })
+}
+
+/// Chinese and Japanese fillers inside a glued run (folded to Simplified).
+const DENSE_FILLER_WORDS: &[&str] = &[
+    "请问",
+    "你们",
+    "您们",
+    "一下",
+    "想问",
+    "想知道",
+    "我想",
+    "です",
+    "ます",
+    "でしょう",
+];
+/// Chinese, Japanese and Korean particles and pronouns dropped from question keys.
+fn is_dense_filler(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '是'
+            | '呢'
+            | '吗'
+            | '啊'
+            | '呀'
+            | '吧'
+            | '了'
+            | '喔'
+            | '哦'
+            | '嘛'
+            | '哈'
+            | '耶'
+            | '欸'
+            | '诶'
+            | '阿'
+            | '我'
+            | '你'
+            | '您'
+            | '们'
+            | '请'
+            | 'は'
+            | 'が'
+            | 'を'
+            | 'に'
+            | 'で'
+            | 'の'
+            | 'か'
+            | 'ね'
+            | 'よ'
+            | 'な'
+            | 'も'
+            | 'と'
+            | 'へ'
+            | '요'
+    )
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = 0xCBF2_9CE4_8422_2325u64;
+    for b in s.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    h
+}
+
+/// The content of a question as a sorted set of word hashes: filler words dropped,
+/// words stemmed crudely (English endings, then five letters), Chinese characters one
+/// by one with A-not-A (是不是) reduced to its verb.
+pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
+    key.clear();
+    let stop = stopwords();
+    for token in n.skel.split(' ').filter(|t| !t.is_empty()) {
+        if token.chars().next().is_some_and(is_dense) {
+            let mut rest = token;
+            let mut prev: Option<char> = None;
+            'chars: while let Some(c) = rest.chars().next() {
+                if matches!(c, '请' | '你' | '您' | '一' | '想' | '我' | 'で' | 'ま') {
+                    for w in DENSE_FILLER_WORDS {
+                        if let Some(r) = rest.strip_prefix(w) {
+                            rest = r;
+                            continue 'chars;
+                        }
+                    }
+                }
+                rest = &rest[c.len_utf8()..];
+                // X不X / X没X: keep X once.
+                if matches!(c, '不' | '没') && prev.is_some() && rest.chars().next() == prev {
+                    if let Some(x) = prev {
+                        rest = &rest[x.len_utf8()..];
+                    }
+                    continue;
+                }
+                prev = Some(c);
+                if is_dense_filler(c) {
+                    continue;
+                }
+                // A character is its own hash, tagged apart from word hashes.
+                key.push(u64::from(c) | 1 << 63);
+            }
+            continue;
+        }
+        // Filler words are short; long words need no look-up.
+        if token.len() <= 24 && stop.contains(&hash_str(token)) {
+            continue;
+        }
+        key.push(hash_str(stem(token)));
+    }
+    key.sort_unstable();
+    key.dedup();
+}
+
+fn stem(word: &str) -> &str {
+    let mut w = word;
+    if w.len() >= 5 && w.chars().nth(4).is_some() {
+        for suffix in ["ing", "ed", "es"] {
+            if let Some(s) = w.strip_suffix(suffix) {
+                w = s;
+                break;
+            }
+        }
+    }
+    if w.chars().count() >= 4 && w.ends_with('s') && !w.ends_with("ss") {
+        w = &w[..w.len() - 1];
+    }
+    match w.char_indices().nth(5) {
+        Some((i, _)) => &w[..i],
+        None => w,
+    }
+}
+
+/// Questions seen so far, to link repeats to the first asking.
+#[derive(Debug, Default)]
+pub(crate) struct QuestionIndex {
+    /// Ids of the questions asked first, which keys point at.
+    roots: Vec<String>,
+    exact: PreHashedMap<u32>,
+    minus_one: PreHashedMap<u32>,
+}
+
+/// Keys at least this long may differ by one word and still match ...
+const FUZZY_MIN: usize = 4;
+/// ... and keys longer than this are remembered less one word only up to here (a long
+/// question one word longer than an earlier one is still found).
+const FUZZY_MAX: usize = 16;
+/// Forget old questions past this many keys, so a long show stays bounded.
+const MAX_KEYS: usize = 100_000;
+
+/// Mixes one word hash into a set hash.
+#[inline]
+fn mix(k: u64) -> u64 {
+    let k = (k ^ (k >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    k ^ (k >> 29)
+}
+
+/// An order-free hash of the key's words, so that the key less one word is one
+/// subtraction away.
+fn hash_key(key: &[u64]) -> u64 {
+    key.iter().fold(0u64, |h, &k| h.wrapping_add(mix(k)))
+}
+
+impl QuestionIndex {
+    /// Returns the id of the first question `key` repeats, and remembers `key` as asked
+    /// (under that first question, or under `id` when it is new).
+    pub(crate) fn link(&mut self, id: &str, key: &[u64]) -> Option<String> {
+        if key.is_empty() {
+            return None;
+        }
+        let whole = hash_key(key);
+        let fuzzy = key.len() >= FUZZY_MIN;
+        let shorter = key.len() > FUZZY_MIN;
+        let remember_shorter = shorter && key.len() <= FUZZY_MAX;
+        let mut found = self.exact.get(&whole).copied();
+        // An earlier question with one more word ...
+        if found.is_none() && fuzzy {
+            found = self.minus_one.get(&whole).copied();
+        }
+        // ... or one fewer.
+        if found.is_none() && shorter {
+            found = key
+                .iter()
+                .find_map(|&k| self.exact.get(&whole.wrapping_sub(mix(k))).copied());
+        }
+        if self.exact.len() + self.minus_one.len() > MAX_KEYS {
+            self.exact.clear();
+            self.minus_one.clear();
+            self.roots.clear();
+            found = None;
+        }
+        let root = match found {
+            Some(root) => root,
+            None => {
+                self.roots.push(id.to_owned());
+                u32::try_from(self.roots.len() - 1).unwrap_or(u32::MAX)
+            }
+        };
+        self.exact.entry(whole).or_insert(root);
+        if remember_shorter {
+            for &k in key {
+                self.minus_one
+                    .entry(whole.wrapping_sub(mix(k)))
+                    .or_insert(root);
+            }
+        }
+        found.and_then(|root| self.roots.get(root as usize).cloned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> bool {
+        let mut n = Normalized::default();
+        Normalizer::default().run(s, false, &mut n);
+        is_question(&n, &mut Scratch::default())
+    }
+
+    #[test]
+    fn clauses_split_at_punctuation_and_emoji() {
+        let parts: Vec<&str> = clauses("hi, where? 好。是 😍 ok ☀x|y").collect();
+        assert_eq!(parts, ["hi", " where? 好", "是 ", " ok ", "x", "y"]);
+        assert_eq!(clauses("").collect::<Vec<_>>(), [""]);
+        assert_eq!(clauses("a.").collect::<Vec<_>>(), ["a", ""]);
+    }
+
+    #[test]
+    fn questions_in_every_language() {
+        for s in [
+            "請問今天有折扣碼嗎",
+            "这个要怎么用",
+            "可不可以寄到澳門",
+            "你們是不是有實體店",
+            "有沒有藍色",
+            "哪裡可以買到",
+            "為什麼我的訂單還沒到",
+            "運費多少",
+            "那粉色的呢",
+            "how do I use the code",
+            "can I pay with paypal",
+            "Is this vegan",
+            "do you ship to Japan",
+            "hi @amy, where is the link",
+            "any discount today",
+            "Сколько стоит",
+            "А есть доставка в Казахстан",
+            "есть ли скидка",
+            "Подскажите размер",
+            "как заказать",
+            "Toimitetaanko Suomeen",
+            "Onko alennuskoodia",
+            "Mistä voi ostaa",
+            "onks tätä muita värejä",
+            "送料はいくらですか",
+            "これは何色ですか",
+            "배송 얼마예요",
+            "한국에도 배송되나요",
+            "closer look please?",
+        ] {
+            assert!(q(s), "{s:?} should be a question");
+        }
+    }
+
+    #[test]
+    fn statements_and_exclamations_are_not() {
+        for s in [
+            "what a beautiful color",
+            "how cute!",
+            "love it!",
+            "greetings from Helsinki",
+            "好好看喔",
+            "已下單！",
+            "主持人好可愛 哈哈",
+            "沒什麼問題",
+            "什麼都好看",
+            "怎麼這麼好看",
+            "Ihana väri",
+            "Mikä ihana väri",
+            "Pakko saada",
+            "Супер, спасибо",
+            "Как красиво",
+            "do it now",
+            "have a nice day",
+            "THIS IS THE BEST LIVE EVER",
+            "😍😍😍",
+            "???",
+            "いつも見てます",
+            "the fa key on my guitar",
+        ] {
+            assert!(!q(s), "{s:?} should not be a question");
+        }
+    }
+
+    fn key(s: &str) -> Vec<u64> {
+        let mut n = Normalized::default();
+        Normalizer::default().run(s, false, &mut n);
+        let mut k = Vec::new();
+        question_key(&n, &mut k);
+        k
+    }
+
+    fn same(a: &str, b: &str) -> bool {
+        let mut index = QuestionIndex::default();
+        assert_eq!(index.link("a", &key(a)), None);
+        index.link("b", &key(b)) == Some("a".to_owned())
+    }
+
+    #[test]
+    fn repeats_link_across_wording_and_script() {
+        assert!(same("運費怎麼算", "請問運費是怎麼算的呢"));
+        assert!(same("运费怎么算？", "運費 怎麼算"));
+        assert!(same("你們是不是有實體店", "你们有没有实体店"));
+        assert!(same("How do I use the code?", "how to use the code"));
+        assert!(same("does it ship to Japan?", "Does it ship to japan??"));
+        assert!(same("when will it ship", "when is it shipping"));
+        assert!(same(
+            "Есть доставка в Казахстан?",
+            "а доставка в Казахстан есть"
+        ));
+        assert!(same(
+            "which shades does the new vitamin serum come in",
+            "which shades does the vitamin serum come in"
+        ));
+    }
+
+    #[test]
+    fn different_questions_stay_apart() {
+        assert!(!same("does it ship to Japan?", "does it ship to Korea?"));
+        assert!(!same("什麼時候補貨", "什麼時候出貨"));
+        assert!(!same("可以寄到澳門嗎", "可以寄到澳洲嗎"));
+        assert!(!same("when does it ship", "where does it ship"));
+        assert!(!same("有粉色嗎", "有粉紅色嗎"));
+        assert!(!same("does it ship", "does it ship to japan"));
+    }
+
+    #[test]
+    fn duplicates_point_at_the_first_asking() {
+        let mut index = QuestionIndex::default();
+        assert_eq!(index.link("c1", &key("運費怎麼算")), None);
+        assert_eq!(index.link("c2", &key("运费怎么算呢")), Some("c1".into()));
+        assert_eq!(
+            index.link("c3", &key("請問運費是怎麼算的")),
+            Some("c1".into())
+        );
+        assert_eq!(index.link("c4", &key("什麼時候出貨")), None);
+    }
+}
