@@ -226,8 +226,11 @@ fn help_lists_only_commands_that_exist() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(commands, ["check", "rundown", "classify", "login", "help"]);
-    for cmd in ["check", "rundown", "classify", "login"] {
+    assert_eq!(
+        commands,
+        ["check", "rundown", "classify", "record", "login", "help"]
+    );
+    for cmd in ["check", "rundown", "classify", "record", "login"] {
         let out = livecue(&[cmd, "--help"], &repo());
         assert!(out.status.success(), "{cmd} --help");
     }

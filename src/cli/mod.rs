@@ -1,10 +1,11 @@
 //! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`,
-//! `livecue classify`, `livecue login`.
+//! `livecue classify`, `livecue record`, `livecue login`.
 
 mod check;
 pub mod classify;
 mod login;
 mod open;
+mod record;
 mod rundown;
 mod source_args;
 
@@ -67,6 +68,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         input: Option<PathBuf>,
     },
+    /// Record a show headless: source → filter → journal, with a status line
+    Record(record::RecordArgs),
     /// Store an access token in the OS keychain (read from stdin, not echoed)
     Login {
         /// Which platform the token is for
@@ -114,6 +117,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             hidden_words,
             input,
         }) => classify::run(plan.as_deref(), hidden_words.as_deref(), input.as_deref()),
+        Some(Command::Record(args)) => record::run(args),
         Some(Command::Login { platform }) => login::run(platform.into()),
         None => {
             let source = cli.source.map(|source| SourceArgs {

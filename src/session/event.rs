@@ -153,3 +153,26 @@ impl Event {
         }
     }
 }
+
+impl std::fmt::Display for SourceState {
+    /// How the state reads in a status line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SourceState::Connecting => f.write_str("connecting"),
+            SourceState::Live => f.write_str("live"),
+            SourceState::WaitingForBroadcast => f.write_str("waiting for the broadcast to start"),
+            SourceState::RateLimited { until } => {
+                write!(f, "rate-limited until {}", until.format("%H:%M:%S UTC"))
+            }
+            SourceState::Reconnecting { attempt, reason } => {
+                write!(f, "reconnecting (attempt {attempt}): {reason}")
+            }
+            SourceState::TokenExpired => f.write_str("token expired — log in again"),
+            SourceState::PermissionMissing { permission } => {
+                write!(f, "missing permission {permission}")
+            }
+            SourceState::Ended => f.write_str("ended"),
+            SourceState::Failed { reason } => write!(f, "failed: {reason}"),
+        }
+    }
+}

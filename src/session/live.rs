@@ -125,6 +125,30 @@ impl Live {
         }
     }
 
+    /// Continues a session from its journal after a crash: the events already written
+    /// are folded again (comments also pass through the classifier, so repeat and
+    /// duplicate-question windows carry on) and new events are appended to `journal`.
+    pub fn resume(
+        plan: Arc<Plan>,
+        clock: Arc<dyn Clock>,
+        epoch: DateTime<Utc>,
+        journal: JournalWriter,
+        events: &[Event],
+        classifier: Box<dyn Classifier>,
+    ) -> Self {
+        let mut live = Self::new(plan, clock, epoch, JournalTarget::Off, classifier);
+        for event in events {
+            if let Event::CommentReceived { comment, .. } = event {
+                // The verdict journaled then stands; this only rebuilds the filter's memory.
+                let _ = live.classifier.classify(comment);
+            }
+            live.session.apply(event);
+        }
+        live.time_up_runs = live.session.timeline().runs().len();
+        live.journal = JournalSlot::Open(journal);
+        live
+    }
+
     /// The session state.
     pub fn session(&self) -> &Session {
         &self.session
@@ -152,6 +176,17 @@ impl Live {
     /// The timeline's status now.
     pub fn status(&self) -> Status {
         self.session.status(self.now_ms())
+    }
+
+    /// Comments received in the last minute.
+    pub fn comments_per_min(&self) -> usize {
+        let since = self.now_ms() - 60_000;
+        self.session
+            .comments()
+            .iter()
+            .rev()
+            .take_while(|c| c.at.ms > since)
+            .count()
     }
 
     /// Sounds asked for since the last call.

@@ -278,17 +278,6 @@ impl LivecueApp {
         items
     }
 
-    fn rate_per_min(&self) -> usize {
-        let since = self.live.now_ms() - 60_000;
-        self.live
-            .session()
-            .comments()
-            .iter()
-            .rev()
-            .take_while(|c| c.at.ms > since)
-            .count()
-    }
-
     /// How long until something on screen changes by itself.
     fn next_change(&self) -> Option<Duration> {
         let now = self.live.now_ms();
@@ -401,7 +390,7 @@ impl LivecueApp {
             show_hidden: self.remembered.show_hidden,
             muted: self.remembered.muted,
             detached: self.remembered.detached,
-            rate_per_min: self.rate_per_min(),
+            rate_per_min: self.live.comments_per_min(),
             status_items: self.status_items(texts),
             wall_now: self.live.stamp().wall,
         };
