@@ -398,3 +398,117 @@ fn small_window_still_shows_every_panel() {
         assert!(f.harness.query_by_label(label).is_some(), "{label} missing");
     }
 }
+
+#[test]
+fn the_producer_picks_a_source_in_the_app_and_comments_flow() {
+    let mut f = app();
+    assert!(f.harness.query_by_label("no comment source").is_some());
+    f.harness.key_press(Key::O);
+    f.harness.run();
+    assert!(f.harness.query_by_label("Comment source").is_some());
+    // A typo is explained in the form, which stays open.
+    f.harness.get_by_label("Source").click();
+    f.harness.run();
+    f.harness.get_by_label("Source").type_text("twitch");
+    f.harness.run();
+    f.harness.get_by_label("Connect").click();
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label_contains("unknown source `twitch`")
+            .is_some()
+    );
+    // Fix it: a replay of the demo comments, as fast as possible.
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/comments.jsonl");
+    f.harness.get_by_label("Source").click();
+    f.harness.run();
+    f.harness
+        .key_combination_modifiers(egui::Modifiers::COMMAND, &[Key::A]);
+    f.harness
+        .get_by_label("Source")
+        .type_text(&format!("replay:{}@max", demo.display()));
+    f.harness.run();
+    f.harness.get_by_label("Connect").click();
+    // Comments now stream in and each asks for a repaint: step without insisting that
+    // the app goes idle.
+    f.harness.run_ok();
+    assert!(
+        f.harness.query_by_label("Comment source").is_none(),
+        "form closed"
+    );
+    assert_eq!(
+        f.harness.state().source_name(),
+        Some(format!("replay:{}@max", demo.display()).as_str())
+    );
+    // The replay runs on its own thread; frames take in what has arrived.
+    let lines = std::fs::read_to_string(&demo).unwrap().lines().count();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while f.harness.state().live().session().comments().len() < lines {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "comments did not arrive"
+        );
+        f.harness.run_ok();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // Then the replay says it has ended, in the status bar.
+    while f
+        .harness
+        .query_by_label("replay:comments.jsonl@max: ended")
+        .is_none()
+    {
+        assert!(std::time::Instant::now() < deadline, "no end reported");
+        f.harness.run_ok();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(f.harness.state().live().session().comments().len(), lines);
+}
+
+#[test]
+fn the_status_bar_says_what_the_source_is_doing() {
+    use livecue::session::SourceState;
+    let mut f = app();
+    let until = chrono::DateTime::parse_from_rfc3339("2026-11-21T12:41:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let local = until
+        .with_timezone(&chrono::Local)
+        .format("%H:%M")
+        .to_string();
+    let cases = [
+        (
+            SourceState::WaitingForBroadcast,
+            "instagram: waiting for the broadcast to start".to_owned(),
+        ),
+        (
+            SourceState::RateLimited { until },
+            format!("instagram: rate-limited until {local}"),
+        ),
+        (
+            SourceState::Reconnecting {
+                attempt: 3,
+                reason: "HTTP 502".into(),
+            },
+            "instagram: reconnecting (attempt 3): HTTP 502".to_owned(),
+        ),
+        (
+            SourceState::TokenExpired,
+            "instagram: token expired — log in again".to_owned(),
+        ),
+        (
+            SourceState::PermissionMissing {
+                permission: "instagram_manage_comments".into(),
+            },
+            "instagram: missing permission instagram_manage_comments".to_owned(),
+        ),
+        (SourceState::Live, "● instagram: live".to_owned()),
+    ];
+    for (state, line) in cases {
+        f.harness
+            .state_mut()
+            .live_mut()
+            .source_status("instagram", state);
+        f.harness.run();
+        assert!(f.harness.query_by_label(&line).is_some(), "{line}");
+    }
+}

@@ -119,14 +119,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => classify::run(plan.as_deref(), hidden_words.as_deref(), input.as_deref()),
         Some(Command::Record(args)) => record::run(args),
         Some(Command::Login { platform }) => login::run(platform.into()),
-        None => {
-            let source = cli.source.map(|source| SourceArgs {
-                source,
-                ig_user_id: cli.ig_user_id,
-                graph_url: cli.graph_url,
-            });
-            open::run(cli.plan.as_deref(), cli.data_dir, source)
-        }
+        None => open::run(open::OpenArgs {
+            plan: cli.plan,
+            data_dir: cli.data_dir,
+            source: cli.source,
+            ig_user_id: cli.ig_user_id,
+            graph_url: cli.graph_url,
+        }),
     }
 }
 

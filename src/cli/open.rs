@@ -9,38 +9,69 @@ use anyhow::Context as _;
 use crate::comments::Filter;
 use crate::session::JournalTarget;
 use crate::show::RealClock;
-use crate::sources::{SourceConfig, SourceSpec, Speed};
+use crate::sources::{SourceSpec, Speed};
 use crate::ui::{AppOptions, AudioChoice, FontDiscovery};
 
-/// Opens the app with a plan and a comment source. Without a plan: the bundled example
-/// plan with the bundled demo comments replayed, so a new user sees a living screen.
-pub fn run(
-    plan_path: Option<&Path>,
-    data_dir: Option<PathBuf>,
-    source: Option<super::SourceArgs>,
-) -> anyhow::Result<ExitCode> {
+/// What `livecue [PLAN]` was given.
+pub struct OpenArgs {
+    /// The plan (none: the bundled example).
+    pub plan: Option<PathBuf>,
+    /// Where journals go.
+    pub data_dir: Option<PathBuf>,
+    /// `--source`, overriding the plan's.
+    pub source: Option<SourceSpec>,
+    /// `--ig-user-id`, overriding the plan's.
+    pub ig_user_id: Option<String>,
+    /// `--graph-url`.
+    pub graph_url: String,
+}
+
+/// Opens the app with a plan and a comment source: `--source`, else the plan's own,
+/// else (without a plan) the bundled demo comments replayed, so a new user sees a
+/// living screen. A source that cannot connect (no token, say) is shown in the status
+/// bar; the producer can pick another in the app.
+pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
+    let plan_path = args.plan.as_deref();
     let plan = Arc::new(super::load_checked(plan_path)?);
     let plan_dir = match plan_path {
         Some(p) => p.parent().map(Path::to_path_buf),
         None => Some(bundled_plan_dir()),
     };
-    let data_dir = match data_dir {
+    let data_dir = match args.data_dir {
         Some(dir) => dir,
         None => directories::ProjectDirs::from("", "", "livecue")
             .map(|d| d.data_dir().to_path_buf())
             .context("no home folder to keep show journals in; pass --data-dir")?,
     };
-    let source = match source {
-        Some(args) => Some((args.source.clone(), args.config()?)),
-        None if plan_path.is_none() => Some((
-            SourceSpec::Replay {
-                path: demo_comments(&data_dir)?,
-                speed: Speed::Factor(1.0),
-            },
-            SourceConfig::default(),
-        )),
-        None => None,
+    let ig_user_id = args.ig_user_id.or_else(|| plan.ig_user_id.clone());
+    let spec = match (args.source, &plan.source, plan_path) {
+        (Some(spec), _, _) => Some(spec),
+        (None, Some(text), _) => {
+            let spec: SourceSpec = text
+                .parse()
+                .with_context(|| format!("the plan's source `{text}`"))?;
+            // A replay file named in the plan is relative to the plan.
+            Some(match (spec, &plan_dir) {
+                (SourceSpec::Replay { path, speed }, Some(dir)) if path.is_relative() => {
+                    SourceSpec::Replay {
+                        path: dir.join(path),
+                        speed,
+                    }
+                }
+                (spec, _) => spec,
+            })
+        }
+        (None, None, None) => Some(SourceSpec::Replay {
+            path: demo_comments(&data_dir)?,
+            speed: Speed::Factor(1.0),
+        }),
+        (None, None, Some(_)) => None,
     };
+    let source = spec.map(|source| super::SourceArgs {
+        source,
+        ig_user_id,
+        graph_url: args.graph_url,
+    });
     let shows = data_dir.join("shows");
     let started = chrono::Local::now();
     let folder = shows.join(format!(

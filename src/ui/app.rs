@@ -9,17 +9,18 @@ use chrono::{DateTime, Utc};
 use egui::Color32;
 use serde::{Deserialize, Serialize};
 
-use super::controls::{keys, producer_ui};
+use super::controls::{Modal, keys, producer_ui};
 use super::fonts::{self, FontDiscovery, FontReport};
 use super::host::host_screen_ui;
 use super::text::{EN, Texts, fill};
 use super::theme::{self, Scale};
 use super::{Command, View, ViewState};
 use crate::audio::{Audio, AudioState};
+use crate::cli::SourceArgs;
 use crate::plan::Plan;
 use crate::session::{Action, Classifier, JournalTarget, JournalView, Live, SourceState};
 use crate::show::{Clock, Phase, ShowState};
-use crate::sources::{Feed, SourceConfig, SourceSpec};
+use crate::sources::{DEFAULT_GRAPH_URL, Feed, SourceSpec};
 
 /// Whether to open the audio device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,8 +49,8 @@ pub struct AppOptions {
     pub fonts: FontDiscovery,
     /// The comment filter.
     pub classifier: Box<dyn Classifier>,
-    /// The comment source to start, if any.
-    pub source: Option<(SourceSpec, SourceConfig)>,
+    /// The comment source to connect at start, if any (tokens are looked up then).
+    pub source: Option<SourceArgs>,
 }
 
 /// What is remembered between runs (eframe storage). Window size and position are
@@ -73,6 +74,17 @@ pub struct LivecueApp {
     confirming_end: bool,
     host_fullscreen: bool,
     feed: Option<Feed>,
+    source_dialog: Option<SourceDialog>,
+    notify: crate::sources::NotifyFn,
+    graph_url: String,
+}
+
+/// The producer's "pick a source" form.
+#[derive(Clone, Debug, Default)]
+struct SourceDialog {
+    source: String,
+    ig_user_id: String,
+    error: Option<String>,
 }
 
 /// Messages taken from the source per frame, so a burst never stalls the screen.
@@ -106,34 +118,14 @@ impl LivecueApp {
         };
         audio.set_muted(remembered.muted);
         let view = ViewState::new(&options.plan, options.plan_dir.as_deref());
-        let mut live = Live::new(
+        let live = Live::new(
             options.plan,
             options.clock,
             options.epoch,
             options.journal,
             options.classifier,
         );
-        let feed = options.source.and_then(|(spec, config)| {
-            let name = spec.to_string();
-            let ctx = ctx.clone();
-            match Feed::start(
-                spec,
-                config,
-                std::sync::Arc::new(move || ctx.request_repaint()),
-            ) {
-                Ok(feed) => Some(feed),
-                Err(e) => {
-                    live.source_status(
-                        &name,
-                        SourceState::Failed {
-                            reason: e.to_string(),
-                        },
-                    );
-                    None
-                }
-            }
-        });
-        Self {
+        let mut app = Self {
             remembered,
             live,
             audio,
@@ -142,10 +134,51 @@ impl LivecueApp {
             fonts,
             confirming_end: false,
             host_fullscreen: false,
-            feed,
+            feed: None,
+            source_dialog: None,
+            notify: {
+                let ctx = ctx.clone();
+                Arc::new(move || ctx.request_repaint())
+            },
+            graph_url: options
+                .source
+                .as_ref()
+                .map_or_else(|| DEFAULT_GRAPH_URL.to_owned(), |a| a.graph_url.clone()),
+        };
+        if let Some(args) = options.source {
+            app.connect(args);
+        }
+        app
+    }
+
+    /// Connects a comment source, replacing the current one. Problems (an unknown
+    /// source, no token) show as the source's state; the app carries on without it.
+    pub fn connect(&mut self, args: SourceArgs) {
+        let name = args.source.to_string();
+        if let Some(old) = self.feed.take() {
+            old.stop();
+        }
+        let started = args.config().and_then(|mut config| {
+            // Reconnecting never delivers a comment twice.
+            config.seen_ids = self.live.session().comment_ids();
+            Feed::start(args.source.clone(), config, Arc::clone(&self.notify))
+                .map_err(anyhow::Error::from)
+        });
+        match started {
+            Ok(feed) => self.feed = Some(feed),
+            Err(e) => self.live.source_status(
+                &name,
+                SourceState::Failed {
+                    reason: format!("{e:#}"),
+                },
+            ),
         }
     }
 
+    /// The comment source's name, when one is connected.
+    pub fn source_name(&self) -> Option<&str> {
+        self.feed.as_ref().map(Feed::name)
+    }
     /// The live session.
     pub fn live(&self) -> &Live {
         &self.live
@@ -221,6 +254,31 @@ impl LivecueApp {
                     self.host_fullscreen = false;
                 }
                 Command::FeedToBottom => self.view.feed_to_bottom(),
+                Command::OpenSourceDialog => {
+                    self.source_dialog = Some(SourceDialog {
+                        source: self.source_name().unwrap_or_default().to_owned(),
+                        ..SourceDialog::default()
+                    });
+                }
+                Command::CloseSourceDialog => self.source_dialog = None,
+                Command::ConnectSource => {
+                    let Some(dialog) = &mut self.source_dialog else {
+                        continue;
+                    };
+                    match dialog.source.parse::<SourceSpec>() {
+                        Err(e) => dialog.error = Some(e.to_string()),
+                        Ok(source) => {
+                            let ig_user_id = Some(dialog.ig_user_id.trim().to_owned())
+                                .filter(|id| !id.is_empty());
+                            self.source_dialog = None;
+                            self.connect(SourceArgs {
+                                source,
+                                ig_user_id,
+                                graph_url: self.graph_url.clone(),
+                            });
+                        }
+                    }
+                }
             }
         }
         // Chimes asked for by the actions above (a cue that fell due on a jump).
@@ -395,7 +453,14 @@ impl LivecueApp {
             wall_now: self.live.stamp().wall,
         };
         let mut commands = Vec::new();
-        keys(&ctx, &view, self.confirming_end, &mut commands);
+        let modal = if self.confirming_end {
+            Modal::EndConfirm
+        } else if self.source_dialog.is_some() {
+            Modal::SourceDialog
+        } else {
+            Modal::None
+        };
+        keys(&ctx, &view, modal, &mut commands);
         let view_state = &mut self.view;
         if self.remembered.detached {
             producer_ui(ui, &view, view_state, &mut commands);
@@ -409,7 +474,7 @@ impl LivecueApp {
                         scale: Scale::for_size(ui.available_size()),
                         ..view.clone()
                     };
-                    keys(ui.ctx(), &host_view, self.confirming_end, &mut commands);
+                    keys(ui.ctx(), &host_view, modal, &mut commands);
                     host_screen_ui(ui, &host_view, view_state, false, &mut commands);
                     ui.input(|i| i.viewport().close_requested())
                 },
@@ -422,6 +487,9 @@ impl LivecueApp {
         }
         if self.confirming_end {
             end_confirmation_ui(&ctx, texts, &mut commands);
+        }
+        if let Some(dialog) = &mut self.source_dialog {
+            source_dialog_ui(&ctx, texts, dialog, &mut commands);
         }
         self.apply(&ctx, commands);
         if let Some(wait) = self.next_change() {
@@ -467,6 +535,46 @@ fn end_confirmation_ui(ctx: &egui::Context, texts: &Texts, commands: &mut Vec<Co
     });
     if modal.should_close() {
         commands.push(Command::CancelEndShow);
+    }
+}
+
+fn source_dialog_ui(
+    ctx: &egui::Context,
+    texts: &Texts,
+    dialog: &mut SourceDialog,
+    commands: &mut Vec<Command>,
+) {
+    let modal = egui::Modal::new(egui::Id::unique("source-dialog")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.heading(texts.source_title);
+        ui.label(egui::RichText::new(texts.source_help).color(theme::DIM));
+        ui.add_space(6.0);
+        let source_label = ui.label(texts.source_field);
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut dialog.source).desired_width(f32::INFINITY))
+            .labelled_by(source_label.id);
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            commands.push(Command::ConnectSource);
+        }
+        let id_label = ui.label(texts.ig_user_id_field);
+        ui.add(egui::TextEdit::singleline(&mut dialog.ig_user_id).desired_width(f32::INFINITY))
+            .labelled_by(id_label.id);
+        if let Some(error) = &dialog.error {
+            ui.label(egui::RichText::new(error).color(theme::RED));
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(texts.connect).clicked() {
+                commands.push(Command::ConnectSource);
+            }
+            if ui.button(texts.end_confirm_no_source).clicked() {
+                commands.push(Command::CloseSourceDialog);
+            }
+            ui.label(egui::RichText::new(texts.key_escape).color(theme::FAINT));
+        });
+    });
+    if modal.should_close() {
+        commands.push(Command::CloseSourceDialog);
     }
 }
 

@@ -76,6 +76,9 @@ pub fn controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comma
         if key_button(ui, texts.fullscreen, "F11", scale) {
             commands.push(Command::ToggleFullscreen);
         }
+        if key_button(ui, texts.source_button, "O", scale) {
+            commands.push(Command::OpenSourceDialog);
+        }
         let detach_label = if frame.detached {
             texts.attach
         } else {
@@ -93,26 +96,44 @@ pub fn controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comma
     });
 }
 
+/// Which dialog, if any, has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modal {
+    /// None: keys drive the show.
+    None,
+    /// "End the show?": Enter ends it, Esc keeps going.
+    EndConfirm,
+    /// The comment-source form: Enter connects, Esc closes.
+    SourceDialog,
+}
+
 /// Reads the keyboard. Keys act on the window that has focus, so both the main window
 /// and a detached host window call this.
-pub fn keys(
-    ctx: &egui::Context,
-    frame: &View<'_>,
-    confirming_end: bool,
-    commands: &mut Vec<Command>,
-) {
+pub fn keys(ctx: &egui::Context, frame: &View<'_>, modal: Modal, commands: &mut Vec<Command>) {
     if ctx.egui_wants_keyboard_input() {
         return;
     }
     ctx.input_mut(|input| {
-        if confirming_end {
-            if input.consume_key(Modifiers::NONE, Key::Enter) {
-                commands.push(Command::ConfirmEndShow);
+        match modal {
+            Modal::None => {}
+            Modal::EndConfirm => {
+                if input.consume_key(Modifiers::NONE, Key::Enter) {
+                    commands.push(Command::ConfirmEndShow);
+                }
+                if input.consume_key(Modifiers::NONE, Key::Escape) {
+                    commands.push(Command::CancelEndShow);
+                }
+                return;
             }
-            if input.consume_key(Modifiers::NONE, Key::Escape) {
-                commands.push(Command::CancelEndShow);
+            Modal::SourceDialog => {
+                if input.consume_key(Modifiers::NONE, Key::Enter) {
+                    commands.push(Command::ConnectSource);
+                }
+                if input.consume_key(Modifiers::NONE, Key::Escape) {
+                    commands.push(Command::CloseSourceDialog);
+                }
+                return;
             }
-            return;
         }
         if input.consume_key(Modifiers::NONE, Key::Space) {
             commands.push(Command::Live(
@@ -153,6 +174,7 @@ pub fn keys(
             (Key::F11, Command::ToggleFullscreen),
             (Key::D, Command::ToggleDetached),
             (Key::E, Command::AskEndShow),
+            (Key::O, Command::OpenSourceDialog),
         ];
         for (key, command) in toggles {
             if input.consume_key(Modifiers::NONE, key) {

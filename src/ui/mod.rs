@@ -52,6 +52,12 @@ pub enum Command {
     CancelEndShow,
     /// Scroll the comment feed back to the newest comment.
     FeedToBottom,
+    /// Open the "comment source" form.
+    OpenSourceDialog,
+    /// Connect the source typed into the form.
+    ConnectSource,
+    /// Close the form without changing the source.
+    CloseSourceDialog,
 }
 
 /// What every view reads in one frame: the session and values computed once.

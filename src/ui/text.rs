@@ -50,6 +50,20 @@ pub struct Texts {
     pub jump: &'static str,
     /// Put a comment into the question queue.
     pub promote: &'static str,
+    /// Open the comment-source form.
+    pub source_button: &'static str,
+    /// Source form title.
+    pub source_title: &'static str,
+    /// Source form help.
+    pub source_help: &'static str,
+    /// Source field label.
+    pub source_field: &'static str,
+    /// Instagram user id field label.
+    pub ig_user_id_field: &'static str,
+    /// Connect button.
+    pub connect: &'static str,
+    /// Close the source form.
+    pub end_confirm_no_source: &'static str,
 
     // Key names shown next to controls.
     /// Space bar.
@@ -232,6 +246,13 @@ pub const EN: Texts = Texts {
     fullscreen_on_display: "Fullscreen on display {}",
     jump: "Go",
     promote: "To queue",
+    source_button: "Source…",
+    source_title: "Comment source",
+    source_help: "instagram · facebook:LIVE_VIDEO_ID · replay:FILE@SPEED. Tokens come from LIVECUE_IG_TOKEN / LIVECUE_FB_TOKEN or `livecue login`.",
+    source_field: "Source",
+    ig_user_id_field: "Instagram user id (for instagram)",
+    connect: "Connect",
+    end_confirm_no_source: "Cancel",
 
     key_space: "Space",
     key_backspace: "Backspace",
