@@ -187,7 +187,7 @@ fn cue_banner_appears_when_its_time_passes_and_chimes_once() {
     f.harness.run();
     assert!(
         f.harness
-            .query_by_label_contains("invite @nurse.lin")
+            .query_by_label_contains("Invite @nurse.lin")
             .is_none(),
         "not yet: 0:59 into the segment"
     );
@@ -202,10 +202,10 @@ fn cue_banner_appears_when_its_time_passes_and_chimes_once() {
     f.harness.run();
     assert!(
         f.harness
-            .query_by_label("invite @nurse.lin (林護理師)")
+            .query_by_label("Invite @nurse.lin (林護理師)")
             .is_some()
     );
-    assert!(f.harness.query_by_label("topics: 成分、敏感肌").is_some());
+    assert!(f.harness.query_by_label("topics: 成分, 敏感肌").is_some());
     assert_eq!(f.harness.state().audio().requested(), &[Chime::Cue]);
     // More frames and more time: the chime is not asked for again.
     for _ in 0..5 {
@@ -217,7 +217,7 @@ fn cue_banner_appears_when_its_time_passes_and_chimes_once() {
     f.harness.run();
     assert!(
         f.harness
-            .query_by_label("invite @nurse.lin (林護理師)")
+            .query_by_label("Invite @nurse.lin (林護理師)")
             .is_none()
     );
 }

@@ -124,7 +124,7 @@ fn timer_ui(ui: &mut egui::Ui, frame: &View<'_>) {
         if let Some(seg) = segment {
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 ui.label(
-                    RichText::new(seg.kind.label().to_uppercase())
+                    RichText::new(texts.kind(seg.kind))
                         .font(theme::text(scale.pt(22.0)))
                         .color(theme::DIM),
                 );
@@ -538,10 +538,12 @@ fn cue_banner_ui(
         ui.vertical(|ui| {
             ui.add(
                 egui::Label::new(
-                    RichText::new(super::sanitize_for_display(&cue.what.describe(plan)))
-                        .font(theme::text(scale.pt(32.0)))
-                        .color(theme::TEXT)
-                        .strong(),
+                    RichText::new(super::sanitize_for_display(
+                        &texts.cue_action(&cue.what, plan),
+                    ))
+                    .font(theme::text(scale.pt(32.0)))
+                    .color(theme::TEXT)
+                    .strong(),
                 )
                 .wrap(),
             );
@@ -550,9 +552,12 @@ fn cue_banner_ui(
                 && !guest.topics.is_empty()
             {
                 ui.label(
-                    RichText::new(fill(texts.topics, &[&guest.topics.join("、")]))
-                        .font(theme::text(scale.pt(24.0)))
-                        .color(theme::TEXT),
+                    RichText::new(fill(
+                        texts.topics,
+                        &[&guest.topics.join(texts.list_separator)],
+                    ))
+                    .font(theme::text(scale.pt(24.0)))
+                    .color(theme::TEXT),
                 );
             }
         });

@@ -137,11 +137,37 @@ pub struct Texts {
     /// Tag on a question collected before the show.
     pub from_sticker: &'static str,
 
+    // Segment kinds and cue actions, as the host screen names them.
+    /// Warm-up segment.
+    pub kind_warm_up: &'static str,
+    /// Content segment.
+    pub kind_content: &'static str,
+    /// Q&A segment.
+    pub kind_q_and_a: &'static str,
+    /// Guest segment.
+    pub kind_guest: &'static str,
+    /// Product segment.
+    pub kind_product: &'static str,
+    /// Closing segment.
+    pub kind_closing: &'static str,
+    /// Cue: invite a guest; `{}` = handle, `{}` = name.
+    pub cue_invite: &'static str,
+    /// Cue: share media; `{}` = media id, `{}` = caption.
+    pub cue_share: &'static str,
+    /// Cue: mention an offer; `{}` = product, `{}` = code.
+    pub cue_offer: &'static str,
+    /// Cue: mention an offer without a code; `{}` = product.
+    pub cue_offer_no_code: &'static str,
+    /// Cue: call to action; `{}` = text.
+    pub cue_call_to_action: &'static str,
+
     // Cue banner.
     /// Banner label.
     pub cue: &'static str,
     /// `{}` = topics.
     pub topics: &'static str,
+    /// Between items of a list (topics).
+    pub list_separator: &'static str,
 
     // Comment feed.
     /// Feed title.
@@ -290,8 +316,20 @@ pub const EN: Texts = Texts {
     and_more: "+{}",
     from_sticker: "collected before the show",
 
+    kind_warm_up: "WARM-UP",
+    kind_content: "CONTENT",
+    kind_q_and_a: "Q&A",
+    kind_guest: "GUEST",
+    kind_product: "PRODUCT",
+    kind_closing: "CLOSING",
+    cue_invite: "Invite @{} ({})",
+    cue_share: "Share {}: {}",
+    cue_offer: "Mention the offer: {} — code {}",
+    cue_offer_no_code: "Mention the offer: {}",
+    cue_call_to_action: "Call to action: {}",
     cue: "CUE",
     topics: "topics: {}",
+    list_separator: ", ",
 
     comments: "COMMENTS",
     per_minute: "{} / min",
@@ -332,6 +370,47 @@ pub const EN: Texts = Texts {
 
     overtime_sign: "+",
 };
+
+impl Texts {
+    /// A segment kind's name.
+    pub fn kind(&self, kind: crate::plan::SegmentKind) -> &'static str {
+        use crate::plan::SegmentKind;
+        match kind {
+            SegmentKind::WarmUp => self.kind_warm_up,
+            SegmentKind::Content => self.kind_content,
+            SegmentKind::QAndA => self.kind_q_and_a,
+            SegmentKind::Guest => self.kind_guest,
+            SegmentKind::Product => self.kind_product,
+            SegmentKind::Closing => self.kind_closing,
+        }
+    }
+
+    /// What a cue asks the host to do.
+    pub fn cue_action(&self, what: &crate::plan::CueAction, plan: &crate::plan::Plan) -> String {
+        use crate::plan::{CueAction, bare_handle};
+        match what {
+            CueAction::InviteGuest(handle) => {
+                let name = plan.guest(handle).map_or("", |g| g.name.as_str());
+                fill(self.cue_invite, &[bare_handle(handle), name]).replace(" ()", "")
+            }
+            CueAction::ShareMedia(id) => {
+                let caption = plan.media_item(id).map_or("", |m| m.caption.as_str());
+                fill(self.cue_share, &[id, caption])
+                    .trim_end_matches([':', ' '])
+                    .to_owned()
+            }
+            CueAction::MentionOffer(id) => match plan.product(id) {
+                Some(p) => match &p.discount_code {
+                    Some(code) => fill(self.cue_offer, &[&p.name, code]),
+                    None => fill(self.cue_offer_no_code, &[&p.name]),
+                },
+                None => fill(self.cue_offer_no_code, &[id]),
+            },
+            CueAction::CallToAction(text) => fill(self.cue_call_to_action, &[text]),
+            CueAction::Custom(text) => text.clone(),
+        }
+    }
+}
 
 /// Fills `{}` placeholders in order.
 pub fn fill(template: &str, args: &[&str]) -> String {
