@@ -512,3 +512,61 @@ fn the_status_bar_says_what_the_source_is_doing() {
         assert!(f.harness.query_by_label(&line).is_some(), "{line}");
     }
 }
+
+#[test]
+fn the_feed_follows_new_comments_until_scrolled_up_then_offers_a_jump() {
+    let mut f = app();
+    {
+        let live = f.harness.state_mut().live_mut();
+        for i in 0..80 {
+            live.receive(comment(
+                &format!("c{i}"),
+                &format!("viewer{i}"),
+                &format!("留言 {i}"),
+            ));
+        }
+    }
+    f.harness.run();
+    // Following: the newest comment is on screen, the oldest scrolled away.
+    assert!(f.harness.query_by_label("留言 79").is_some());
+    assert!(f.harness.query_by_label("留言 0").is_none());
+    // Scroll the feed up by hand.
+    let feed_point = f.harness.get_by_label("留言 79").rect().center();
+    f.harness.hover_at(feed_point);
+    for _ in 0..5 {
+        f.harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 2000.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        // Scrolling animates over a few frames.
+        f.harness.run_steps(10);
+    }
+    assert!(
+        f.harness.query_by_label("留言 0").is_some(),
+        "scrolled to the top"
+    );
+    // New comments do not pull the feed down; a button counts them.
+    {
+        let live = f.harness.state_mut().live_mut();
+        for i in 80..83 {
+            live.receive(comment(
+                &format!("c{i}"),
+                &format!("viewer{i}"),
+                &format!("留言 {i}"),
+            ));
+        }
+    }
+    f.harness.run();
+    assert!(
+        f.harness.query_by_label("留言 0").is_some(),
+        "still where the user left it"
+    );
+    assert!(f.harness.query_by_label("留言 82").is_none());
+    f.harness.get_by_label("3 new ↓").click();
+    f.harness.run_steps(20);
+    assert!(f.harness.query_by_label("留言 82").is_some());
+    assert!(f.harness.query_by_label("3 new ↓").is_none());
+}

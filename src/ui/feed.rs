@@ -32,6 +32,8 @@ pub struct FeedState {
     /// Rows that existed when the user scrolled away from the bottom.
     rows_when_left_bottom: Option<usize>,
     jump_to_bottom: bool,
+    /// Rows shown in the previous frame.
+    rows_last_frame: usize,
 }
 
 impl FeedState {
@@ -147,7 +149,10 @@ pub fn comment_feed_ui(
         .auto_shrink(false)
         .stick_to_bottom(true);
     if state.jump_to_bottom {
-        area = area.vertical_scroll_offset(f32::MAX);
+        // The whole content height: past the last offset, which the area clamps to.
+        // (Not f32::MAX: the row range is computed from the offset before clamping.)
+        let content = (row_height + ui.spacing().item_spacing.y) * state.rows.len() as f32;
+        area = area.vertical_scroll_offset(content);
         state.jump_to_bottom = false;
         state.rows_when_left_bottom = None;
     }
@@ -178,11 +183,17 @@ pub fn comment_feed_ui(
     });
     let max_offset = (output.content_size.y - output.inner_rect.height()).max(0.0);
     let at_bottom = output.state.clamped_offset().y >= max_offset - row_height * 0.5;
+    // Rows added this frame land below the old bottom; the area catches up next frame.
+    let grew = state.rows.len() > state.rows_last_frame;
+    let following = state.rows_when_left_bottom.is_none();
     if at_bottom {
         state.rows_when_left_bottom = None;
-    } else if state.rows_when_left_bottom.is_none() {
+    } else if following && grew {
+        ui.ctx().request_repaint();
+    } else if following {
         state.rows_when_left_bottom = Some(state.rows.len());
     }
+    state.rows_last_frame = state.rows.len();
     if unseen > 0 {
         let label = fill(texts.new_comments, &[&unseen.to_string()]);
         let rect = output.inner_rect;

@@ -306,7 +306,10 @@ fn timer_ui(ui: &mut egui::Ui, frame: &View<'_>) {
         };
         let when = if index.is_some() {
             if status.remaining_ms > 0 {
-                fill(texts.starts_in, &[&clock_text(status.remaining_ms)])
+                fill(
+                    texts.starts_in,
+                    &[&clock_text(ceil_to_second(status.remaining_ms))],
+                )
             } else {
                 texts.starts_now.to_owned()
             }
@@ -372,12 +375,18 @@ fn countdown_text(frame: &View<'_>) -> (String, Color32) {
                     color,
                 )
             } else {
-                // Round up, so "0:01" shows until time is really up.
-                let ceil = (status.remaining_ms + 999) / 1000 * 1000;
-                (clock_text(ceil), theme::phase_color(status.phase))
+                (
+                    clock_text(ceil_to_second(status.remaining_ms)),
+                    theme::phase_color(status.phase),
+                )
             }
         }
     }
+}
+
+/// Time left rounded up to the second, so "0:01" shows until time is really up.
+fn ceil_to_second(ms: i64) -> i64 {
+    (ms + 999).div_euclid(1000) * 1000
 }
 
 /// "2:10 behind plan" / "0:45 ahead of plan" / "on plan", with its colour.
