@@ -253,26 +253,40 @@ fn comment_row_ui(
                 .font(font.clone())
                 .color(user_color),
         );
-        let mut badges = Vec::new();
         if !v.shown {
+            // Hidden: why comes first (it matters more than the text), then what is
+            // left of the text, greyed.
             let names: Vec<&str> = v.reasons.iter().map(|r| r.as_str()).collect();
             let mut why = fill(texts.hidden_because, &[&names.join(", ")]);
             if let Some(word) = &v.matched {
                 why.push_str(&fill(texts.matched_word, &[&sanitize_for_display(word)]));
             }
-            badges.push((why, theme::FAINT));
-        } else {
-            if v.question {
-                badges.push((texts.badge_question.to_owned(), theme::BLUE));
-            }
-            if is_guest {
-                badges.push((texts.badge_guest.to_owned(), theme::GOLD));
-            } else if is_highlighted {
-                badges.push((texts.badge_highlight.to_owned(), theme::GOLD));
-            }
-            if mentions_host {
-                badges.push((texts.badge_mention.to_owned(), theme::GOLD));
-            }
+            ui.add(
+                egui::Label::new(RichText::new(why).font(font.clone()).color(theme::FAINT))
+                    .truncate(),
+            );
+            ui.add(
+                egui::Label::new(
+                    RichText::new(text)
+                        .font(font.clone())
+                        .color(text_color)
+                        .italics(),
+                )
+                .truncate(),
+            );
+            return;
+        }
+        let mut badges = Vec::new();
+        if v.question {
+            badges.push((texts.badge_question.to_owned(), theme::BLUE));
+        }
+        if is_guest {
+            badges.push((texts.badge_guest.to_owned(), theme::GOLD));
+        } else if is_highlighted {
+            badges.push((texts.badge_highlight.to_owned(), theme::GOLD));
+        }
+        if mentions_host {
+            badges.push((texts.badge_mention.to_owned(), theme::GOLD));
         }
         // Badges go on the right, so the text takes what is left and is cut short.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -285,21 +299,16 @@ fn comment_row_ui(
                 );
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let mut rich = RichText::new(text).font(font.clone()).color(text_color);
-                if !v.shown {
-                    rich = rich.italics();
-                }
+                let rich = RichText::new(text).font(font.clone()).color(text_color);
                 let response = ui.add(egui::Label::new(rich).truncate().sense(Sense::click()));
-                if v.shown {
-                    response.context_menu(|ui| {
-                        if ui.button(texts.promote).clicked() {
-                            commands.push(Command::Live(crate::session::Action::PromoteComment(
-                                c.id.clone(),
-                            )));
-                            ui.close();
-                        }
-                    });
-                }
+                response.context_menu(|ui| {
+                    if ui.button(texts.promote).clicked() {
+                        commands.push(Command::Live(crate::session::Action::PromoteComment(
+                            c.id.clone(),
+                        )));
+                        ui.close();
+                    }
+                });
             });
         });
     });
