@@ -511,7 +511,7 @@ impl eframe::App for LivecueApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.remembered);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.live.sync_journal();
     }
 }
@@ -587,6 +587,7 @@ pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
             .with_inner_size([1920.0, 1080.0])
             .with_min_inner_size([960.0, 540.0]),
         persist_window: true,
+        renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     eframe::run_native(
