@@ -55,7 +55,8 @@ pub struct Filter {
     lexicon: Lexicon,
     blocked: HashSet<String>,
     highlighted: HashSet<String>,
-    users: HashMap<String, UserWindow>,
+    /// Keyed by handles viewers choose: hashed with a seeded hash, not a fixed one.
+    users: HashMap<String, UserWindow, foldhash::fast::RandomState>,
     questions: QuestionIndex,
     classified: u64,
     // Buffers reused from one comment to the next.
@@ -69,7 +70,13 @@ pub struct Filter {
 
 fn handle_key(user: &str) -> Cow<'_, str> {
     let bare = bare_handle(user);
-    if bare.chars().any(char::is_uppercase) {
+    if bare.is_ascii() {
+        if bare.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(bare.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(bare)
+        }
+    } else if bare.chars().any(char::is_uppercase) {
         Cow::Owned(bare.to_lowercase())
     } else {
         Cow::Borrowed(bare)
@@ -123,7 +130,7 @@ impl Filter {
             lexicon: builder.build()?,
             blocked: handles(&settings.blocked_users),
             highlighted: handles(&settings.highlighted_users),
-            users: HashMap::new(),
+            users: HashMap::default(),
             questions: QuestionIndex::default(),
             classified: 0,
             normalizer: Normalizer::default(),

@@ -10,7 +10,11 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::ops::ControlFlow;
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 
 use super::normalize::{Normalized, Normalizer, is_dense};
 
@@ -66,7 +70,7 @@ impl Hits {
 /// Compiled word lists.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    ac: Option<AhoCorasick>,
+    dfa: Option<DFA>,
     entries: Vec<Entry>,
     /// Entries with no letters at all (`🖕`), matched on the comment as written: a
     /// few substring searches, or an automaton when there are many.
@@ -135,17 +139,12 @@ impl LexiconBuilder {
 
     /// Compiles the automaton.
     pub(crate) fn build(self) -> Result<Lexicon, aho_corasick::BuildError> {
-        let ac = if self.patterns.is_empty() {
+        let dfa = if self.patterns.is_empty() {
             None
         } else {
             // A DFA costs memory (a few megabytes for thousands of words) and
             // build time once, and is the fastest to search, comment after comment.
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&self.patterns)?,
-            )
+            Some(dfa(&self.patterns)?)
         };
         let raw_finders = if self.raw_entries.len() <= RAW_FINDERS_MAX {
             self.raw_entries
@@ -165,12 +164,68 @@ impl LexiconBuilder {
             )
         };
         Ok(Lexicon {
-            ac,
+            dfa,
             entries: self.entries,
             raw,
             raw_finders,
             raw_entries: self.raw_entries,
         })
+    }
+}
+
+/// An Aho-Corasick DFA over `patterns`, reporting every match (overlapping ones too),
+/// searched with [`for_each_match`].
+pub(crate) fn dfa<I, P>(patterns: I) -> Result<DFA, aho_corasick::BuildError>
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    // No prefilter: `for_each_match` runs the automaton over every byte, and start
+    // states must not be special.
+    DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .build(patterns)
+}
+
+/// Calls `found(pattern, start, end)` for every match of `dfa` in `hay`, overlapping
+/// ones included, in the order `AhoCorasick::find_overlapping_iter` reports them: by
+/// end, then in the automaton's order for the same end. Stops when `found` breaks.
+///
+/// The automaton runs byte by byte in a loop the compiler can keep tight, instead of
+/// through the iterator's resumable state.
+#[inline]
+pub(crate) fn for_each_match(
+    dfa: &DFA,
+    hay: &[u8],
+    mut found: impl FnMut(usize, usize, usize) -> ControlFlow<()>,
+) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    let mut report = |sid, end: usize| {
+        for i in 0..dfa.match_len(sid) {
+            let pattern = dfa.match_pattern(sid, i);
+            let start = end - dfa.pattern_len(pattern);
+            if found(pattern.as_usize(), start, end).is_break() {
+                return ControlFlow::Break(());
+            }
+        }
+        ControlFlow::Continue(())
+    };
+    if dfa.is_match(sid) && report(sid, 0).is_break() {
+        return;
+    }
+    for (at, &b) in hay.iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            if dfa.is_match(sid) && report(sid, at + 1).is_break() {
+                return;
+            }
+        }
     }
 }
 
@@ -203,29 +258,35 @@ impl Lexicon {
 
     /// Finds entries in a normalised comment.
     pub(crate) fn find(&self, n: &Normalized, hits: &mut Hits) {
-        let Some(ac) = &self.ac else { return };
-        for m in ac.find_overlapping_iter(n.skel.as_str()) {
-            let index = m.pattern().as_usize();
+        let Some(dfa) = &self.dfa else { return };
+        let skel = n.skel.as_str();
+        for_each_match(dfa, skel.as_bytes(), |index, start, end| {
             let Some(entry) = self.entries.get(index) else {
-                continue;
+                return ControlFlow::Continue(());
             };
-            if let Some((start, end, _)) = hits.first[entry.kind as usize]
-                && (start < m.start() || (start == m.start() && end >= m.end()))
+            if let Some((s, e, _)) = hits.first[entry.kind as usize]
+                && (s < start || (s == start && e >= end))
             {
-                continue;
+                return ControlFlow::Continue(());
             }
-            let text = &n.skel[m.start()..m.end()];
-            let mut from = n
-                .repeats
-                .partition_point(|&(pos, _)| (pos as usize) < m.start());
-            let runs_ok = text
-                .char_indices()
-                .zip(entry.runs.iter())
-                .all(|((i, _), &rp)| run_matches(rp, n.run_at(m.start() + i, &mut from)));
+            let runs_ok = if n.repeats.is_empty() {
+                // Every letter of the text appeared once: only patterns whose letters
+                // all appear once match (a run of 1 in the pattern also accepts 3+).
+                entry.runs.iter().all(|&rp| rp == 1)
+            } else {
+                let mut from = n
+                    .repeats
+                    .partition_point(|&(pos, _)| (pos as usize) < start);
+                skel[start..end]
+                    .char_indices()
+                    .zip(entry.runs.iter())
+                    .all(|((i, _), &rp)| run_matches(rp, n.run_at(start + i, &mut from)))
+            };
             if runs_ok {
-                hits.note(entry.kind, m.start(), m.end(), index);
+                hits.note(entry.kind, start, end, index);
             }
-        }
+            ControlFlow::Continue(())
+        });
     }
 
     /// Finds letterless entries (emoji, symbols) in the comment as written.

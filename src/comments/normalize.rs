@@ -67,13 +67,6 @@ impl Normalized {
         self.skel.push(c);
     }
 
-    /// Appends a run of dense characters that need no folding to both texts.
-    #[inline]
-    fn push_both(&mut self, run: &str) {
-        self.skel.push_str(run);
-        self.lowered.push_str(run);
-    }
-
     #[inline]
     fn space(&mut self) {
         if !self.skel.ends_with(' ') {
@@ -435,8 +428,14 @@ fn bmp_table() -> &'static [u8] {
 
 #[inline]
 fn flags(c: char) -> u8 {
+    flags_in(bmp_table(), c)
+}
+
+/// [`flags`] with the table at hand.
+#[inline]
+fn flags_in(table: &[u8], c: char) -> u8 {
     let cp = c as usize;
-    match bmp_table().get(cp) {
+    match table.get(cp) {
         Some(&f) => f,
         // Emoji: nothing but stable.
         None if matches!(
@@ -735,6 +734,8 @@ struct Tokenizer {
     last_dense: bool,
     /// A dense run is open: the next other character ends it.
     dense_open: bool,
+    /// Where the open dense run starts in `skel`, to be copied to `lowered`.
+    dense_copy: Option<usize>,
 }
 
 impl Tokenizer {
@@ -746,7 +747,9 @@ impl Tokenizer {
         self.singles.clear();
         self.last_dense = false;
         self.dense_open = false;
+        self.dense_copy = None;
         let zh = ZhFold::get();
+        let table = bmp_table();
         let mut buf = ['\0'; 3];
         // Start of a run of dense characters that fold to themselves, copied in one go
         // when the run ends.
@@ -755,11 +758,8 @@ impl Tokenizer {
         let mut next = 0;
         while next < bytes.len() {
             if bytes[next].is_ascii() {
-                if let Some(start) = pending.take() {
-                    out.push_both(&clean[start..next]);
-                }
                 if self.dense_open {
-                    self.close_dense(out);
+                    self.end_dense(clean, next, &mut pending, out);
                 }
                 next = self.ascii_run(clean, next, one_as_l, out);
                 continue;
@@ -769,8 +769,8 @@ impl Tokenizer {
                 break;
             };
             next += c.len_utf8();
-            let dense = is_dense(c);
-            if dense {
+            let f = flags_in(table, c);
+            if f & F_DENSE != 0 {
                 // Chinese, Japanese, Korean, Thai: no case, no words to build.
                 if !self.dense_open {
                     self.end_word(one_as_l, out);
@@ -779,43 +779,50 @@ impl Tokenizer {
                     self.last_dense = true;
                     self.dense_open = true;
                 }
+                // The run is written to `skel` only, and copied to `lowered` when it
+                // ends.
+                if self.dense_copy.is_none() {
+                    self.dense_copy = Some(out.skel.len());
+                }
                 let f = zh.fold(c);
                 if f == c {
                     pending.get_or_insert(i);
                 } else {
                     if let Some(start) = pending.take() {
-                        out.push_both(&clean[start..i]);
+                        out.skel.push_str(&clean[start..i]);
                     }
-                    out.lowered.push(f);
-                    out.push(f);
+                    out.skel.push(f);
                 }
                 continue;
             }
-            if let Some(start) = pending.take() {
-                out.push_both(&clean[start..i]);
-            }
             if self.dense_open {
-                self.close_dense(out);
+                self.end_dense(clean, i, &mut pending, out);
             }
-            let c = match c as u32 {
-                0x20..=0x7E => {
-                    if c == '?' {
-                        out.question_mark = true;
-                    }
+            // Two kinds of characters take a short cut (`plain_letter_lower` and the
+            // tests say why it gives the same result as the long way): Cyrillic and
+            // Latin-1 letters, which only need lower-casing, ...
+            if let Some(l) = plain_letter_lower(c, f) {
+                out.lowered.push(l);
+                self.word.push(l);
+                continue;
+            }
+            // ... and emoji and symbols, which only end a word.
+            if f == F_STABLE {
+                out.lowered.push(c);
+                self.end_word(one_as_l, out);
+                continue;
+            }
+            let c = match inline_compat(c) {
+                Some(mapped) => {
+                    out.question_mark |= mapped == '?';
+                    mapped
+                }
+                None if is_invisible(c) => continue,
+                None if raw && needs_cleaning(c) => return false,
+                None => {
+                    out.question_mark |= matches!(c, '¿' | '؟');
                     c
                 }
-                _ => match inline_compat(c) {
-                    Some(mapped) => {
-                        out.question_mark |= mapped == '?';
-                        mapped
-                    }
-                    None if is_invisible(c) => continue,
-                    None if raw && needs_cleaning(c) => return false,
-                    None => {
-                        out.question_mark |= matches!(c, '¿' | '؟');
-                        c
-                    }
-                },
             };
             let n = lower(c, &mut buf);
             for &l in &buf[..n] {
@@ -829,6 +836,7 @@ impl Tokenizer {
                     Class::Word | Class::Leet => self.word.push(l),
                     Class::Sep => self.end_word(one_as_l, out),
                     Class::Dense => {
+                        // Already in `lowered` as it is: nothing to copy.
                         self.end_word(one_as_l, out);
                         self.flush_singles(one_as_l, out);
                         out.push(zh.fold(l));
@@ -847,14 +855,31 @@ impl Tokenizer {
                 }
             }
         }
-        if let Some(start) = pending {
-            out.push_both(&clean[start..]);
-        }
-        self.close_dense(out);
+        self.end_dense(clean, bytes.len(), &mut pending, out);
         self.end_word(one_as_l, out);
         self.flush_singles(one_as_l, out);
         out.space();
         true
+    }
+
+    /// A character that is not dense at byte `at`: writes out the dense run before it,
+    /// copies it to `lowered`, and notes whether it ended in a question particle.
+    fn end_dense(
+        &mut self,
+        clean: &str,
+        at: usize,
+        pending: &mut Option<usize>,
+        out: &mut Normalized,
+    ) {
+        if let Some(start) = pending.take() {
+            out.skel.push_str(&clean[start..at]);
+        }
+        if let Some(from) = self.dense_copy.take() {
+            out.lowered.push_str(&out.skel[from..]);
+        }
+        if self.dense_open {
+            self.close_dense(out);
+        }
     }
 
     /// Tokenizes the run of ASCII starting at byte `start`; returns where it ends.
@@ -866,39 +891,78 @@ impl Tokenizer {
         out: &mut Normalized,
     ) -> usize {
         let bytes = clean.as_bytes();
-        let end = bytes[start..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .map_or(bytes.len(), |p| start + p);
-        let run = &bytes[start..end];
+        let mut i = start;
         let mut controls = false;
-        for &b in run {
-            match b.to_ascii_lowercase() {
-                l @ (b'a'..=b'z' | b'0'..=b'9' | b'$' | b'@') => self.word.push(char::from(l)),
-                // An apostrophe inside a word keeps it whole: `it's`, `f'a'k'e`.
-                b'\'' if !self.word.is_empty() => {}
-                b'?' => {
+        while let Some(&b) = bytes.get(i) {
+            match ASCII_CLASS[usize::from(b)] {
+                A_WORD | A_LETTER => {
+                    let from = i;
+                    let mut letters = true;
+                    let mut repeats = false;
+                    let mut prev = 0;
+                    while let Some(&b) = bytes.get(i) {
+                        match ASCII_CLASS[usize::from(b)] {
+                            A_LETTER => {
+                                let l = b | 0x20;
+                                repeats |= l == prev;
+                                prev = l;
+                            }
+                            A_WORD => letters = false,
+                            _ => break,
+                        }
+                        i += 1;
+                    }
+                    // A word of plain letters that ends here is written at once; the
+                    // rest (digits and leetspeak, apostrophes, invisible controls, words
+                    // that go on with a non-ASCII letter: `päivää`) is gathered letter by
+                    // letter.
+                    let whole = bytes
+                        .get(i)
+                        .is_none_or(|&b| matches!(ASCII_CLASS[usize::from(b)], A_SEP | A_QUESTION));
+                    if letters && whole && self.word.is_empty() {
+                        if i - from == 1 {
+                            self.singles.push(char::from(bytes[from] | 0x20));
+                        } else {
+                            self.flush_singles(one_as_l, out);
+                            emit_ascii_word(&clean[from..i], repeats, out);
+                            self.last_dense = false;
+                        }
+                    } else {
+                        self.word.extend(
+                            bytes[from..i]
+                                .iter()
+                                .map(|b| char::from(b.to_ascii_lowercase())),
+                        );
+                    }
+                    continue;
+                }
+                A_NON_ASCII => break,
+                // An apostrophe inside a word keeps it whole (`it's`, `f'a'k'e`); outside
+                // one it ends nothing.
+                A_APOSTROPHE => {}
+                A_QUESTION => {
                     out.question_mark = true;
                     self.end_word(one_as_l, out);
                 }
-                b'\t' | b'\n' | b'\r' => self.end_word(one_as_l, out),
-                // Other control characters are invisible: they do not split words.
-                0..=0x1F | 0x7F => controls = true,
+                // Other control characters than tab and line breaks are invisible: they
+                // do not split words.
+                A_CONTROL => controls = true,
                 _ => self.end_word(one_as_l, out),
             }
+            i += 1;
         }
         let from = out.lowered.len();
         if controls {
             out.lowered.extend(
-                clean[start..end]
+                clean[start..i]
                     .chars()
-                    .filter(|c| !c.is_ascii_control() || matches!(c, '\t' | '\n' | '\r')),
+                    .filter(|&c| ASCII_CLASS[c as usize] != A_CONTROL),
             );
         } else {
-            out.lowered.push_str(&clean[start..end]);
+            out.lowered.push_str(&clean[start..i]);
         }
         out.lowered[from..].make_ascii_lowercase();
-        end
+        i
     }
 
     /// A run of dense characters ended: did it end in a question particle?
@@ -938,9 +1002,12 @@ impl Tokenizer {
     /// One-letter words in a row are one word spelt out (`f a k e`, `s.c.a.m`).
     #[inline]
     fn flush_singles(&mut self, one_as_l: bool, out: &mut Normalized) {
-        if self.singles.is_empty() {
-            return;
+        if !self.singles.is_empty() {
+            self.write_singles(one_as_l, out);
         }
+    }
+
+    fn write_singles(&mut self, one_as_l: bool, out: &mut Normalized) {
         let letters = self.singles.iter().filter(|&&c| is_letter(c)).count();
         if self.singles.len() >= 3 && matches!(self.singles[0], 'a' | 'i') {
             // `a s c a m`, `i a m`: the first letter is a word of its own.
@@ -958,11 +1025,123 @@ impl Tokenizer {
     }
 }
 
+/// What an ASCII byte is to the tokenizer.
+const A_SEP: u8 = 0;
+/// `a`–`z`, `A`–`Z`.
+const A_LETTER: u8 = 1;
+/// Digits, and `$` and `@` (leetspeak): part of a word.
+const A_WORD: u8 = 2;
+const A_APOSTROPHE: u8 = 3;
+const A_QUESTION: u8 = 4;
+/// Control characters other than tab and line breaks: invisible.
+const A_CONTROL: u8 = 5;
+/// Not ASCII: ends a run of ASCII.
+const A_NON_ASCII: u8 = 6;
+
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [A_SEP; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => A_LETTER,
+            b'0'..=b'9' | b'$' | b'@' => A_WORD,
+            b'\'' => A_APOSTROPHE,
+            b'?' => A_QUESTION,
+            b'\t' | b'\n' | b'\r' => A_SEP,
+            0..=0x1F | 0x7F => A_CONTROL,
+            0x80..=0xFF => A_NON_ASCII,
+            _ => A_SEP,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// A word of ASCII letters (any case), as [`emit_word`] writes it once lower-cased:
+/// nothing to fold, repeats collapsed (`repeats`: it has a letter twice in a row).
+fn emit_ascii_word(word: &str, repeats: bool, out: &mut Normalized) {
+    out.has_words = true;
+    out.space();
+    if !repeats {
+        let at = out.skel.len();
+        out.skel.push_str(word);
+        out.skel[at..].make_ascii_lowercase();
+    } else {
+        let mut prev = 0;
+        let mut at = 0;
+        for b in word.bytes() {
+            let l = b.to_ascii_lowercase();
+            if l == prev {
+                out.repeat(at);
+            } else {
+                prev = l;
+                at = out.skel.len();
+                out.skel.push(char::from(l));
+            }
+        }
+    }
+    out.skel.push(' ');
+}
+
+/// Lower-case letters that [`emit_word`] leaves as they are: Latin (`a`–`z`, `ß`–`ÿ`
+/// but `÷`) or basic Cyrillic (`а`–`џ`).
+#[inline]
+fn plain_latin(c: char) -> bool {
+    matches!(c, 'a'..='z' | 'ß'..='ö' | 'ø'..='ÿ')
+}
+
+#[inline]
+fn plain_cyrillic(c: char) -> bool {
+    matches!(c, 'а'..='џ')
+}
+
+/// Whether [`emit_word`] writes `chars` as they are: all plain Latin letters (the
+/// target is Latin and no letter maps), or all plain Cyrillic letters, not all of them
+/// look-alikes of Latin ones (the target is Cyrillic and no letter maps).
+#[inline]
+fn folds_to_itself(chars: &[char]) -> bool {
+    match chars.first() {
+        Some(&c) if plain_latin(c) => chars.iter().all(|&c| plain_latin(c)),
+        Some(&c) if plain_cyrillic(c) => {
+            chars.iter().all(|&c| plain_cyrillic(c))
+                && chars.iter().any(|&c| cyrillic_homoglyph(c).is_none())
+        }
+        _ => false,
+    }
+}
+
+/// The short cut of [`Tokenizer::run`] for Cyrillic and Latin-1 letters (`f` is the
+/// character's flags): a letter, stable under NFKC, visible, not a mark, whose lower
+/// case is one letter of the same kind. The long way would clean nothing, lower-case
+/// it with [`lower`] and add it to the word, which is what the caller does with the
+/// letter returned.
+#[inline]
+fn plain_letter_lower(c: char, f: u8) -> Option<char> {
+    const PLAIN: u8 = F_LETTER | F_ALNUM | F_STABLE;
+    if f & !(F_ALNUM | F_STABLE) != F_LETTER || f & PLAIN != PLAIN {
+        return None;
+    }
+    let cp = c as u32;
+    let l = match cp {
+        0x410..=0x42F => cp + 0x20,
+        0x400..=0x40F => cp + 0x50,
+        0x430..=0x45F => cp,
+        0xC0..=0xD6 | 0xD8..=0xDE => cp + 0x20,
+        0xDF..=0xF6 | 0xF8..=0xFF => cp,
+        _ => return None,
+    };
+    // Of these, `fold_letter` changes only `ё`.
+    if l == 'ё' as u32 {
+        return Some('е');
+    }
+    char::from_u32(l)
+}
+
 /// Writes one word: look-alikes and leetspeak folded into the word's script, repeats
 /// collapsed.
 fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
-    // Most words are plain lower-case ASCII letters: nothing to fold.
-    if chars.iter().all(char::is_ascii_lowercase) {
+    // Most words are plain lower-case letters of one script: nothing to fold.
+    if folds_to_itself(chars) {
         out.has_words = true;
         out.space();
         let mut prev = '\0';

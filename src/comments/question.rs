@@ -14,8 +14,11 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::ControlFlow;
 
+use aho_corasick::dfa::DFA;
+
+use super::lexicon::{dfa, for_each_match};
 use super::normalize::{Normalized, Normalizer, is_alnum, is_dense, is_letter};
 
 /// Buffers reused from one comment to the next (none needed at the moment; kept so
@@ -377,7 +380,7 @@ const OPENER_F: u32 = 1 << 14;
 
 /// What each listed word is, looked up once per word instead of list by list.
 fn word_flags(word: &str) -> u32 {
-    static TABLE: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<PreHashed>>> =
+    static TABLE: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<WordHasher>>> =
         OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let lists: [(&[&'static str], u32); 15] = [
@@ -419,17 +422,26 @@ fn clause_is_question(clause: &str) -> bool {
     let mut words = clause
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !is_alnum(c) && c != '\''))
-        .filter(|w| !w.is_empty())
-        .skip_while(|w| w.starts_with('@') || word_flags(w) & OPENER_F != 0)
-        .peekable();
-    let Some(first) = words.next() else {
-        return false;
+        .filter(|w| !w.is_empty());
+    // The first word that is not a mention or an opener, with its flags.
+    let (first, f) = loop {
+        let Some(w) = words.next() else {
+            return false;
+        };
+        if w.starts_with('@') {
+            continue;
+        }
+        let f = word_flags(w);
+        if f & OPENER_F == 0 {
+            break (w, f);
+        }
     };
+    let mut words = words.peekable();
     let second = words.peek().copied().unwrap_or("");
-    if clause.contains("ли") && words.clone().any(|w| w == "ли") {
+    if !clause.is_ascii() && clause.contains("ли") && words.clone().any(|w| w == "ли") {
         return true;
     }
-    let (f, s) = (word_flags(first), word_flags(second));
+    let s = word_flags(second);
     english(first, second, f, s) || russian(first, second, f, s) || finnish(first, f, s)
 }
 
@@ -564,25 +576,20 @@ const DENSE_WH: &[&str] = &[
     "뭐",
 ];
 
-fn dense_wh() -> Option<&'static AhoCorasick> {
-    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(DENSE_WH)
-            .ok()
-    })
-    .as_ref()
+fn dense_wh() -> Option<&'static DFA> {
+    static AC: OnceLock<Option<DFA>> = OnceLock::new();
+    AC.get_or_init(|| dfa(DENSE_WH).ok()).as_ref()
 }
 
 /// Question words and A-not-A forms in the normalised text, where Chinese, Japanese
 /// and Korean runs are glued across spaces and punctuation.
 fn dense_is_question(skel: &str) -> bool {
     if let Some(ac) = dense_wh() {
-        for m in ac.find_overlapping_iter(skel) {
-            let wh = DENSE_WH[m.pattern().as_usize()];
-            let before = skel[..m.start()].chars().next_back();
-            let after = &skel[m.end()..];
+        let mut asks = false;
+        for_each_match(ac, skel.as_bytes(), |pattern, start, end| {
+            let wh = DENSE_WH[pattern];
+            let before = skel[..start].chars().next_back();
+            let after = &skel[end..];
             let rhetorical = match wh {
                 // 没什么 (nothing), 什么都 (everything)
                 "什么" => before == Some('没') || after.starts_with(['都', '也']),
@@ -596,9 +603,15 @@ fn dense_is_question(skel: &str) -> bool {
                 "いつ" => after.starts_with('も'),
                 _ => false,
             };
-            if !rhetorical {
-                return true;
+            asks = !rhetorical;
+            if asks {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
             }
+        });
+        if asks {
+            return true;
         }
     }
     // A-not-A: 是不是, 可不可以, 有没有.
@@ -617,6 +630,34 @@ fn dense_is_question(skel: &str) -> bool {
         }
     }
     false
+}
+
+/// A quick hasher for the short words of [`word_flags`]: eight bytes at a time.
+#[derive(Clone, Copy, Debug, Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(23) ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        let mut v = 0u64;
+        for (i, &b) in chunks.remainder().iter().enumerate() {
+            v |= u64::from(b) << (8 * i);
+        }
+        self.0 =
+            (self.0.rotate_left(23) ^ v ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_u8(&mut self, _: u8) {
+        // The end of a string: its length is already in.
+    }
 }
 
 /// A hasher for keys that are already hashes.
@@ -724,8 +765,12 @@ fn is_dense_filler(c: char) -> bool {
 }
 
 fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = 0xCBF2_9CE4_8422_2325u64;
-    for b in s.bytes() {
+    for &b in bytes {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
     }
     h
@@ -738,6 +783,16 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
     key.clear();
     let stop = stopwords();
     for token in n.skel.split(' ').filter(|t| !t.is_empty()) {
+        let bytes = token.as_bytes();
+        if bytes.is_ascii() {
+            // Most words: `stem` on bytes, the stem's hash a prefix of the word's.
+            let h = hash_str(token);
+            if token.len() <= 24 && stop.contains(&h) {
+                continue;
+            }
+            key.push(hash_bytes(ascii_stem(bytes)));
+            continue;
+        }
         if token.chars().next().is_some_and(is_dense) {
             let mut rest = token;
             let mut prev: Option<char> = None;
@@ -775,6 +830,23 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
     }
     key.sort_unstable();
     key.dedup();
+}
+
+/// [`stem`] for an ASCII word, where characters are bytes.
+fn ascii_stem(word: &[u8]) -> &[u8] {
+    let mut w = word;
+    if w.len() >= 5 {
+        for suffix in [&b"ing"[..], b"ed", b"es"] {
+            if let Some(s) = w.strip_suffix(suffix) {
+                w = s;
+                break;
+            }
+        }
+    }
+    if w.len() >= 4 && w.ends_with(b"s") && !w.ends_with(b"ss") {
+        w = &w[..w.len() - 1];
+    }
+    &w[..w.len().min(5)]
 }
 
 fn stem(word: &str) -> &str {

@@ -1,7 +1,9 @@
 //! Spam signals that are not word lists: links, capitals, emoji floods, and a user's
 //! repeats and bursts.
 
-use memchr::{memchr_iter, memchr2_iter};
+use std::hash::BuildHasher;
+
+use memchr::memchr_iter;
 
 use super::normalize::{is_alnum, is_letter};
 
@@ -58,24 +60,24 @@ const DOT_WORDS: &[&str] = &["dot", "(dot)", "[dot]", "{dot}", "<dot>", "点"];
 /// Whether the text carries a link: a URL scheme, `www` followed by a dot (however
 /// spaced or spelt), or `name.tld`, also spelt `name dot tld`. `@handle.tw` mentions
 /// are not links.
-/// `clean` is the comment cleaned and lower-cased ([`super::normalize::Normalized::lowered`]).
+/// `clean` is the comment cleaned and lower-cased ([`super::normalize::Normalized::lowered`]):
+/// `www` and `dot` are looked for in lower case only.
 pub(crate) fn has_link(clean: &str) -> bool {
     // memchr scans keep this cheap for the many comments with nothing link-like.
     let bytes = clean.as_bytes();
     if memchr_iter(b':', bytes).any(|at| bytes.get(at + 1..at + 3) == Some(b"//")) {
         return true;
     }
-    if memchr2_iter(b'w', b'W', bytes).any(|at| www_at(clean, at)) {
+    // Every place `www` starts, overlapping ones too (`wwww.`).
+    if memchr_iter(b'w', bytes).any(|at| bytes.get(at..at + 3) == Some(b"www") && www_at(clean, at))
+    {
         return true;
     }
     if memchr_iter(b'.', bytes).any(|at| is_domain(&clean[..at], &clean[at + 1..])) {
         return true;
     }
-    let spelt = memchr2_iter(b'd', b'D', bytes).any(|at| {
-        bytes
-            .get(at + 1..at + 3)
-            .is_some_and(|ot| ot.eq_ignore_ascii_case(b"ot"))
-    }) || clean.contains('点');
+    let spelt = memchr_iter(b'd', bytes).any(|at| bytes.get(at + 1..at + 3) == Some(b"ot"))
+        || (!clean.is_ascii() && clean.contains('点'));
     spelt && spelt_dot_link(clean)
 }
 
@@ -237,7 +239,18 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 /// Whether the comment is written in capitals.
 pub(crate) fn is_all_caps(clean: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
+    if clean.is_ascii() {
+        for b in clean.bytes() {
+            upper += usize::from(b.is_ascii_uppercase());
+            lower += usize::from(b.is_ascii_lowercase());
+        }
+        return upper >= CAPS_MIN_LETTERS && upper * 100 >= (upper + lower) * CAPS_MIN_PERCENT;
+    }
     for c in clean.chars() {
+        // Chinese, Japanese and Korean have no case: skip the case tables.
+        if matches!(c as u32, 0x3000..=0x9FFF | 0xAC00..=0xD7A3) {
+            continue;
+        }
         if c.is_uppercase() {
             upper += 1;
         } else if c.is_lowercase() {
@@ -282,33 +295,28 @@ impl Fingerprint {
     /// Fingerprints the normalised words, or the cleaned text when it has none (emoji).
     pub(crate) fn of(skel: &str, clean: &str) -> Fingerprint {
         if skel.len() <= 1 {
-            Self::of_bytes(clean.bytes().filter(|b| !b.is_ascii_whitespace()))
+            let squeezed: Vec<u8> = clean.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+            Self::of_bytes(&squeezed)
         } else {
-            Self::of_bytes(skel.bytes().filter(|&b| b != b' '))
+            // Words are separated by single spaces, with one at each end.
+            Self::of_bytes(skel.trim_matches(' ').as_bytes())
         }
     }
 
     /// Works on UTF-8 bytes: pairs of bytes compare as well as pairs of characters for
-    /// this, without decoding.
-    fn of_bytes(bytes: impl Iterator<Item = u8>) -> Fingerprint {
-        let mut exact = 0xCBF2_9CE4_8422_2325u64;
+    /// this, without decoding. Pairs across a space count too (`w|o`, `o| `, ` |r`).
+    fn of_bytes(bytes: &[u8]) -> Fingerprint {
+        let exact = foldhash::quality::FixedState::with_seed(0x5EED).hash_one(bytes);
         let mut pairs = [0u64; 4];
-        let mut prev: u32 = 0;
-        let mut n = 0u32;
-        for b in bytes {
-            let b = u32::from(b);
-            exact = (exact ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
-            let bit = ((prev.wrapping_mul(0x9E37) ^ b).wrapping_mul(0x2F) & 0xFF) as usize;
-            if n > 0 {
-                pairs[(bit >> 6) & 3] |= 1 << (bit & 63);
-            }
-            prev = b;
-            n += 1;
+        for pair in bytes.windows(2) {
+            let key = u32::from(u16::from_le_bytes([pair[0], pair[1]]));
+            let bit = key.wrapping_mul(0x9E37_79B1) >> 24;
+            pairs[(bit >> 6) as usize] |= 1 << (bit & 63);
         }
         Fingerprint {
             exact,
             pairs,
-            chars: n,
+            chars: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
         }
     }
 
