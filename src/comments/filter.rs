@@ -179,7 +179,10 @@ impl Filter {
                 }
             }
         }
-        if self.hide_links && spam::has_link(&self.norm.lowered) {
+        if self.hide_links
+            && (spam::has_link(&self.norm.lowered)
+                || (!text.is_ascii() && spam::has_reversed_link(text)))
+        {
             reasons.push(Reason::SpamLink);
         }
         let user = handle_key(&comment.user);

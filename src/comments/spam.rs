@@ -81,6 +81,32 @@ pub(crate) fn has_link(clean: &str) -> bool {
     spelt && spelt_dot_link(clean)
 }
 
+/// Whether the comment hides a link written backwards after a right-to-left override
+/// (U+202E), which shows it the right way round: `\u{202E}moc.elpmaxe\u{202C}` reads
+/// `example.com` on screen. Cleaning drops the override, so [`has_link`] alone sees
+/// `moc.elpmaxe`.
+pub(crate) fn has_reversed_link(text: &str) -> bool {
+    const RLO: char = '\u{202E}';
+    let mut rest = text;
+    while let Some(at) = rest.find(RLO) {
+        let after = &rest[at + RLO.len_utf8()..];
+        // The override lasts until a pop (U+202C), another override, or the line's end.
+        let end = after
+            .find(['\u{202C}', '\u{202D}', RLO, '\n'])
+            .unwrap_or(after.len());
+        let shown: String = after[..end]
+            .chars()
+            .rev()
+            .flat_map(char::to_lowercase)
+            .collect();
+        if has_link(&shown) {
+            return true;
+        }
+        rest = &after[end..];
+    }
+    false
+}
+
 /// The name before a dot: letters, digits and hyphens of any script.
 fn label_before(before: &str) -> &str {
     let start = before
@@ -380,6 +406,18 @@ mod tests {
         let mut n = Normalized::default();
         Normalizer::default().run(s, false, &mut n);
         super::has_link(&n.lowered)
+    }
+
+    #[test]
+    fn a_link_written_backwards_under_an_override_is_a_link() {
+        let text = "free gift for first 100 viewers 👉 \u{202E}moc.elpmaxe.tfig-eerf\u{202C}";
+        assert!(!has_link(text), "cleaned, it reads backwards");
+        assert!(has_reversed_link(text));
+        assert!(has_reversed_link("\u{202E}MOC.POHS"));
+        // Right-to-left text that is not a link, and an override with nothing in it.
+        assert!(!has_reversed_link("\u{202E}olleh dlrow\u{202C} nice"));
+        assert!(!has_reversed_link("trailing \u{202E}"));
+        assert!(!has_reversed_link("www.example.com without an override"));
     }
 
     #[test]
