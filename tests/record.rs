@@ -42,6 +42,17 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// The run's stdout, after checking that it succeeded (stdout and stderr shown if not).
+fn succeeded(output: &std::process::Output) -> String {
+    let stdout = text(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        text(&output.stderr)
+    );
+    stdout
+}
+
 /// Comment ids in the journal, with how often each appears.
 fn journaled(out: &Path) -> HashMap<String, usize> {
     let mut count = HashMap::new();
@@ -155,12 +166,7 @@ fn sigkill_then_resume_keeps_every_served_comment_exactly_once() {
             .unwrap(),
         Duration::from_secs(120),
     );
-    let stdout = text(&resumed.stdout);
-    assert!(
-        resumed.status.success(),
-        "{stdout}\n{}",
-        text(&resumed.stderr)
-    );
+    let stdout = succeeded(&resumed);
     assert!(stdout.contains("resuming "), "{stdout}");
     assert!(stdout.contains("stopped: the source ended"), "{stdout}");
 
@@ -285,12 +291,7 @@ fn replay_records_until_the_file_ends() {
         record(&out, &["--source", &source]).spawn().unwrap(),
         Duration::from_secs(60),
     );
-    let stdout = text(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        text(&output.stderr)
-    );
+    let stdout = succeeded(&output);
     assert!(stdout.contains("stopped: the source ended"), "{stdout}");
     let lines = std::fs::read_to_string(&demo).unwrap().lines().count();
     let got = journaled(&out);
@@ -365,12 +366,7 @@ fn duration_ends_a_recording_cleanly() {
         .unwrap(),
         Duration::from_secs(60),
     );
-    let stdout = text(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        text(&output.stderr)
-    );
+    let stdout = succeeded(&output);
     assert!(stdout.contains("stopped: --duration ran out"), "{stdout}");
     assert!(stdout.contains("facebook:1234567890: live"), "{stdout}");
     let got = journaled(&out);
