@@ -31,13 +31,15 @@ const TLDS: &[&str] = &[
     "dk", "de", "fr", "es", "nl", "pl", "uk", "tw", "cn", "hk", "jp", "kr", "sg", "th", "vn", "ph",
     "au", "nz", "ca", "br", "mx", "ee", "lv", "lt", "ai", "eu", "ch", "at", "cz", "hu", "ro", "gr",
     "tr", "ae", "рф", "рус",
+    // Reserved for documentation (RFC 2606): demo and test data use it.
+    "example",
 ];
 
 /// TLDs that are English words: a link only after a name of three or more characters
 /// (`so.fun` is a typo, `gofast.fun` a link).
 const WORD_TLDS: &[&str] = &[
     "top", "shop", "store", "site", "online", "link", "click", "live", "app", "club", "vip", "pro",
-    "fun", "space", "website", "tech", "buzz",
+    "fun", "space", "website", "tech", "buzz", "example",
 ];
 
 /// Link shorteners and chat links whose TLD is left out above.
@@ -432,6 +434,7 @@ mod tests {
             "www dot shop",
             "https://x.y/z",
             "buy at cheapstuff.com!",
+            "Бесплатные подписчики тут 👉 podpischiki-free.example",
             "ＷＷＷ．ＳＨＯＰ．ＣＯＭ",
             "t.me/cheapfollowers",
             "mail me: a@mail.com",
