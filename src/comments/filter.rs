@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::lexicon::{Hits, Lexicon, LexiconBuilder, ListKind};
 use super::normalize::{Normalized, Normalizer};
-use super::question::{self, QuestionIndex, is_question, question_key};
+use super::question::{QuestionIndex, is_question, question_key};
 use super::spam::{self, Fingerprint, UserWindow};
 use super::{Comment, Reason, Verdict, lists};
 use crate::plan::{FilterSettings, bare_handle};
@@ -65,7 +65,6 @@ pub struct Filter {
     alt: Normalized,
     hits: Hits,
     key: Vec<u64>,
-    question_scratch: question::Scratch,
 }
 
 fn handle_key(user: &str) -> Cow<'_, str> {
@@ -138,7 +137,6 @@ impl Filter {
             alt: Normalized::default(),
             hits: Hits::default(),
             key: Vec::new(),
-            question_scratch: question::Scratch::default(),
         })
     }
 
@@ -217,7 +215,7 @@ impl Filter {
         }
 
         let shown = reasons.is_empty();
-        let question = shown && is_question(&self.norm, &mut self.question_scratch);
+        let question = shown && is_question(&self.norm);
         let duplicate_of = if question {
             question_key(&self.norm, &mut self.key);
             self.questions.link(&comment.id, &self.key)

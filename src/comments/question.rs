@@ -21,13 +21,8 @@ use aho_corasick::dfa::DFA;
 use super::lexicon::{dfa, for_each_match};
 use super::normalize::{Normalized, Normalizer, is_alnum, is_dense, is_letter};
 
-/// Buffers reused from one comment to the next (none needed at the moment; kept so
-/// the filter's call stays the same when one is).
-#[derive(Debug, Default)]
-pub(crate) struct Scratch {}
-
 /// Whether a normalised comment asks something.
-pub(crate) fn is_question(n: &Normalized, scratch: &mut Scratch) -> bool {
+pub(crate) fn is_question(n: &Normalized) -> bool {
     // Nothing but punctuation and emoji asks nothing.
     if n.skel.len() <= 1 {
         return false;
@@ -41,7 +36,6 @@ pub(crate) fn is_question(n: &Normalized, scratch: &mut Scratch) -> bool {
         return true;
     }
     // ... and the first words of each clause.
-    let _ = scratch;
     n.has_words && clauses(&n.lowered).any(clause_is_question)
 }
 
@@ -952,7 +946,7 @@ mod tests {
     fn q(s: &str) -> bool {
         let mut n = Normalized::default();
         Normalizer::default().run(s, false, &mut n);
-        is_question(&n, &mut Scratch::default())
+        is_question(&n)
     }
 
     #[test]
