@@ -7,7 +7,7 @@ mod graph_server;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use graph_server::{IG_USER, Live, Model, Reply, Req, Server, ig_comment};
@@ -64,9 +64,10 @@ fn journaled(out: &Path) -> HashMap<String, usize> {
     count
 }
 
-fn wait_with_deadline(child: Child, limit: Duration) -> Output {
+/// Runs `cmd` to its end; kills it and fails the test if that takes longer than `limit`.
+fn run_with_deadline(mut cmd: Command, limit: Duration) -> Output {
     let started = Instant::now();
-    let mut child = child;
+    let mut child = cmd.spawn().unwrap();
     loop {
         if child.try_wait().unwrap().is_some() {
             return child.wait_with_output().unwrap();
@@ -160,10 +161,8 @@ fn sigkill_then_resume_keeps_every_served_comment_exactly_once() {
     assert!(before.values().all(|&n| n == 1));
 
     // Second run: --resume picks the journal up and carries on to the end.
-    let resumed = wait_with_deadline(
-        record(&out, &[&args[..], &["--resume"]].concat())
-            .spawn()
-            .unwrap(),
+    let resumed = run_with_deadline(
+        record(&out, &[&args[..], &["--resume"]].concat()),
         Duration::from_secs(120),
     );
     let stdout = succeeded(&resumed);
@@ -257,10 +256,7 @@ fn the_token_appears_nowhere_even_when_the_platform_echoes_it() {
     let out = dir.path().join("show");
     let args = instagram_args(&server);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let output = wait_with_deadline(
-        record(&out, &args).spawn().unwrap(),
-        Duration::from_secs(60),
-    );
+    let output = run_with_deadline(record(&out, &args), Duration::from_secs(60));
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
     // Token expired: the recording stops by itself and says so, exit 1.
     assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
@@ -287,8 +283,8 @@ fn replay_records_until_the_file_ends() {
     let out = dir.path().join("rehearsal");
     let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/demo/comments.jsonl");
     let source = format!("replay:{}@max", demo.display());
-    let output = wait_with_deadline(
-        record(&out, &["--source", &source]).spawn().unwrap(),
+    let output = run_with_deadline(
+        record(&out, &["--source", &source]),
         Duration::from_secs(60),
     );
     let stdout = succeeded(&output);
@@ -348,7 +344,7 @@ fn duration_ends_a_recording_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("fb");
     let source = format!("facebook:{}", graph_server::FB_VIDEO);
-    let output = wait_with_deadline(
+    let output = run_with_deadline(
         record(
             &out,
             &[
@@ -361,9 +357,7 @@ fn duration_ends_a_recording_cleanly() {
                 "--duration",
                 "2",
             ],
-        )
-        .spawn()
-        .unwrap(),
+        ),
         Duration::from_secs(60),
     );
     let stdout = succeeded(&output);
