@@ -283,10 +283,7 @@ pub fn producer_ui(
         .show(ui, |ui| {
             ui.label(RichText::new(texts.rundown).color(theme::DIM).strong());
             let plan = frame.live.plan();
-            let current = match frame.status.state {
-                ShowState::Running { index } => Some(index),
-                _ => None,
-            };
+            let current = frame.live.session().timeline().current();
             let starts = plan.planned_starts();
             egui::ScrollArea::vertical()
                 .id_salt("rundown")

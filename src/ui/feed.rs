@@ -82,7 +82,8 @@ impl FeedState {
 
 /// Who a comment is from, for highlighting.
 struct Highlights<'a> {
-    host: Option<&'a str>,
+    /// `@host`, lower-cased, to find mentions of the host.
+    host_mention: Option<String>,
     guests: Vec<&'a str>,
     highlighted: Vec<&'a str>,
 }
@@ -90,7 +91,10 @@ struct Highlights<'a> {
 impl<'a> Highlights<'a> {
     fn new(plan: &'a Plan) -> Self {
         Self {
-            host: plan.host.as_deref().map(bare_handle),
+            host_mention: plan
+                .host
+                .as_deref()
+                .map(|h| format!("@{}", bare_handle(h).to_lowercase())),
             guests: plan.guests.iter().map(|g| bare_handle(&g.handle)).collect(),
             highlighted: plan
                 .filter
@@ -232,10 +236,6 @@ fn comment_row_ui(
     let text = sanitize_for_display(&c.text);
     let is_guest = highlights.guests.contains(&user);
     let is_highlighted = highlights.highlighted.contains(&user);
-    let mentions_host = highlights.host.is_some_and(|h| {
-        text.to_lowercase()
-            .contains(&format!("@{}", h.to_lowercase()))
-    });
     let (user_color, text_color) = if !v.shown {
         (theme::FAINT, theme::FAINT)
     } else if is_guest || is_highlighted {
@@ -276,6 +276,10 @@ fn comment_row_ui(
             );
             return;
         }
+        let mentions_host = highlights
+            .host_mention
+            .as_ref()
+            .is_some_and(|m| text.to_lowercase().contains(m.as_str()));
         let mut badges = Vec::new();
         if v.question {
             badges.push((texts.badge_question.to_owned(), theme::BLUE));

@@ -90,10 +90,7 @@ fn timer_ui(ui: &mut egui::Ui, frame: &View<'_>) {
     let scale = frame.scale;
     let plan = frame.live.plan();
     let status = frame.status;
-    let index = match status.state {
-        ShowState::Running { index } => Some(index),
-        _ => None,
-    };
+    let index = frame.live.session().timeline().current();
     let shown_index = index.unwrap_or(0);
     let segment = plan.segments.get(shown_index);
 
@@ -120,8 +117,6 @@ fn timer_ui(ui: &mut egui::Ui, frame: &View<'_>) {
                 )
                 .truncate(),
             );
-        }
-        if let Some(seg) = segment {
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 ui.label(
                     RichText::new(texts.kind(seg.kind))

@@ -10,7 +10,8 @@ use crate::plan::Plan;
 /// Longest side of a thumbnail, in pixels.
 const MAX_SIDE: u32 = 480;
 
-type Decoded = (String, Result<([usize; 2], Vec<u8>), String>);
+/// A media id and its thumbnail, `None` when the file does not decode.
+type Decoded = (String, Option<([usize; 2], Vec<u8>)>);
 
 /// Media thumbnails by media id.
 #[derive(Default)]
@@ -18,7 +19,6 @@ pub struct Thumbnails {
     incoming: Option<Receiver<Decoded>>,
     textures: HashMap<String, egui::TextureHandle>,
     decoded: HashMap<String, ([usize; 2], Vec<u8>)>,
-    failed: HashMap<String, String>,
 }
 
 impl Thumbnails {
@@ -46,7 +46,7 @@ impl Thumbnails {
                             let size = [thumb.width() as usize, thumb.height() as usize];
                             (size, thumb.into_raw())
                         })
-                        .map_err(|e| format!("{}: {e}", path.display()));
+                        .ok();
                     if tx.send((id, result)).is_err() {
                         return;
                     }
@@ -61,14 +61,11 @@ impl Thumbnails {
     /// The texture for a media id, once decoded.
     pub fn texture(&mut self, ctx: &egui::Context, id: &str) -> Option<egui::TextureHandle> {
         if let Some(rx) = &self.incoming {
+            // A file that does not decode simply has no thumbnail; `livecue check`
+            // already warns about missing media.
             for (media_id, result) in rx.try_iter() {
-                match result {
-                    Ok(image) => {
-                        self.decoded.insert(media_id, image);
-                    }
-                    Err(e) => {
-                        self.failed.insert(media_id, e);
-                    }
+                if let Some(image) = result {
+                    self.decoded.insert(media_id, image);
                 }
             }
         }
