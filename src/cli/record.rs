@@ -128,15 +128,17 @@ pub fn run(args: RecordArgs) -> anyhow::Result<ExitCode> {
         if feed.is_done() {
             break "the source ended";
         }
-        if deadline.is_some_and(|d| now >= d) {
+        let stopped_by = if deadline.is_some_and(|d| now >= d) {
+            Some("--duration ran out")
+        } else if stop.load(Ordering::SeqCst) {
+            Some("interrupted")
+        } else {
+            None
+        };
+        if let Some(why) = stopped_by {
             feed.stop();
             feed.pump(&mut live, usize::MAX);
-            break "--duration ran out";
-        }
-        if stop.load(Ordering::SeqCst) {
-            feed.stop();
-            feed.pump(&mut live, usize::MAX);
-            break "interrupted";
+            break why;
         }
     };
     live.sync_journal();

@@ -1,8 +1,6 @@
 //! Command-line options that choose and configure a comment source, for the commands
 //! that run one (`record`, the app).
 
-use std::path::PathBuf;
-
 use crate::sources::{
     DEFAULT_GRAPH_URL, Platform, SourceConfig, SourceSpec, is_valid_graph_id, load_token,
 };
@@ -50,14 +48,6 @@ impl SourceArgs {
         }
         Ok(config)
     }
-
-    /// The replay file, when the source is one.
-    pub fn replay_file(&self) -> Option<&PathBuf> {
-        match &self.source {
-            SourceSpec::Replay { path, .. } => Some(path),
-            _ => None,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -93,7 +83,9 @@ mod tests {
         assert_eq!(a.graph_url, "http://127.0.0.1:8080/v26.0");
         let a = parse(&["--source", "replay:c.jsonl@10"]).unwrap();
         assert_eq!(a.graph_url, DEFAULT_GRAPH_URL);
-        assert_eq!(a.replay_file(), Some(&PathBuf::from("c.jsonl")));
+        assert!(
+            matches!(&a.source, SourceSpec::Replay { path, .. } if path == std::path::Path::new("c.jsonl"))
+        );
         assert!(a.config().unwrap().ig_token.is_none());
     }
 

@@ -759,12 +759,8 @@ fn is_dense_filler(c: char) -> bool {
 }
 
 fn hash_str(s: &str) -> u64 {
-    hash_bytes(s.as_bytes())
-}
-
-fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = 0xCBF2_9CE4_8422_2325u64;
-    for &b in bytes {
+    for b in s.bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
     }
     h
@@ -777,16 +773,6 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
     key.clear();
     let stop = stopwords();
     for token in n.skel.split(' ').filter(|t| !t.is_empty()) {
-        let bytes = token.as_bytes();
-        if bytes.is_ascii() {
-            // Most words: `stem` on bytes, the stem's hash a prefix of the word's.
-            let h = hash_str(token);
-            if token.len() <= 24 && stop.contains(&h) {
-                continue;
-            }
-            key.push(hash_bytes(ascii_stem(bytes)));
-            continue;
-        }
         if token.chars().next().is_some_and(is_dense) {
             let mut rest = token;
             let mut prev: Option<char> = None;
@@ -827,23 +813,27 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
 }
 
 /// [`stem`] for an ASCII word, where characters are bytes.
-fn ascii_stem(word: &[u8]) -> &[u8] {
+fn ascii_stem(word: &str) -> &str {
     let mut w = word;
     if w.len() >= 5 {
-        for suffix in [&b"ing"[..], b"ed", b"es"] {
+        for suffix in ["ing", "ed", "es"] {
             if let Some(s) = w.strip_suffix(suffix) {
                 w = s;
                 break;
             }
         }
     }
-    if w.len() >= 4 && w.ends_with(b"s") && !w.ends_with(b"ss") {
+    if w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") {
         w = &w[..w.len() - 1];
     }
     &w[..w.len().min(5)]
 }
 
 fn stem(word: &str) -> &str {
+    // Most words: no characters to count.
+    if word.is_ascii() {
+        return ascii_stem(word);
+    }
     let mut w = word;
     if w.len() >= 5 && w.chars().nth(4).is_some() {
         for suffix in ["ing", "ed", "es"] {

@@ -13,7 +13,6 @@ const CHANNEL_CAPACITY: usize = 1024;
 
 /// A source feeding a session.
 pub struct Feed {
-    name: String,
     rx: mpsc::Receiver<SourceMsg>,
     handle: SourceHandle,
     notice: Option<String>,
@@ -42,7 +41,6 @@ impl Feed {
             spawn(spec, config, tx, notify)?
         };
         Ok(Self {
-            name: handle.name().to_owned(),
             rx,
             handle,
             notice: None,
@@ -54,7 +52,7 @@ impl Feed {
 
     /// The source's name, as on the command line.
     pub fn name(&self) -> &str {
-        &self.name
+        self.handle.name()
     }
 
     /// The last notice from the source (a skipped line, why a token was refused).
@@ -129,7 +127,7 @@ impl Feed {
             SourceMsg::Comment(comment) => {
                 live.receive(comment);
             }
-            SourceMsg::Status(state) => live.source_status(&self.name, state),
+            SourceMsg::Status(state) => live.source_status(self.handle.name(), state),
             SourceMsg::Notice(text) => self.notice = Some(text),
             SourceMsg::Backpressure { waited_ms } => self.backpressure_ms += waited_ms,
         }

@@ -74,20 +74,6 @@ impl Platform {
     }
 }
 
-impl std::str::FromStr for Platform {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "instagram" => Ok(Platform::Instagram),
-            "facebook" => Ok(Platform::Facebook),
-            other => Err(format!(
-                "unknown platform `{other}`: use `instagram` or `facebook`"
-            )),
-        }
-    }
-}
-
 /// Where a token was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenOrigin {
