@@ -22,6 +22,7 @@ use super::lexicon::{dfa, for_each_match};
 use super::normalize::{Normalized, Normalizer, is_alnum, is_dense, is_letter};
 
 /// Whether a normalised comment asks something.
+#[inline(never)]
 pub(crate) fn is_question(n: &Normalized) -> bool {
     // Nothing but punctuation and emoji asks nothing.
     if n.skel.len() <= 1 {
@@ -36,48 +37,158 @@ pub(crate) fn is_question(n: &Normalized) -> bool {
         return true;
     }
     // ... and the first words of each clause.
-    n.has_words && clauses(&n.lowered).any(clause_is_question)
+    n.has_words && clauses_ask(&n.lowered)
 }
 
-/// The clauses of a lower-cased comment: split at sentence punctuation, commas, line
-/// breaks and emoji. Works on bytes: full-width punctuation is already ASCII in the
-/// lower-cased text, so only `。`, `、` and emoji are multi-byte breaks.
-fn clauses(text: &str) -> impl Iterator<Item = &str> {
+/// A piece of a lower-cased comment, as clause detection reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece<'a> {
+    /// A word, trimmed of punctuation (apostrophes kept); never empty.
+    Word(&'a str),
+    /// The end of a clause: sentence punctuation, a comma, a line break or an emoji.
+    Break,
+}
+
+const P_CHAR: u8 = 0;
+const P_SPACE: u8 = 1;
+const P_BREAK: u8 = 2;
+
+/// [`piece_kind`] of each ASCII character.
+static ASCII_PIECE: [u8; 128] = {
+    let mut t = [P_CHAR; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'.' | b'!' | b',' | b';' | b'~' | b'|' | b'\n' | b'\r' => P_BREAK,
+            b'\t' | 0x0B | 0x0C | b' ' => P_SPACE,
+            _ => P_CHAR,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// What the character at byte `i` is to [`pieces`], and its length. Works on bytes:
+/// full-width punctuation is already ASCII in the lower-cased text, so only `。`, `、`,
+/// emoji and the Unicode spaces are multi-byte.
+#[inline(always)]
+fn piece_kind(bytes: &[u8], i: usize) -> (u8, usize) {
+    let b = bytes[i];
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match b {
+        0..=0x7F => (ASCII_PIECE[usize::from(b)], 1),
+        // U+0085, no-break space
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => (P_SPACE, 2),
+        0xC0..=0xDF => (P_CHAR, 2),
+        // Ogham space mark
+        0xE1 if next(1) == 0x9A && next(2) == 0x80 => (P_SPACE, 3),
+        // En quad .. hair space, line and paragraph separators, narrow no-break
+        // space, medium mathematical space
+        0xE2 if next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => {
+            (P_SPACE, 3)
+        }
+        0xE2 if next(1) == 0x81 && next(2) == 0x9F => (P_SPACE, 3),
+        // ⌚..⏿ and ☀..➿
+        0xE2 if matches!(next(1), 0x8C..=0x8F | 0x98..=0x9E) => (P_BREAK, 3),
+        // Ideographic space, then 、 。
+        0xE3 if next(1) == 0x80 && next(2) == 0x80 => (P_SPACE, 3),
+        0xE3 if next(1) == 0x80 && matches!(next(2), 0x81 | 0x82) => (P_BREAK, 3),
+        0xE0..=0xEF => (P_CHAR, 3),
+        // Emoji and other pictographs (U+1F000..U+1FFFF)
+        0xF0 if next(1) == 0x9F => (P_BREAK, 4),
+        _ => (P_CHAR, 4),
+    }
+}
+
+/// The words and clause breaks of a lower-cased comment, in one pass over its bytes.
+/// Words are split at white space and trimmed of what is neither a letter, a digit
+/// nor an apostrophe; words that were nothing else are skipped.
+fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
     let bytes = text.as_bytes();
-    let mut start = 0;
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            let b = bytes[i];
-            let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-            let (is_break, len) = match b {
-                b'.' | b'!' | b',' | b';' | b'~' | b'|' | b'\n' | b'\r' => (true, 1),
-                0..=0x7F => (false, 1),
-                // 、 。
-                0xE3 => (next(1) == 0x80 && matches!(next(2), 0x81 | 0x82), 3),
-                // ⌚..⏿ and ☀..➿
-                0xE2 => (matches!(next(1), 0x8C..=0x8F | 0x98..=0x9E), 3),
-                // Emoji and other pictographs (U+1F000..U+1FFFF)
-                0xF0 => (next(1) == 0x9F, 4),
-                0xC0..=0xDF => (false, 2),
-                0xE0..=0xEF => (false, 3),
-                _ => (false, 4),
-            };
-            let at = i;
-            i = (i + len).min(bytes.len());
-            if is_break {
-                let clause = &text[start..at];
-                start = i;
-                return Some(clause);
+            let (kind, len) = piece_kind(bytes, i);
+            if kind == P_BREAK {
+                i = (i + len).min(bytes.len());
+                return Some(Piece::Break);
             }
-        }
-        if start <= bytes.len() && start != usize::MAX {
-            let clause = &text[start.min(bytes.len())..];
-            start = usize::MAX;
-            return Some(clause);
+            if kind == P_SPACE {
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut ascii = true;
+            while let Some(&b) = bytes.get(i) {
+                if b.is_ascii() {
+                    if ASCII_PIECE[usize::from(b)] != P_CHAR {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                let (kind, len) = piece_kind(bytes, i);
+                if kind != P_CHAR {
+                    break;
+                }
+                ascii = false;
+                i = (i + len).min(bytes.len());
+            }
+            let word = &text[start..i];
+            let word = if ascii {
+                let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'\'';
+                let w = word.as_bytes();
+                let from = w.iter().position(keep).unwrap_or(w.len());
+                let to = w.iter().rposition(keep).map_or(from, |at| at + 1);
+                &word[from..to]
+            } else {
+                word.trim_matches(|c: char| !is_alnum(c) && c != '\'')
+            };
+            if !word.is_empty() {
+                return Some(Piece::Word(word));
+            }
         }
         None
     })
+}
+
+/// Whether any clause opens the way a question does: the first word that is not an
+/// opener (`hi`, `so`, `привет` ...) and the word after it, or Russian `ли` after it.
+fn clauses_ask(text: &str) -> bool {
+    // The clause's first word with its flags, then the word after it.
+    let mut first: Option<(&str, u32)> = None;
+    let mut second: Option<&str> = None;
+    for piece in pieces(text) {
+        match (piece, first, second) {
+            (Piece::Word(w), None, _) => {
+                let f = word_flags(w);
+                if f & OPENER_F == 0 {
+                    first = Some((w, f));
+                }
+            }
+            (Piece::Word(w), Some((first, f)), None) => {
+                second = Some(w);
+                if w == "ли" || opens_question(first, w, f) {
+                    return true;
+                }
+            }
+            (Piece::Word(w), Some(_), Some(_)) => {
+                if w == "ли" {
+                    return true;
+                }
+            }
+            (Piece::Break, _, _) => {
+                if let (Some((first, f)), None) = (first, second)
+                    && opens_question(first, "", f)
+                {
+                    return true;
+                }
+                first = None;
+                second = None;
+            }
+        }
+    }
+    matches!((first, second), (Some((first, f)), None) if opens_question(first, "", f))
 }
 
 const EN_WH: &[&str] = &[
@@ -408,33 +519,9 @@ fn word_flags(word: &str) -> u32 {
     table.get(word).copied().unwrap_or(0)
 }
 
-fn clause_is_question(clause: &str) -> bool {
-    let clause = clause.trim();
-    if clause.is_empty() {
-        return false;
-    }
-    let mut words = clause
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !is_alnum(c) && c != '\''))
-        .filter(|w| !w.is_empty());
-    // The first word that is not a mention or an opener, with its flags.
-    let (first, f) = loop {
-        let Some(w) = words.next() else {
-            return false;
-        };
-        if w.starts_with('@') {
-            continue;
-        }
-        let f = word_flags(w);
-        if f & OPENER_F == 0 {
-            break (w, f);
-        }
-    };
-    let mut words = words.peekable();
-    let second = words.peek().copied().unwrap_or("");
-    if !clause.is_ascii() && clause.contains("ли") && words.clone().any(|w| w == "ли") {
-        return true;
-    }
+/// Whether a clause that starts with `first` (flags `f`), then `second` (or nothing),
+/// asks something.
+fn opens_question(first: &str, second: &str, f: u32) -> bool {
     let s = word_flags(second);
     english(first, second, f, s) || russian(first, second, f, s) || finnish(first, f, s)
 }
@@ -758,58 +845,117 @@ fn is_dense_filler(c: char) -> bool {
     )
 }
 
-fn hash_str(s: &str) -> u64 {
-    let mut h = 0xCBF2_9CE4_8422_2325u64;
-    for b in s.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
-    }
-    h
+const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
+
+/// One byte more into an FNV-1a hash.
+#[inline]
+fn fnv(hash: u64, b: u8) -> u64 {
+    (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
 }
 
-/// The content of a question as a sorted set of word hashes: filler words dropped,
-/// words stemmed crudely (English endings, then five letters), Chinese characters one
-/// by one with A-not-A (是不是) reduced to its verb.
+fn hash_str(s: &str) -> u64 {
+    s.bytes().fold(FNV_OFFSET, fnv)
+}
+
+/// The content of a question as a set of word hashes, in the order they first appear:
+/// filler words dropped, words stemmed crudely (English endings, then five letters),
+/// Chinese characters one by one with A-not-A (是不是) reduced to its verb.
+#[inline(never)]
 pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
     key.clear();
+    let mut seen = KeySet::default();
     let stop = stopwords();
-    for token in n.skel.split(' ').filter(|t| !t.is_empty()) {
-        if token.chars().next().is_some_and(is_dense) {
-            let mut rest = token;
-            let mut prev: Option<char> = None;
-            'chars: while let Some(c) = rest.chars().next() {
-                if matches!(c, '请' | '你' | '您' | '一' | '想' | '我' | 'で' | 'ま') {
-                    for w in DENSE_FILLER_WORDS {
-                        if let Some(r) = rest.strip_prefix(w) {
-                            rest = r;
-                            continue 'chars;
-                        }
-                    }
-                }
-                rest = &rest[c.len_utf8()..];
-                // X不X / X没X: keep X once.
-                if matches!(c, '不' | '没') && prev.is_some() && rest.chars().next() == prev {
-                    if let Some(x) = prev {
-                        rest = &rest[x.len_utf8()..];
-                    }
-                    continue;
-                }
-                prev = Some(c);
-                if is_dense_filler(c) {
-                    continue;
-                }
-                // A character is its own hash, tagged apart from word hashes.
-                key.push(u64::from(c) | 1 << 63);
-            }
+    let skel = n.skel.as_str();
+    let bytes = skel.as_bytes();
+    let mut at = 0;
+    // `skel` is words each followed by one space: no memchr call per short word.
+    while at < bytes.len() {
+        if bytes[at] == b' ' {
+            at += 1;
             continue;
         }
+        let start = at;
+        if bytes[start] >= 0x80 && skel[start..].chars().next().is_some_and(is_dense) {
+            at = dense_key(skel, start, &mut seen, key);
+            continue;
+        }
+        // Find the word's end and hash it in the same pass.
+        let mut hash = FNV_OFFSET;
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(at)
+            && b != b' '
+        {
+            hash = fnv(hash, b);
+            ascii &= b.is_ascii();
+            at += 1;
+        }
+        let token = &skel[start..at];
         // Filler words are short; long words need no look-up.
-        if token.len() <= 24 && stop.contains(&hash_str(token)) {
+        if token.len() <= 24 && stop.contains(&hash) {
             continue;
         }
-        key.push(hash_str(stem(token)));
+        let stemmed = if ascii { ascii_stem(token) } else { stem(token) };
+        // A stem is the start of its word: the same length is the same text.
+        if stemmed.len() != token.len() {
+            hash = hash_str(stemmed);
+        }
+        seen.push(hash, key);
     }
-    key.sort_unstable();
-    key.dedup();
+}
+
+/// The characters of the glued Chinese/Japanese/Korean run at byte `start` of `skel`,
+/// less fillers, into `key`; returns where the run ends.
+fn dense_key(skel: &str, start: usize, seen: &mut KeySet, key: &mut Vec<u64>) -> usize {
+    let mut rest = &skel[start..];
+    let mut prev: Option<char> = None;
+    'chars: loop {
+        let mut chars = rest.chars();
+        let c = match chars.next() {
+            Some(' ') | None => break,
+            Some(c) => c,
+        };
+        if matches!(c, '请' | '你' | '您' | '一' | '想' | '我' | 'で' | 'ま') {
+            for w in DENSE_FILLER_WORDS {
+                if let Some(r) = rest.strip_prefix(w) {
+                    rest = r;
+                    continue 'chars;
+                }
+            }
+        }
+        rest = chars.as_str();
+        // X不X / X没X: keep X once.
+        if matches!(c, '不' | '没')
+            && let Some(x) = prev
+            && let Some(r) = rest.strip_prefix(x)
+        {
+            rest = r;
+            continue;
+        }
+        prev = Some(c);
+        if is_dense_filler(c) {
+            continue;
+        }
+        // A character is its own hash, tagged apart from word hashes.
+        seen.push(u64::from(c) | 1 << 63, key);
+    }
+    skel.len() - rest.len()
+}
+
+/// Which hashes a question key already has: a 64-bit filter in front of a look
+/// through the key, so a key stays a set without sorting it.
+#[derive(Default)]
+struct KeySet(u64);
+
+impl KeySet {
+    #[inline]
+    fn push(&mut self, k: u64, key: &mut Vec<u64>) {
+        let bit = 1u64 << (mix(k) & 63);
+        if self.0 & bit != 0 && key.contains(&k) {
+            return;
+        }
+        self.0 |= bit;
+        key.push(k);
+    }
 }
 
 /// [`stem`] for an ASCII word, where characters are bytes.
@@ -835,16 +981,23 @@ fn stem(word: &str) -> &str {
         return ascii_stem(word);
     }
     let mut w = word;
-    if w.len() >= 5 && w.chars().nth(4).is_some() {
+    // Characters, counted once: the endings taken off are ASCII.
+    let mut chars = w.chars().count();
+    if chars >= 5 {
         for suffix in ["ing", "ed", "es"] {
             if let Some(s) = w.strip_suffix(suffix) {
                 w = s;
+                chars -= suffix.len();
                 break;
             }
         }
     }
-    if w.chars().count() >= 4 && w.ends_with('s') && !w.ends_with("ss") {
+    if chars >= 4 && w.ends_with('s') && !w.ends_with("ss") {
         w = &w[..w.len() - 1];
+        chars -= 1;
+    }
+    if chars <= 5 {
+        return w;
     }
     match w.char_indices().nth(5) {
         Some((i, _)) => &w[..i],
@@ -885,6 +1038,7 @@ fn hash_key(key: &[u64]) -> u64 {
 impl QuestionIndex {
     /// Returns the id of the first question `key` repeats, and remembers `key` as asked
     /// (under that first question, or under `id` when it is new).
+    #[inline(never)]
     pub(crate) fn link(&mut self, id: &str, key: &[u64]) -> Option<String> {
         if key.is_empty() {
             return None;
@@ -940,11 +1094,46 @@ mod tests {
     }
 
     #[test]
-    fn clauses_split_at_punctuation_and_emoji() {
-        let parts: Vec<&str> = clauses("hi, where? 好。是 😍 ok ☀x|y").collect();
-        assert_eq!(parts, ["hi", " where? 好", "是 ", " ok ", "x", "y"]);
-        assert_eq!(clauses("").collect::<Vec<_>>(), [""]);
-        assert_eq!(clauses("a.").collect::<Vec<_>>(), ["a", ""]);
+    fn pieces_are_words_and_clause_breaks() {
+        use Piece::{Break, Word};
+        let parts: Vec<Piece> = pieces("hi, where? 好。是 😍 ok ☀x|y \"it's\" --").collect();
+        assert_eq!(
+            parts,
+            [
+                Word("hi"),
+                Break,
+                Word("where"),
+                Word("好"),
+                Break,
+                Word("是"),
+                Break,
+                Word("ok"),
+                Break,
+                Word("x"),
+                Break,
+                Word("y"),
+                Word("it's"),
+            ]
+        );
+        assert_eq!(pieces("").count(), 0);
+        assert_eq!(pieces("a.").collect::<Vec<_>>(), [Word("a"), Break]);
+        assert_eq!(
+            pieces("«можно»\u{3000}ли\u{a0}¿qué?").collect::<Vec<_>>(),
+            [Word("можно"), Word("ли"), Word("qué")]
+        );
+    }
+
+    #[test]
+    fn piece_spaces_are_the_unicode_white_space() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let (kind, len) = piece_kind(bytes, 0);
+            assert_eq!(len, bytes.len(), "{c:?}");
+            if kind != P_BREAK {
+                assert_eq!(kind == P_SPACE, c.is_whitespace(), "{c:?}");
+            }
+        }
     }
 
     #[test]

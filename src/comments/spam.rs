@@ -79,7 +79,8 @@ pub(crate) fn has_link(clean: &str) -> bool {
         return true;
     }
     let spelt = memchr_iter(b'd', bytes).any(|at| bytes.get(at + 1..at + 3) == Some(b"ot"))
-        || (!clean.is_ascii() && clean.contains('点'));
+        // 点 (U+70B9) is E7 82 B9: look for its rarer first byte.
+        || (!clean.is_ascii() && memchr_iter(0xE7, bytes).any(|at| bytes.get(at + 1..at + 3) == Some(&[0x82, 0xB9])));
     spelt && spelt_dot_link(clean)
 }
 
@@ -321,6 +322,7 @@ pub(crate) struct Fingerprint {
 
 impl Fingerprint {
     /// Fingerprints the normalised words, or the cleaned text when it has none (emoji).
+    #[inline(never)]
     pub(crate) fn of(skel: &str, clean: &str) -> Fingerprint {
         if skel.len() <= 1 {
             let squeezed: Vec<u8> = clean.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
@@ -336,10 +338,14 @@ impl Fingerprint {
     fn of_bytes(bytes: &[u8]) -> Fingerprint {
         let exact = foldhash::quality::FixedState::with_seed(0x5EED).hash_one(bytes);
         let mut pairs = [0u64; 4];
-        for pair in bytes.windows(2) {
-            let key = u32::from(u16::from_le_bytes([pair[0], pair[1]]));
-            let bit = key.wrapping_mul(0x9E37_79B1) >> 24;
-            pairs[(bit >> 6) as usize] |= 1 << (bit & 63);
+        if let Some((&first, rest)) = bytes.split_first() {
+            let mut prev = u32::from(first);
+            for &b in rest {
+                let key = prev | u32::from(b) << 8;
+                prev = u32::from(b);
+                let bit = (key.wrapping_mul(0x9E37_79B1) >> 24) as usize;
+                pairs[bit >> 6] |= 1 << (bit & 63);
+            }
         }
         Fingerprint {
             exact,
