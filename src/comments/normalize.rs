@@ -793,6 +793,30 @@ impl Tokenizer {
                     }
                     out.skel.push(f);
                 }
+                // The rest of the run, while it is three-byte dense characters (most
+                // Chinese, Japanese, Korean and Thai): the same steps, decoded here.
+                while let Some(&[b0, b1, b2]) = bytes.get(next..next + 3) {
+                    if !(0xE0..=0xEF).contains(&b0) {
+                        break;
+                    }
+                    let cp = u32::from(b0 & 0x0F) << 12
+                        | u32::from(b1 & 0x3F) << 6
+                        | u32::from(b2 & 0x3F);
+                    let dense = table.get(cp as usize).is_some_and(|&f| f & F_DENSE != 0);
+                    let Some(c) = char::from_u32(cp).filter(|_| dense) else {
+                        break;
+                    };
+                    let f = zh.fold(c);
+                    if f == c {
+                        pending.get_or_insert(next);
+                    } else {
+                        if let Some(start) = pending.take() {
+                            out.skel.push_str(&clean[start..next]);
+                        }
+                        out.skel.push(f);
+                    }
+                    next += 3;
+                }
                 continue;
             }
             if self.dense_open {
@@ -804,6 +828,22 @@ impl Tokenizer {
             if let Some(l) = plain_letter_lower(c, f) {
                 out.lowered.push(l);
                 self.word.push(l);
+                // The rest of the word, while its letters are two bytes long and take
+                // the same short cut (most of Russian and Finnish).
+                while let Some(&[b0, b1]) = bytes.get(next..next + 2) {
+                    if !(0xC0..=0xDF).contains(&b0) {
+                        break;
+                    }
+                    let cp = u32::from(b0 & 0x1F) << 6 | u32::from(b1 & 0x3F);
+                    let Some(l) = char::from_u32(cp)
+                        .and_then(|c| plain_letter_lower(c, flags_in(table, c)))
+                    else {
+                        break;
+                    };
+                    out.lowered.push(l);
+                    self.word.push(l);
+                    next += 2;
+                }
                 continue;
             }
             // ... and emoji and symbols, which only end a word.

@@ -338,14 +338,25 @@ impl Fingerprint {
     fn of_bytes(bytes: &[u8]) -> Fingerprint {
         let exact = foldhash::quality::FixedState::with_seed(0x5EED).hash_one(bytes);
         let mut pairs = [0u64; 4];
-        if let Some((&first, rest)) = bytes.split_first() {
-            let mut prev = u32::from(first);
-            for &b in rest {
-                let key = prev | u32::from(b) << 8;
-                prev = u32::from(b);
-                let bit = (key.wrapping_mul(0x9E37_79B1) >> 24) as usize;
-                pairs[bit >> 6] |= 1 << (bit & 63);
+        let mut set = |key: u64| {
+            let bit = ((key as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize;
+            pairs[bit >> 6] |= 1 << (bit & 63);
+        };
+        // Eight pairs from each nine bytes, read eight at a time.
+        let mut chunks = bytes.windows(9).step_by(8);
+        let mut done = 0;
+        for chunk in &mut chunks {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(&chunk[..8]);
+            let w = u64::from_le_bytes(eight);
+            for k in 0..7 {
+                set((w >> (8 * k)) & 0xFFFF);
             }
+            set(w >> 56 | u64::from(chunk[8]) << 8);
+            done += 8;
+        }
+        for pair in bytes[done..].windows(2) {
+            set(u64::from(pair[0]) | u64::from(pair[1]) << 8);
         }
         Fingerprint {
             exact,
