@@ -3,7 +3,7 @@
 
 use std::hash::BuildHasher;
 
-use memchr::memchr_iter;
+use memchr::{memchr_iter, memchr2_iter, memchr3_iter};
 
 use super::normalize::{is_alnum, is_letter};
 
@@ -67,20 +67,20 @@ const DOT_WORDS: &[&str] = &["dot", "(dot)", "[dot]", "{dot}", "<dot>", "点"];
 pub(crate) fn has_link(clean: &str) -> bool {
     // memchr scans keep this cheap for the many comments with nothing link-like.
     let bytes = clean.as_bytes();
-    if memchr_iter(b':', bytes).any(|at| bytes.get(at + 1..at + 3) == Some(b"//")) {
+    // `://`, every place `www` starts (overlapping ones too: `wwww.`), a name dot a
+    // top-level domain: one scan for the three bytes they start at.
+    if memchr3_iter(b':', b'w', b'.', bytes).any(|at| match bytes[at] {
+        b':' => bytes.get(at + 1..at + 3) == Some(b"//"),
+        b'w' => bytes.get(at..at + 3) == Some(b"www") && www_at(clean, at),
+        _ => is_domain(&clean[..at], &clean[at + 1..]),
+    }) {
         return true;
     }
-    // Every place `www` starts, overlapping ones too (`wwww.`).
-    if memchr_iter(b'w', bytes).any(|at| bytes.get(at..at + 3) == Some(b"www") && www_at(clean, at))
-    {
-        return true;
-    }
-    if memchr_iter(b'.', bytes).any(|at| is_domain(&clean[..at], &clean[at + 1..])) {
-        return true;
-    }
-    let spelt = memchr_iter(b'd', bytes).any(|at| bytes.get(at + 1..at + 3) == Some(b"ot"))
-        // 点 (U+70B9) is E7 82 B9: look for its rarer first byte.
-        || (!clean.is_ascii() && memchr_iter(0xE7, bytes).any(|at| bytes.get(at + 1..at + 3) == Some(&[0x82, 0xB9])));
+    // `dot`, or 点 (U+70B9, E7 82 B9: found by its first byte, rarer than the others).
+    let spelt = memchr2_iter(b'd', 0xE7, bytes).any(|at| {
+        let rest = bytes.get(at + 1..at + 3);
+        rest == Some(b"ot") || rest == Some(&[0x82, 0xB9])
+    });
     spelt && spelt_dot_link(clean)
 }
 
@@ -90,8 +90,13 @@ pub(crate) fn has_link(clean: &str) -> bool {
 /// `moc.elpmaxe`.
 pub(crate) fn has_reversed_link(text: &str) -> bool {
     const RLO: char = '\u{202E}';
+    // U+202E is E2 80 AE: look for its first byte, rarer than its last in most scripts.
+    let find_rlo = |s: &str| {
+        let bytes = s.as_bytes();
+        memchr_iter(0xE2, bytes).find(|&at| bytes.get(at + 1..at + 3) == Some(&[0x80, 0xAE]))
+    };
     let mut rest = text;
-    while let Some(at) = rest.find(RLO) {
+    while let Some(at) = find_rlo(rest) {
         let after = &rest[at + RLO.len_utf8()..];
         // The override lasts until a pop (U+202C), another override, or the line's end.
         let end = after
