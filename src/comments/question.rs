@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use std::ops::ControlFlow;
 
 use aho_corasick::dfa::DFA;
+use memchr::memmem;
 
 use super::lexicon::{dfa, for_each_match};
 use super::normalize::{Normalized, Normalizer, is_alnum, is_dense, is_letter};
@@ -695,22 +696,17 @@ fn dense_is_question(skel: &str) -> bool {
             return true;
         }
     }
-    // A-not-A: 是不是, 可不可以, 有没有.
-    if !skel.contains(['不', '没']) {
-        return false;
-    }
-    let mut window = ['\0'; 3];
-    for c in skel.chars() {
-        window = [window[1], window[2], c];
-        if window[0] == window[2]
-            && matches!(window[1], '不' | '没')
-            && !matches!(window[0], '不' | '没')
-            && is_dense(window[0])
-        {
-            return true;
-        }
-    }
-    false
+    // A-not-A: 是不是, 可不可以, 有没有: the same character either side of 不 or 没.
+    static NOT: OnceLock<[memmem::Finder<'static>; 2]> = OnceLock::new();
+    let finders = NOT.get_or_init(|| [memmem::Finder::new("不"), memmem::Finder::new("没")]);
+    finders.iter().any(|finder| {
+        finder.find_iter(skel.as_bytes()).any(|at| {
+            let before = skel[..at].chars().next_back();
+            let after = skel[at + finder.needle().len()..].chars().next();
+            before == after
+                && before.is_some_and(|c| !matches!(c, '不' | '没') && is_dense(c))
+        })
+    })
 }
 
 /// A quick hasher for the short words of [`word_flags`]: eight bytes at a time.
