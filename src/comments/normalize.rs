@@ -941,14 +941,15 @@ impl Tokenizer {
                     let mut repeats = false;
                     let mut prev = 0;
                     while let Some(&b) = bytes.get(i) {
-                        match ASCII_CLASS[usize::from(b)] {
-                            A_LETTER => {
-                                let l = b | 0x20;
-                                repeats |= l == prev;
-                                prev = l;
-                            }
-                            A_WORD => letters = false,
-                            _ => break,
+                        // Letters without the table: they are most of the bytes here.
+                        let l = b | 0x20;
+                        if l.wrapping_sub(b'a') < 26 {
+                            repeats |= l == prev;
+                            prev = l;
+                        } else if ASCII_CLASS[usize::from(b)] == A_WORD {
+                            letters = false;
+                        } else {
+                            break;
                         }
                         i += 1;
                     }
