@@ -68,6 +68,13 @@ pub struct Filter {
 }
 
 fn handle_key(user: &str) -> Cow<'_, str> {
+    // Most handles are already bare: lower-case letters, digits, `_` and `.`.
+    if user
+        .bytes()
+        .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.'))
+    {
+        return Cow::Borrowed(user);
+    }
     let bare = bare_handle(user);
     if bare.is_ascii() {
         if bare.bytes().any(|b| b.is_ascii_uppercase()) {

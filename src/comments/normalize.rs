@@ -1014,13 +1014,15 @@ impl Tokenizer {
         }
         self.dense_open = false;
         let skel = out.skel.as_str();
-        if skel.ends_with(['吗', '呢', '么', 'か', '까', '냐'])
-            || ["かな", "나요", "가요", "까요", "는지요"]
+        let particle = match skel.chars().next_back() {
+            Some('吗' | '呢' | '么' | 'か' | '까' | '냐') => true,
+            Some('な') => skel.ends_with("かな"),
+            Some('요') => ["나요", "가요", "까요", "는지요"]
                 .iter()
-                .any(|e| skel.ends_with(e))
-        {
-            out.particle_end = true;
-        }
+                .any(|e| skel.ends_with(e)),
+            _ => false,
+        };
+        out.particle_end |= particle;
     }
 
     #[inline]

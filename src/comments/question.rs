@@ -143,7 +143,15 @@ fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
                 let to = w.iter().rposition(keep).map_or(from, |at| at + 1);
                 &word[from..to]
             } else {
-                word.trim_matches(|c: char| !is_alnum(c) && c != '\'')
+                let keep = |&(_, c): &(usize, char)| is_alnum(c) || c == '\'';
+                let from = word.char_indices().find(keep).map_or(word.len(), |(i, _)| i);
+                let word = &word[from..];
+                let to = word
+                    .char_indices()
+                    .rev()
+                    .find(keep)
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                &word[..to]
             };
             if !word.is_empty() {
                 return Some(Piece::Word(word));

@@ -334,7 +334,10 @@ impl Fingerprint {
             Self::of_bytes(&squeezed)
         } else {
             // Words are separated by single spaces, with one at each end.
-            Self::of_bytes(skel.trim_matches(' ').as_bytes())
+            let bytes = skel.as_bytes();
+            let from = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
+            let to = bytes.iter().rposition(|&b| b != b' ').map_or(from, |at| at + 1);
+            Self::of_bytes(&bytes[from..to])
         }
     }
 
