@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::lexicon::{Hits, Lexicon, LexiconBuilder, ListKind};
 use super::normalize::{Normalized, Normalizer};
 use super::question::{QuestionIndex, is_question, question_key};
-use super::spam::{self, Fingerprint, UserWindow};
+use super::spam::{self, UserWindow};
 use super::{Comment, Reason, Verdict, lists};
 use crate::plan::{FilterSettings, bare_handle};
 
@@ -38,7 +38,7 @@ pub enum FilterError {
 /// How often (in comments) users who went quiet are forgotten.
 const PRUNE_EVERY: u64 = 4096;
 
-/// At most this many users are remembered at once (about 30 MB); past that, those who
+/// At most this many users are remembered at once (about 50 MB); past that, those who
 /// went quiet are forgotten at once, and if that is not enough, all of them. A real
 /// live never gets there; a synthetic replay might.
 const MAX_USERS: usize = 65_536;
@@ -65,6 +65,7 @@ pub struct Filter {
     alt: Normalized,
     hits: Hits,
     key: Vec<u64>,
+    squeezed: Vec<u8>,
 }
 
 fn handle_key(user: &str) -> Cow<'_, str> {
@@ -144,6 +145,7 @@ impl Filter {
             alt: Normalized::default(),
             hits: Hits::default(),
             key: Vec::new(),
+            squeezed: Vec::new(),
         })
     }
 
@@ -192,12 +194,12 @@ impl Filter {
         }
         let user = handle_key(&comment.user);
         if self.hide_repeats && !user.is_empty() {
-            let fp = Fingerprint::of(&self.norm.skel, &self.norm.lowered);
+            let said = spam::repeat_text(&self.norm.skel, &self.norm.lowered, &mut self.squeezed);
             let window = match self.users.get_mut(user.as_ref()) {
                 Some(w) => w,
                 None => self.users.entry(user.clone().into_owned()).or_default(),
             };
-            let (repeat, flood) = window.record(at_ms, fp);
+            let (repeat, flood) = window.record(at_ms, said);
             if repeat {
                 reasons.push(Reason::SpamRepeat);
             }

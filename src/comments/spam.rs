@@ -316,106 +316,200 @@ pub(crate) fn is_emoji_flood(clean: &str) -> bool {
     emoji >= EMOJI_FLOOD_MIN
 }
 
+/// The bytes repeats are judged on: the normalised words, or the cleaned text without
+/// white space when it has no words (emoji), gathered in `squeezed`.
+pub(crate) fn repeat_text<'a>(skel: &'a str, clean: &str, squeezed: &'a mut Vec<u8>) -> &'a [u8] {
+    if skel.len() <= 1 {
+        squeezed.clear();
+        squeezed.extend(clean.bytes().filter(|b| !b.is_ascii_whitespace()));
+        squeezed
+    } else {
+        // Words are separated by single spaces, with one at each end.
+        let bytes = skel.as_bytes();
+        let from = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
+        let to = bytes.iter().rposition(|&b| b != b' ').map_or(from, |at| at + 1);
+        &bytes[from..to]
+    }
+}
+
+/// A 256-bit set of the byte pairs of a text.
+type Pairs = [u64; 4];
+
+/// Texts shorter than this (in bytes) are only ever compared exactly.
+const PAIRS_MIN: u32 = 8;
+
 /// A fingerprint of what a comment says, to compare it with the same user's recent
-/// comments: an exact hash and a 256-bit set of byte pairs.
+/// comments: an exact hash, and its byte pairs once a comparison needs them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Fingerprint {
     exact: u64,
-    pairs: [u64; 4],
     chars: u32,
+    pairs: Option<Pairs>,
 }
 
 impl Fingerprint {
-    /// Fingerprints the normalised words, or the cleaned text when it has none (emoji).
-    #[inline(never)]
-    pub(crate) fn of(skel: &str, clean: &str) -> Fingerprint {
-        if skel.len() <= 1 {
-            let squeezed: Vec<u8> = clean.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-            Self::of_bytes(&squeezed)
-        } else {
-            // Words are separated by single spaces, with one at each end.
-            let bytes = skel.as_bytes();
-            let from = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
-            let to = bytes.iter().rposition(|&b| b != b' ').map_or(from, |at| at + 1);
-            Self::of_bytes(&bytes[from..to])
-        }
-    }
-
-    /// Works on UTF-8 bytes: pairs of bytes compare as well as pairs of characters for
-    /// this, without decoding. Pairs across a space count too (`w|o`, `o| `, ` |r`).
-    fn of_bytes(bytes: &[u8]) -> Fingerprint {
-        let exact = foldhash::quality::FixedState::with_seed(0x5EED).hash_one(bytes);
-        let mut pairs = [0u64; 4];
-        let mut set = |key: u64| {
-            let bit = ((key as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize;
-            pairs[bit >> 6] |= 1 << (bit & 63);
-        };
-        // Eight pairs from each nine bytes, read eight at a time.
-        let mut chunks = bytes.windows(9).step_by(8);
-        let mut done = 0;
-        for chunk in &mut chunks {
-            let mut eight = [0; 8];
-            eight.copy_from_slice(&chunk[..8]);
-            let w = u64::from_le_bytes(eight);
-            for k in 0..7 {
-                set((w >> (8 * k)) & 0xFFFF);
-            }
-            set(w >> 56 | u64::from(chunk[8]) << 8);
-            done += 8;
-        }
-        for pair in bytes[done..].windows(2) {
-            set(u64::from(pair[0]) | u64::from(pair[1]) << 8);
-        }
+    /// Fingerprints `text` (see [`repeat_text`]), without its pairs yet.
+    pub(crate) fn of(text: &[u8]) -> Fingerprint {
         Fingerprint {
-            exact,
-            pairs,
-            chars: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+            exact: foldhash::quality::FixedState::with_seed(0x5EED).hash_one(text),
+            chars: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            pairs: None,
         }
     }
 
-    /// Whether two comments say the same thing: identical once normalised, or (for
-    /// longer ones) sharing at least 70% of their byte pairs.
-    pub(crate) fn similar(&self, other: &Fingerprint) -> bool {
-        if self.exact == other.exact && self.chars == other.chars {
-            return true;
-        }
-        if self.chars < 8 || other.chars < 8 {
-            return false;
-        }
-        let (mut both, mut either) = (0u32, 0u32);
-        for (a, b) in self.pairs.iter().zip(&other.pairs) {
-            both += (a & b).count_ones();
-            either += (a | b).count_ones();
-        }
-        either > 0 && both * 10 >= either * 7
+    /// Identical once normalised.
+    fn same_text(&self, other: &Fingerprint) -> bool {
+        self.exact == other.exact && self.chars == other.chars
     }
+
+    /// Whether both are long enough to compare by their byte pairs.
+    fn comparable(&self, other: &Fingerprint) -> bool {
+        self.chars >= PAIRS_MIN && other.chars >= PAIRS_MIN
+    }
+}
+
+/// The byte pairs of `bytes`. Works on UTF-8 bytes: pairs of bytes compare as well as
+/// pairs of characters for this, without decoding. Pairs across a space count too
+/// (`w|o`, `o| `, ` |r`).
+#[inline(never)]
+fn pairs_of(bytes: &[u8]) -> Pairs {
+    let mut pairs = [0u64; 4];
+    let mut set = |key: u64| {
+        let bit = ((key as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize;
+        pairs[bit >> 6] |= 1 << (bit & 63);
+    };
+    // Eight pairs from each nine bytes, read eight at a time.
+    let mut done = 0;
+    for chunk in bytes.windows(9).step_by(8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(&chunk[..8]);
+        let w = u64::from_le_bytes(eight);
+        for k in 0..7 {
+            set((w >> (8 * k)) & 0xFFFF);
+        }
+        set(w >> 56 | u64::from(chunk[8]) << 8);
+        done += 8;
+    }
+    for pair in bytes[done..].windows(2) {
+        set(u64::from(pair[0]) | u64::from(pair[1]) << 8);
+    }
+    pairs
+}
+
+/// Whether two texts share at least 70% of their byte pairs.
+fn pairs_overlap(a: &Pairs, b: &Pairs) -> bool {
+    let (mut both, mut either) = (0u32, 0u32);
+    for (a, b) in a.iter().zip(b) {
+        both += (a & b).count_ones();
+        either += (a | b).count_ones();
+    }
+    either > 0 && both * 10 >= either * 7
 }
 
 /// How many of a user's comments are remembered: enough for [`FLOOD_MAX`] and for
 /// repeats within [`REPEAT_WINDOW_MS`] at any sane pace.
 const REMEMBERED: usize = 8;
 
+/// Texts up to this long (in bytes) wait in a [`UserWindow`] for their pairs to be
+/// needed; longer ones have them worked out at once.
+const KEPT_TEXT: usize = 128;
+
 /// What one user did recently: their last comments, in a ring.
-#[derive(Debug, Default)]
+///
+/// Byte pairs cost more than the rest of a fingerprint, and most comments are never
+/// compared by them, so they are worked out when first needed: the newest comment's
+/// text is kept until the next comment, which works out the pairs of both when it
+/// compares with it, and keeps the older one's when later comments still may.
+#[derive(Debug)]
 pub(crate) struct UserWindow {
     said: [(i64, Fingerprint); REMEMBERED],
     len: usize,
     next: usize,
+    /// The text of the newest comment in `said`, when it waits for its pairs.
+    newest: [u8; KEPT_TEXT],
+    newest_len: usize,
     pub(crate) last_ms: i64,
 }
 
+impl Default for UserWindow {
+    fn default() -> Self {
+        Self {
+            said: Default::default(),
+            len: 0,
+            next: 0,
+            newest: [0; KEPT_TEXT],
+            newest_len: 0,
+            last_ms: 0,
+        }
+    }
+}
+
 impl UserWindow {
-    /// Records a comment at `at_ms`; returns (repeat, flood).
-    pub(crate) fn record(&mut self, at_ms: i64, fp: Fingerprint) -> (bool, bool) {
-        let earlier = &self.said[..self.len];
-        let repeat = earlier
-            .iter()
-            .any(|(t, f)| at_ms.abs_diff(*t) <= REPEAT_WINDOW_MS.unsigned_abs() && f.similar(&fp));
-        let flood = earlier
+    /// Records a comment with `text` (see [`repeat_text`]) at `at_ms`; returns
+    /// (repeat, flood).
+    ///
+    /// A repeat is a comment similar to one of the user's comments within
+    /// [`REPEAT_WINDOW_MS`] of it. Comments are expected in about the order they were
+    /// posted: one that arrives more than that window earlier than the user's newest
+    /// is compared with the older ones only when identical.
+    pub(crate) fn record(&mut self, at_ms: i64, text: &[u8]) -> (bool, bool) {
+        let window = REPEAT_WINDOW_MS.unsigned_abs();
+        let newest = (self.len > 0).then(|| (self.next + REMEMBERED - 1) % REMEMBERED);
+        let mut fp = Fingerprint::of(text);
+        let mut repeat = false;
+        for i in 0..self.len {
+            let (t, earlier) = self.said[i];
+            if at_ms.abs_diff(t) > window {
+                continue;
+            }
+            if earlier.same_text(&fp) {
+                repeat = true;
+                break;
+            }
+            if !earlier.comparable(&fp) {
+                continue;
+            }
+            let theirs = match earlier.pairs {
+                Some(pairs) => pairs,
+                None if Some(i) == newest => {
+                    let pairs = pairs_of(&self.newest[..self.newest_len]);
+                    self.said[i].1.pairs = Some(pairs);
+                    pairs
+                }
+                // Dropped: a later comment came more than the window after it.
+                None => continue,
+            };
+            let mine = *fp.pairs.get_or_insert_with(|| pairs_of(text));
+            if pairs_overlap(&theirs, &mine) {
+                repeat = true;
+                break;
+            }
+        }
+        let flood = self.said[..self.len]
             .iter()
             .filter(|&&(t, _)| t <= at_ms && at_ms.abs_diff(t) <= FLOOD_WINDOW_MS.unsigned_abs())
             .count()
             >= FLOOD_MAX;
+        // The newest comment gives up its text: work out its pairs if comments still to
+        // come, no earlier than this one, may fall within its window.
+        if let Some(i) = newest {
+            let (t, earlier) = &mut self.said[i];
+            if earlier.pairs.is_none()
+                && earlier.chars >= PAIRS_MIN
+                && at_ms <= t.saturating_add(REPEAT_WINDOW_MS)
+            {
+                earlier.pairs = Some(pairs_of(&self.newest[..self.newest_len]));
+            }
+        }
+        match self.newest.get_mut(..text.len()) {
+            Some(kept) => {
+                kept.copy_from_slice(text);
+                self.newest_len = text.len();
+            }
+            None => {
+                fp.pairs.get_or_insert_with(|| pairs_of(text));
+            }
+        }
         self.said[self.next] = (at_ms, fp);
         self.next = (self.next + 1) % REMEMBERED;
         self.len = (self.len + 1).min(REMEMBERED);
@@ -506,26 +600,48 @@ mod tests {
 
     #[test]
     fn fingerprints_compare_what_was_said() {
-        let fp = |s: &str| Fingerprint::of(s, s);
-        assert!(fp(" buy now ").similar(&fp(" buy now ")));
-        assert!(fp(" this serum is amazing ").similar(&fp(" this serum is amazin ")));
-        assert!(!fp(" this serum is amazing ").similar(&fp(" where do you ship ")));
-        assert!(!fp(" hi ").similar(&fp(" ho ")));
-        assert!(Fingerprint::of(" ", "❤️").similar(&Fingerprint::of(" ", "❤️")));
+        let similar = |a: &str, b: &str| {
+            let mut w = UserWindow::default();
+            w.record(0, a.as_bytes());
+            w.record(1000, b.as_bytes()).0
+        };
+        assert!(similar("buy now", "buy now"));
+        assert!(similar("this serum is amazing", "this serum is amazin"));
+        assert!(!similar("this serum is amazing", "where do you ship"));
+        assert!(!similar("hi", "ho"));
+        let mut squeezed = Vec::new();
+        assert_eq!(repeat_text(" ", "❤️ ❤️", &mut squeezed), "❤️❤️".as_bytes());
+        assert_eq!(repeat_text(" buy now ", "Buy now!", &mut squeezed), b"buy now");
     }
 
     #[test]
     fn windows_follow_the_comment_timestamps() {
-        let fp = |s: &str| Fingerprint::of(s, s);
         let mut w = UserWindow::default();
-        assert_eq!(w.record(0, fp(" same thing ")), (false, false));
-        assert_eq!(w.record(59_000, fp(" same thing ")), (true, false));
-        assert_eq!(w.record(200_000, fp(" same thing ")), (false, false));
+        assert_eq!(w.record(0, b"same thing"), (false, false));
+        assert_eq!(w.record(59_000, b"same thing"), (true, false));
+        assert_eq!(w.record(200_000, b"same thing"), (false, false));
         let mut w = UserWindow::default();
         for i in 0..5 {
-            assert!(!w.record(i * 1000, fp(&format!(" message {i}x "))).1);
+            assert!(!w.record(i * 1000, format!("message {i}x").as_bytes()).1);
         }
-        assert!(w.record(5000, fp(" another one ")).1);
-        assert!(!w.record(30_000, fp(" much later ")).1);
+        assert!(w.record(5000, b"another one").1);
+        assert!(!w.record(30_000, b"much later").1);
+    }
+
+    #[test]
+    fn pairs_worked_out_late_still_find_repeats() {
+        // The first comment's pairs are worked out when the second compares with it ...
+        let mut w = UserWindow::default();
+        assert_eq!(w.record(0, b"this serum is amazing"), (false, false));
+        assert_eq!(w.record(1000, b"where do you ship to"), (false, false));
+        assert!(w.record(2000, b"this serum is amazin").0);
+        // ... or, when the second is too short to compare, as it takes its place.
+        let mut w = UserWindow::default();
+        assert_eq!(w.record(0, b"this serum is amazing"), (false, false));
+        assert_eq!(w.record(1000, b"wow"), (false, false));
+        assert!(w.record(2000, b"this serum is amazin").0);
+        // Past the window the older comments no longer count.
+        assert!(!w.record(70_000, b"this serum is amazing").0);
+        assert!(w.record(71_000, b"this serum is amazing!!").0);
     }
 }
