@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::path::PathBuf;
 
 use super::lexicon::{Hits, Lexicon, LexiconBuilder, ListKind};
@@ -55,8 +56,11 @@ pub struct Filter {
     lexicon: Lexicon,
     blocked: HashSet<String>,
     highlighted: HashSet<String>,
-    /// Keyed by handles viewers choose: hashed with a seeded hash, not a fixed one.
-    users: HashMap<String, UserWindow, foldhash::fast::RandomState>,
+    /// Keyed by a 128-bit hash of the handle: no handle to store, copy or compare, and
+    /// two handles that collide (about one chance in 10^29 for a million users) would
+    /// share a window. Seeded, so viewers cannot choose handles that collide.
+    users: HashMap<u128, UserWindow, BuildHasherDefault<LowBits>>,
+    user_hash: [foldhash::quality::RandomState; 2],
     questions: QuestionIndex,
     classified: u64,
     // Buffers reused from one comment to the next.
@@ -66,6 +70,26 @@ pub struct Filter {
     hits: Hits,
     key: Vec<u64>,
     squeezed: Vec<u8>,
+}
+
+/// A hasher for keys that are already seeded hashes: their low 64 bits.
+#[derive(Clone, Copy, Debug, Default)]
+struct LowBits(u64);
+
+impl Hasher for LowBits {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        self.0 = n as u64;
+    }
 }
 
 fn handle_key(user: &str) -> Cow<'_, str> {
@@ -138,6 +162,7 @@ impl Filter {
             blocked: handles(&settings.blocked_users),
             highlighted: handles(&settings.highlighted_users),
             users: HashMap::default(),
+            user_hash: Default::default(),
             questions: QuestionIndex::default(),
             classified: 0,
             normalizer: Normalizer::default(),
@@ -195,10 +220,9 @@ impl Filter {
         let user = handle_key(&comment.user);
         if self.hide_repeats && !user.is_empty() {
             let said = spam::repeat_text(&self.norm.skel, &self.norm.lowered, &mut self.squeezed);
-            let window = match self.users.get_mut(user.as_ref()) {
-                Some(w) => w,
-                None => self.users.entry(user.clone().into_owned()).or_default(),
-            };
+            let [a, b] = &self.user_hash;
+            let key = u128::from(a.hash_one(user.as_ref())) << 64 | u128::from(b.hash_one(user.as_ref()));
+            let window = self.users.entry(key).or_default();
             let (repeat, flood) = window.record(at_ms, said);
             if repeat {
                 reasons.push(Reason::SpamRepeat);
