@@ -221,7 +221,8 @@ impl Filter {
         if self.hide_repeats && !user.is_empty() {
             let said = spam::repeat_text(&self.norm.skel, &self.norm.lowered, &mut self.squeezed);
             let [a, b] = &self.user_hash;
-            let key = u128::from(a.hash_one(user.as_ref())) << 64 | u128::from(b.hash_one(user.as_ref()));
+            let key =
+                u128::from(a.hash_one(user.as_ref())) << 64 | u128::from(b.hash_one(user.as_ref()));
             let window = self.users.entry(key).or_default();
             let (repeat, flood) = window.record(at_ms, said);
             if repeat {

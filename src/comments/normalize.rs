@@ -835,8 +835,8 @@ impl Tokenizer {
                         break;
                     }
                     let cp = u32::from(b0 & 0x1F) << 6 | u32::from(b1 & 0x3F);
-                    let Some(l) = char::from_u32(cp)
-                        .and_then(|c| plain_letter_lower(c, flags_in(table, c)))
+                    let Some(l) =
+                        char::from_u32(cp).and_then(|c| plain_letter_lower(c, flags_in(table, c)))
                     else {
                         break;
                     };

@@ -327,7 +327,10 @@ pub(crate) fn repeat_text<'a>(skel: &'a str, clean: &str, squeezed: &'a mut Vec<
         // Words are separated by single spaces, with one at each end.
         let bytes = skel.as_bytes();
         let from = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
-        let to = bytes.iter().rposition(|&b| b != b' ').map_or(from, |at| at + 1);
+        let to = bytes
+            .iter()
+            .rposition(|&b| b != b' ')
+            .map_or(from, |at| at + 1);
         &bytes[from..to]
     }
 }
@@ -611,7 +614,10 @@ mod tests {
         assert!(!similar("hi", "ho"));
         let mut squeezed = Vec::new();
         assert_eq!(repeat_text(" ", "❤️ ❤️", &mut squeezed), "❤️❤️".as_bytes());
-        assert_eq!(repeat_text(" buy now ", "Buy now!", &mut squeezed), b"buy now");
+        assert_eq!(
+            repeat_text(" buy now ", "Buy now!", &mut squeezed),
+            b"buy now"
+        );
     }
 
     #[test]
