@@ -2,12 +2,12 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::path::PathBuf;
 
 use super::lexicon::{Hits, Lexicon, LexiconBuilder, ListKind};
 use super::normalize::{Normalized, Normalizer};
-use super::question::{QuestionIndex, is_question, question_key};
+use super::question::{PreHashed, QuestionIndex, is_question, question_key};
 use super::spam::{self, UserWindow};
 use super::{Comment, Reason, Verdict, lists};
 use crate::plan::{FilterSettings, bare_handle};
@@ -59,7 +59,7 @@ pub struct Filter {
     /// Keyed by a 128-bit hash of the handle: no handle to store, copy or compare, and
     /// two handles that collide (about one chance in 10^29 for a million users) would
     /// share a window. Seeded, so viewers cannot choose handles that collide.
-    users: HashMap<u128, UserWindow, BuildHasherDefault<LowBits>>,
+    users: HashMap<u128, UserWindow, BuildHasherDefault<PreHashed>>,
     user_hash: [foldhash::quality::RandomState; 2],
     questions: QuestionIndex,
     classified: u64,
@@ -70,26 +70,6 @@ pub struct Filter {
     hits: Hits,
     key: Vec<u64>,
     squeezed: Vec<u8>,
-}
-
-/// A hasher for keys that are already seeded hashes: their low 64 bits.
-#[derive(Clone, Copy, Debug, Default)]
-struct LowBits(u64);
-
-impl Hasher for LowBits {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        self.0 = n as u64;
-    }
 }
 
 fn handle_key(user: &str) -> Cow<'_, str> {

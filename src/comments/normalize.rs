@@ -784,15 +784,7 @@ impl Tokenizer {
                 if self.dense_copy.is_none() {
                     self.dense_copy = Some(out.skel.len());
                 }
-                let f = zh.fold(c);
-                if f == c {
-                    pending.get_or_insert(i);
-                } else {
-                    if let Some(start) = pending.take() {
-                        out.skel.push_str(&clean[start..i]);
-                    }
-                    out.skel.push(f);
-                }
+                push_dense(zh, clean, i, c, &mut pending, out);
                 // The rest of the run, while it is three-byte dense characters (most
                 // Chinese, Japanese, Korean and Thai): the same steps, decoded here.
                 while let Some(&[b0, b1, b2]) = bytes.get(next..next + 3) {
@@ -806,15 +798,7 @@ impl Tokenizer {
                     let Some(c) = char::from_u32(cp).filter(|_| dense) else {
                         break;
                     };
-                    let f = zh.fold(c);
-                    if f == c {
-                        pending.get_or_insert(next);
-                    } else {
-                        if let Some(start) = pending.take() {
-                            out.skel.push_str(&clean[start..next]);
-                        }
-                        out.skel.push(f);
-                    }
+                    push_dense(zh, clean, next, c, &mut pending, out);
                     next += 3;
                 }
                 continue;
@@ -1065,6 +1049,30 @@ impl Tokenizer {
         }
         self.singles.clear();
         self.last_dense = false;
+    }
+}
+
+/// Writes the dense character `c`, at byte `at` of `clean`, to `skel` folded to
+/// Simplified Chinese. Characters that fold to themselves are copied later in one go,
+/// from `pending` on. Called for every dense character: always inlined (merely
+/// `#[inline]`, the compiler kept it out of the loops, 3% more instructions).
+#[inline(always)]
+fn push_dense(
+    zh: &ZhFold,
+    clean: &str,
+    at: usize,
+    c: char,
+    pending: &mut Option<usize>,
+    out: &mut Normalized,
+) {
+    let f = zh.fold(c);
+    if f == c {
+        pending.get_or_insert(at);
+    } else {
+        if let Some(start) = pending.take() {
+            out.skel.push_str(&clean[start..at]);
+        }
+        out.skel.push(f);
     }
 }
 

@@ -768,6 +768,11 @@ impl Hasher for PreHashed {
     fn write_u64(&mut self, n: u64) {
         self.0 ^= n;
     }
+
+    /// Keys of 128 bits: their low 64.
+    fn write_u128(&mut self, n: u128) {
+        self.0 ^= n as u64;
+    }
 }
 
 type PreHashedMap<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
