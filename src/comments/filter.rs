@@ -57,7 +57,7 @@ pub struct Filter {
     blocked: HashSet<String>,
     highlighted: HashSet<String>,
     /// Keyed by a 128-bit hash of the handle: no handle to store, copy or compare, and
-    /// two handles that collide (about one chance in 10^29 for a million users) would
+    /// two handles that collide (about one chance in 10^27 for a million users) would
     /// share a window. Seeded, so viewers cannot choose handles that collide.
     users: HashMap<u128, UserWindow, BuildHasherDefault<PreHashed>>,
     user_hash: [foldhash::quality::RandomState; 2],
