@@ -122,43 +122,14 @@ fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
                 continue;
             }
             let start = i;
-            let mut ascii = true;
-            while let Some(&b) = bytes.get(i) {
-                if b.is_ascii() {
-                    if ASCII_PIECE[usize::from(b)] != P_CHAR {
-                        break;
-                    }
-                    i += 1;
-                    continue;
-                }
+            while i < bytes.len() {
                 let (kind, len) = piece_kind(bytes, i);
                 if kind != P_CHAR {
                     break;
                 }
-                ascii = false;
                 i = (i + len).min(bytes.len());
             }
-            let word = &text[start..i];
-            let word = if ascii {
-                let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'\'';
-                let w = word.as_bytes();
-                let from = w.iter().position(keep).unwrap_or(w.len());
-                let to = w.iter().rposition(keep).map_or(from, |at| at + 1);
-                &word[from..to]
-            } else {
-                let keep = |&(_, c): &(usize, char)| is_alnum(c) || c == '\'';
-                let from = word
-                    .char_indices()
-                    .find(keep)
-                    .map_or(word.len(), |(i, _)| i);
-                let word = &word[from..];
-                let to = word
-                    .char_indices()
-                    .rev()
-                    .find(keep)
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                &word[..to]
-            };
+            let word = text[start..i].trim_matches(|c: char| !is_alnum(c) && c != '\'');
             if !word.is_empty() {
                 return Some(Piece::Word(word));
             }
