@@ -866,12 +866,10 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
         }
         // Find the word's end and hash it in the same pass.
         let mut hash = FNV_OFFSET;
-        let mut ascii = true;
         while let Some(&b) = bytes.get(at)
             && b != b' '
         {
             hash = fnv(hash, b);
-            ascii &= b.is_ascii();
             at += 1;
         }
         let token = &skel[start..at];
@@ -879,11 +877,7 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
         if token.len() <= 24 && stop.contains(&hash) {
             continue;
         }
-        let stemmed = if ascii {
-            ascii_stem(token)
-        } else {
-            stem(token)
-        };
+        let stemmed = stem(token);
         // A stem is the start of its word: the same length is the same text.
         if stemmed.len() != token.len() {
             hash = hash_str(stemmed);
