@@ -794,8 +794,8 @@ impl Tokenizer {
                     let cp = u32::from(b0 & 0x0F) << 12
                         | u32::from(b1 & 0x3F) << 6
                         | u32::from(b2 & 0x3F);
-                    let dense = table.get(cp as usize).is_some_and(|&f| f & F_DENSE != 0);
-                    let Some(c) = char::from_u32(cp).filter(|_| dense) else {
+                    let Some(c) = char::from_u32(cp).filter(|&c| flags_in(table, c) & F_DENSE != 0)
+                    else {
                         break;
                     };
                     push_dense(zh, clean, next, c, &mut pending, out);
