@@ -11,6 +11,17 @@ use crate::questions::QuestionState;
 use crate::session::Action;
 use crate::show::ShowState;
 
+/// The keys of the question and toggle buttons: printed beside the buttons and read
+/// by [`keys`].
+pub(super) const KEY_ANSWERED: Key = Key::A;
+pub(super) const KEY_SKIP: Key = Key::S;
+const KEY_HIDDEN: Key = Key::H;
+const KEY_MUTE: Key = Key::M;
+const KEY_FULLSCREEN: Key = Key::F11;
+const KEY_SOURCE: Key = Key::O;
+const KEY_DETACH: Key = Key::D;
+const KEY_END: Key = Key::E;
+
 const MINUTE_MS: i64 = 60_000;
 const HALF_MINUTE_MS: i64 = 30_000;
 
@@ -62,7 +73,7 @@ pub fn controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comma
         } else {
             texts.show_hidden
         };
-        if key_button(ui, hidden_label, "H", scale) {
+        if key_button(ui, hidden_label, KEY_HIDDEN.name(), scale) {
             commands.push(Command::ToggleHidden);
         }
         let mute_label = if frame.muted {
@@ -70,13 +81,13 @@ pub fn controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comma
         } else {
             texts.mute
         };
-        if key_button(ui, mute_label, "M", scale) {
+        if key_button(ui, mute_label, KEY_MUTE.name(), scale) {
             commands.push(Command::ToggleMute);
         }
-        if key_button(ui, texts.fullscreen, "F11", scale) {
+        if key_button(ui, texts.fullscreen, KEY_FULLSCREEN.name(), scale) {
             commands.push(Command::ToggleFullscreen);
         }
-        if key_button(ui, texts.source_button, "O", scale) {
+        if key_button(ui, texts.source_button, KEY_SOURCE.name(), scale) {
             commands.push(Command::OpenSourceDialog);
         }
         let detach_label = if frame.detached {
@@ -84,12 +95,12 @@ pub fn controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comma
         } else {
             texts.detach
         };
-        if key_button(ui, detach_label, "D", scale) {
+        if key_button(ui, detach_label, KEY_DETACH.name(), scale) {
             commands.push(Command::ToggleDetached);
         }
         if running {
             ui.separator();
-            if key_button(ui, texts.end_show, "E", scale) {
+            if key_button(ui, texts.end_show, KEY_END.name(), scale) {
                 commands.push(Command::AskEndShow);
             }
         }
@@ -151,12 +162,12 @@ pub fn keys(ctx: &egui::Context, frame: &View<'_>, modal: Modal, commands: &mut 
             commands.push(Command::Live(Action::AdjustTime { delta_ms }));
         }
         if let Some(q) = frame.live.session().questions().next() {
-            if input.consume_key(Modifiers::NONE, Key::A) {
+            if input.consume_key(Modifiers::NONE, KEY_ANSWERED) {
                 commands.push(Command::Live(Action::SetQuestionState(
                     q.key.clone(),
                     QuestionState::Answered,
                 )));
-            } else if input.consume_key(Modifiers::NONE, Key::S) {
+            } else if input.consume_key(Modifiers::NONE, KEY_SKIP) {
                 commands.push(Command::Live(Action::SetQuestionState(
                     q.key.clone(),
                     QuestionState::Skipped,
@@ -169,12 +180,12 @@ pub fn keys(ctx: &egui::Context, frame: &View<'_>, modal: Modal, commands: &mut 
             commands.push(Command::Live(Action::DismissCue(cue)));
         }
         let toggles = [
-            (Key::H, Command::ToggleHidden),
-            (Key::M, Command::ToggleMute),
-            (Key::F11, Command::ToggleFullscreen),
-            (Key::D, Command::ToggleDetached),
-            (Key::E, Command::AskEndShow),
-            (Key::O, Command::OpenSourceDialog),
+            (KEY_HIDDEN, Command::ToggleHidden),
+            (KEY_MUTE, Command::ToggleMute),
+            (KEY_FULLSCREEN, Command::ToggleFullscreen),
+            (KEY_DETACH, Command::ToggleDetached),
+            (KEY_END, Command::AskEndShow),
+            (KEY_SOURCE, Command::OpenSourceDialog),
         ];
         for (key, command) in toggles {
             if input.consume_key(Modifiers::NONE, key) {

@@ -479,13 +479,23 @@ fn question_card_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comm
             );
             ui.horizontal(|ui| {
                 let key = q.key.clone();
-                if super::controls::key_button(ui, texts.answered, "A", scale) {
+                if super::controls::key_button(
+                    ui,
+                    texts.answered,
+                    super::controls::KEY_ANSWERED.name(),
+                    scale,
+                ) {
                     commands.push(Command::Live(Action::SetQuestionState(
                         key.clone(),
                         crate::questions::QuestionState::Answered,
                     )));
                 }
-                if super::controls::key_button(ui, texts.skip, "S", scale) {
+                if super::controls::key_button(
+                    ui,
+                    texts.skip,
+                    super::controls::KEY_SKIP.name(),
+                    scale,
+                ) {
                     commands.push(Command::Live(Action::SetQuestionState(
                         key,
                         crate::questions::QuestionState::Skipped,
