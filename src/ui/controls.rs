@@ -272,14 +272,8 @@ pub fn producer_ui(
             let (offset, color) = super::host::offset_text(frame.status.offset_ms, texts);
             ui.horizontal(|ui| {
                 ui.label(
-                    RichText::new(fill(
-                        texts.show_clock,
-                        &[
-                            &clock_text(frame.status.show_elapsed_ms),
-                            &clock_text(frame.status.planned_total_ms),
-                        ],
-                    ))
-                    .font(theme::text(22.0)),
+                    RichText::new(super::host::show_clock_text(&frame.status, texts))
+                        .font(theme::text(22.0)),
                 );
                 ui.label(RichText::new(offset).font(theme::text(22.0)).color(color));
             });

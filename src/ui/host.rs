@@ -14,7 +14,7 @@ use super::{Command, View, ViewState};
 use crate::plan::{CueAction, SegmentKind, bare_handle, clock_text};
 use crate::questions::QuestionKey;
 use crate::session::Action;
-use crate::show::{Phase, ShowState, WindowCheck};
+use crate::show::{Phase, ShowState, Status, WindowCheck};
 
 /// Everything below the window title: the host screen. `with_controls` adds the control
 /// strip (single-window mode).
@@ -168,13 +168,7 @@ fn timer_ui(ui: &mut egui::Ui, frame: &View<'_>) {
                 },
                 None => String::new(),
             },
-            ShowState::Running { .. } => fill(
-                texts.show_clock,
-                &[
-                    &clock_text(status.show_elapsed_ms),
-                    &clock_text(status.planned_total_ms),
-                ],
-            ),
+            ShowState::Running { .. } => show_clock_text(&status, texts),
             ShowState::Ended => fill(texts.show_ended, &[&clock_text(status.show_elapsed_ms)]),
         };
         ui.label(
@@ -382,6 +376,17 @@ fn countdown_text(frame: &View<'_>) -> (String, Color32) {
 /// Time left rounded up to the second, so "0:01" shows until time is really up.
 fn ceil_to_second(ms: i64) -> i64 {
     (ms + 999).div_euclid(1000) * 1000
+}
+
+/// "show 12:34 / 1:05:00": time since the start against the planned running time.
+pub fn show_clock_text(status: &Status, texts: &Texts) -> String {
+    fill(
+        texts.show_clock,
+        &[
+            &clock_text(status.show_elapsed_ms),
+            &clock_text(status.planned_total_ms),
+        ],
+    )
 }
 
 /// "2:10 behind plan" / "0:45 ahead of plan" / "on plan", with its colour.
