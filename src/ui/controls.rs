@@ -241,8 +241,12 @@ pub fn producer_ui(
     view: &mut super::ViewState,
     commands: &mut Vec<Command>,
 ) {
+    // The producer window is read from closer than the host screen: smaller type.
+    let frame = &View {
+        scale: Scale { k: 0.8 },
+        ..frame.clone()
+    };
     let texts = frame.texts;
-    let scale = Scale { k: 0.8 };
     egui::Panel::top("producer-controls")
         .frame(
             egui::Frame::NONE
@@ -251,14 +255,7 @@ pub fn producer_ui(
         )
         .show(ui, |ui| {
             ui.label(RichText::new(texts.host_detached_note).color(theme::DIM));
-            controls_ui(
-                ui,
-                &View {
-                    scale,
-                    ..frame.clone()
-                },
-                commands,
-            );
+            controls_ui(ui, frame, commands);
             ui.horizontal(|ui| {
                 for display in 1..=3 {
                     if ui
@@ -346,16 +343,6 @@ pub fn producer_ui(
                 .inner_margin(egui::Margin::same(10)),
         )
         .show(ui, |ui| {
-            super::feed::comment_feed_ui(
-                ui,
-                &mut view.producer_feed,
-                frame.live.session().comments(),
-                frame.live.plan(),
-                frame.show_hidden,
-                frame.rate_per_min,
-                scale,
-                texts,
-                commands,
-            );
+            super::feed::comment_feed_ui(ui, frame, &mut view.producer_feed, commands);
         });
 }

@@ -6,10 +6,10 @@
 
 use egui::{Color32, RichText, Sense};
 
-use super::Command;
 use super::sanitize_for_display;
 use super::text::{Texts, fill};
-use super::theme::{self, Scale};
+use super::theme;
+use super::{Command, View};
 use crate::comments::Reason;
 use crate::plan::{Plan, bare_handle};
 use crate::session::CommentEntry;
@@ -107,19 +107,15 @@ impl<'a> Highlights<'a> {
 }
 
 /// The comment feed, filling the space it is given.
-#[allow(clippy::too_many_arguments)]
 pub fn comment_feed_ui(
     ui: &mut egui::Ui,
+    frame: &View<'_>,
     state: &mut FeedState,
-    comments: &[CommentEntry],
-    plan: &Plan,
-    show_hidden: bool,
-    rate_per_min: usize,
-    scale: Scale,
-    texts: &Texts,
     commands: &mut Vec<Command>,
 ) {
-    state.update(comments, show_hidden);
+    let comments = frame.live.session().comments();
+    let (texts, scale, rate_per_min) = (frame.texts, frame.scale, frame.rate_per_min);
+    state.update(comments, frame.show_hidden);
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(texts.comments)
@@ -144,7 +140,7 @@ pub fn comment_feed_ui(
         return;
     }
 
-    let highlights = Highlights::new(plan);
+    let highlights = Highlights::new(frame.live.plan());
     let font = theme::text(scale.pt(24.0));
     let row_height = ui.fonts_mut(|f| f.row_height(&font));
     let unseen = state.unseen();

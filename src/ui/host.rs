@@ -63,17 +63,7 @@ pub fn host_screen_ui(
         .show(ui, |ui| {
             question_card_ui(ui, frame, commands);
             ui.add_space(scale.pt(10.0));
-            comment_feed_ui(
-                ui,
-                &mut view.feed,
-                frame.live.session().comments(),
-                frame.live.plan(),
-                frame.show_hidden,
-                frame.rate_per_min,
-                scale,
-                frame.texts,
-                commands,
-            );
+            comment_feed_ui(ui, frame, &mut view.feed, commands);
         });
     egui::CentralPanel::default()
         .frame(
