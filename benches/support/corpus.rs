@@ -7,6 +7,8 @@ use livecue::comments::Comment;
 
 /// How many comments the corpus has.
 pub const CORPUS: usize = 20_000;
+/// Milliseconds between two comments of the corpus.
+const EVERY_MS: i64 = 50;
 /// How many hidden words the filter gets.
 pub const HIDDEN_WORDS: usize = 5_000;
 
@@ -94,7 +96,7 @@ pub fn corpus() -> Vec<Comment> {
                 id: format!("c{i}"),
                 user: format!("viewer{}", rng.next() % 3_000),
                 text,
-                ts: start + Duration::milliseconds(i as i64 * 50),
+                ts: start + Duration::milliseconds(i as i64 * EVERY_MS),
                 platform: None,
             }
         })
@@ -134,4 +136,16 @@ pub fn hidden_words() -> Vec<String> {
         }
     }
     words
+}
+
+/// Moves the corpus on to the next stretch of the same show: every timestamp later by
+/// the corpus's length. Classifying it again then continues the timeline, as a live
+/// does, instead of going back to its start, where each user's comments from the end
+/// of the last pass would be recent and the next ones could look like repeats.
+#[allow(dead_code)] // Not every user of this module classifies more than once.
+pub fn next_pass(comments: &mut [Comment]) {
+    let length = Duration::milliseconds(comments.len() as i64 * EVERY_MS);
+    for comment in comments {
+        comment.ts += length;
+    }
 }
