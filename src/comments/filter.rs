@@ -36,13 +36,20 @@ pub enum FilterError {
     Automaton(#[from] aho_corasick::BuildError),
 }
 
-/// How often (in comments) users who went quiet are forgotten.
+/// How often (in comments) users who went quiet may be forgotten ...
 const PRUNE_EVERY: u64 = 4096;
 
-/// At most this many users are remembered at once (about 50 MB); past that, those who
-/// went quiet are forgotten at once, and if that is not enough, all of them. A real
-/// live never gets there; a synthetic replay might.
-const MAX_USERS: usize = 65_536;
+/// ... once more than this many users are remembered (a table of up to 16,384 slots
+/// of at most 600 bytes: about 10 MB). A quiet user's window changes no verdict
+/// (comments come in order), so below this they are kept: a user who comes back finds
+/// their window in place instead of a new one to fill, which most comments of a busy
+/// live would otherwise need.
+const PRUNE_ABOVE: usize = 8_192;
+
+/// At most this many users are remembered at once (65,536 slots: about 40 MB); past
+/// that, those who went quiet are forgotten at once, and if that is not enough, all of
+/// them. A real live never gets there; a synthetic replay might.
+const MAX_USERS: usize = 32_768;
 
 /// The comment filter. Stateful: repeats, floods and duplicate questions are judged
 /// against the comments classified before, using each comment's own `ts`, so the same
@@ -237,7 +244,9 @@ impl Filter {
             None
         };
         let matched = matched.map(str::to_owned);
-        if self.classified.is_multiple_of(PRUNE_EVERY) || self.users.len() > MAX_USERS {
+        if (self.classified.is_multiple_of(PRUNE_EVERY) && self.users.len() > PRUNE_ABOVE)
+            || self.users.len() > MAX_USERS
+        {
             self.users
                 .retain(|_, w| at_ms.abs_diff(w.last_ms) <= spam::REPEAT_WINDOW_MS.unsigned_abs());
             if self.users.len() > MAX_USERS {

@@ -423,31 +423,68 @@ const KEPT_TEXT: usize = 128;
 /// compared by them, so they are worked out when first needed: the newest comment's
 /// text is kept until the next comment, which works out the pairs of both when it
 /// compares with it, and keeps the older one's when later comments still may.
+///
+/// Laid out field by field rather than comment by comment, the fields every comment
+/// reads first: most comments find nothing of the user's within the window, and then
+/// only the first 24 bytes are read.
 #[derive(Debug)]
+#[repr(C)]
 pub(crate) struct UserWindow {
-    said: [(i64, Fingerprint); REMEMBERED],
-    len: usize,
-    next: usize,
-    /// The text of the newest comment in `said`, when it waits for its pairs.
-    newest: [u8; KEPT_TEXT],
-    newest_len: usize,
+    /// The latest of `times`.
+    latest: i64,
     pub(crate) last_ms: i64,
+    len: u8,
+    next: u8,
+    /// Bit `i`: `pairs[i]` holds the pairs of comment `i`.
+    has_pairs: u8,
+    newest_len: u8,
+    /// When each remembered comment was posted.
+    times: [i64; REMEMBERED],
+    /// [`Fingerprint::exact`] and [`Fingerprint::chars`] of each remembered comment.
+    exact: [u64; REMEMBERED],
+    chars: [u32; REMEMBERED],
+    /// The text of the newest comment, when it waits for its pairs.
+    newest: [u8; KEPT_TEXT],
+    pairs: [Pairs; REMEMBERED],
 }
+
+const _: () = assert!(
+    REMEMBERED <= 8 && KEPT_TEXT <= u8::MAX as usize && FLOOD_WINDOW_MS <= REPEAT_WINDOW_MS
+);
 
 impl Default for UserWindow {
     fn default() -> Self {
         Self {
-            said: Default::default(),
+            latest: 0,
+            last_ms: 0,
             len: 0,
             next: 0,
-            newest: [0; KEPT_TEXT],
+            has_pairs: 0,
             newest_len: 0,
-            last_ms: 0,
+            times: [0; REMEMBERED],
+            exact: [0; REMEMBERED],
+            chars: [0; REMEMBERED],
+            newest: [0; KEPT_TEXT],
+            pairs: [[0; 4]; REMEMBERED],
         }
     }
 }
 
 impl UserWindow {
+    /// The fingerprint of remembered comment `i`.
+    fn said(&self, i: usize) -> Fingerprint {
+        Fingerprint {
+            exact: self.exact[i],
+            chars: self.chars[i],
+            pairs: (self.has_pairs & 1 << i != 0).then(|| self.pairs[i]),
+        }
+    }
+
+    fn set_pairs(&mut self, i: usize, pairs: Pairs) {
+        self.pairs[i] = pairs;
+        self.has_pairs |= 1 << i;
+    }
+
     /// Records a comment with `text` (see [`repeat_text`]) at `at_ms`; returns
     /// (repeat, flood).
     ///
@@ -457,14 +494,19 @@ impl UserWindow {
     /// is compared with the older ones only when identical.
     pub(crate) fn record(&mut self, at_ms: i64, text: &[u8]) -> (bool, bool) {
         let window = REPEAT_WINDOW_MS.unsigned_abs();
-        let newest = (self.len > 0).then(|| (self.next + REMEMBERED - 1) % REMEMBERED);
+        let len = usize::from(self.len);
+        let newest = (len > 0).then(|| (usize::from(self.next) + REMEMBERED - 1) % REMEMBERED);
         let mut fp = Fingerprint::of(text);
         let mut repeat = false;
-        for i in 0..self.len {
-            let (t, earlier) = self.said[i];
-            if at_ms.abs_diff(t) > window {
+        let mut flood = false;
+        // Most comments come long after the user's latest one: then no remembered
+        // comment is within either window, and none needs a look.
+        let near = len > 0 && at_ms.saturating_sub(self.latest) <= REPEAT_WINDOW_MS;
+        for i in 0..if near { len } else { 0 } {
+            if at_ms.abs_diff(self.times[i]) > window {
                 continue;
             }
+            let earlier = self.said(i);
             if earlier.same_text(&fp) {
                 repeat = true;
                 break;
@@ -475,8 +517,8 @@ impl UserWindow {
             let theirs = match earlier.pairs {
                 Some(pairs) => pairs,
                 None if Some(i) == newest => {
-                    let pairs = pairs_of(&self.newest[..self.newest_len]);
-                    self.said[i].1.pairs = Some(pairs);
+                    let pairs = pairs_of(&self.newest[..usize::from(self.newest_len)]);
+                    self.set_pairs(i, pairs);
                     pairs
                 }
                 // Dropped: a later comment came more than the window after it.
@@ -488,34 +530,48 @@ impl UserWindow {
                 break;
             }
         }
-        let flood = self.said[..self.len]
-            .iter()
-            .filter(|&&(t, _)| t <= at_ms && at_ms.abs_diff(t) <= FLOOD_WINDOW_MS.unsigned_abs())
-            .count()
-            >= FLOOD_MAX;
+        // (The flood window is within the repeat window.)
+        if near {
+            flood = self.times[..len]
+                .iter()
+                .filter(|&&t| t <= at_ms && at_ms.abs_diff(t) <= FLOOD_WINDOW_MS.unsigned_abs())
+                .count()
+                >= FLOOD_MAX;
+        }
         // The newest comment gives up its text: work out its pairs if comments still to
         // come, no earlier than this one, may fall within its window.
-        if let Some(i) = newest {
-            let (t, earlier) = &mut self.said[i];
-            if earlier.pairs.is_none()
-                && earlier.chars >= PAIRS_MIN
-                && at_ms <= t.saturating_add(REPEAT_WINDOW_MS)
-            {
-                earlier.pairs = Some(pairs_of(&self.newest[..self.newest_len]));
-            }
+        if let Some(i) = newest
+            && self.has_pairs & 1 << i == 0
+            && self.chars[i] >= PAIRS_MIN
+            && at_ms <= self.times[i].saturating_add(REPEAT_WINDOW_MS)
+        {
+            self.set_pairs(i, pairs_of(&self.newest[..usize::from(self.newest_len)]));
         }
         match self.newest.get_mut(..text.len()) {
             Some(kept) => {
                 kept.copy_from_slice(text);
-                self.newest_len = text.len();
+                self.newest_len = text.len() as u8;
             }
             None => {
                 fp.pairs.get_or_insert_with(|| pairs_of(text));
             }
         }
-        self.said[self.next] = (at_ms, fp);
-        self.next = (self.next + 1) % REMEMBERED;
-        self.len = (self.len + 1).min(REMEMBERED);
+        let next = usize::from(self.next);
+        let replaced = std::mem::replace(&mut self.times[next], at_ms);
+        self.exact[next] = fp.exact;
+        self.chars[next] = fp.chars;
+        match fp.pairs {
+            Some(pairs) => self.set_pairs(next, pairs),
+            None => self.has_pairs &= !(1 << next),
+        }
+        self.next = ((next + 1) % REMEMBERED) as u8;
+        self.len = (len + 1).min(REMEMBERED) as u8;
+        if len == 0 || at_ms >= self.latest {
+            self.latest = at_ms;
+        } else if len == REMEMBERED && replaced == self.latest {
+            // Out of order, and the latest was the one forgotten.
+            self.latest = self.times.iter().copied().max().unwrap_or(at_ms);
+        }
         self.last_ms = at_ms;
         (repeat, flood)
     }
@@ -621,6 +677,12 @@ mod tests {
     }
 
     #[test]
+    fn a_remembered_user_takes_at_most_600_bytes() {
+        // As `Filter` keeps them: what its limits on users say of memory rests on this.
+        assert!(size_of::<(u128, UserWindow)>() <= 600);
+    }
+
+    #[test]
     fn windows_follow_the_comment_timestamps() {
         let mut w = UserWindow::default();
         assert_eq!(w.record(0, b"same thing"), (false, false));
@@ -632,6 +694,12 @@ mod tests {
         }
         assert!(w.record(5000, b"another one").1);
         assert!(!w.record(30_000, b"much later").1);
+        // Out of order: a comment between two remembered ones still finds the one
+        // within the window.
+        let mut w = UserWindow::default();
+        assert_eq!(w.record(0, b"same thing"), (false, false));
+        assert_eq!(w.record(200_000, b"other words"), (false, false));
+        assert_eq!(w.record(30_000, b"same thing"), (true, false));
     }
 
     #[test]
