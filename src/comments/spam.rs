@@ -325,13 +325,7 @@ pub(crate) fn repeat_text<'a>(skel: &'a str, clean: &str, squeezed: &'a mut Vec<
         squeezed
     } else {
         // Words are separated by single spaces, with one at each end.
-        let bytes = skel.as_bytes();
-        let from = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
-        let to = bytes
-            .iter()
-            .rposition(|&b| b != b' ')
-            .map_or(from, |at| at + 1);
-        &bytes[from..to]
+        skel.trim_matches(' ').as_bytes()
     }
 }
 
