@@ -6,6 +6,7 @@
 mod event;
 mod journal;
 mod live;
+mod summary;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -16,6 +17,10 @@ pub use journal::{
     TornTail, read_journal,
 };
 pub use live::{Action, Chime, Classifier, JournalTarget, JournalView, Live};
+pub use summary::{
+    CommentSummary, CueSummary, LeftQuestion, QuestionSummary, RunningTime, SegmentSummary,
+    ShowSummary, summarize,
+};
 
 use crate::comments::{Comment, Verdict};
 use crate::plan::Plan;
