@@ -9,9 +9,10 @@ use chrono::{DateTime, Utc};
 use egui::Color32;
 use serde::{Deserialize, Serialize};
 
-use super::controls::{Modal, keys, producer_ui};
 use super::fonts::{self, FontDiscovery, FontReport};
 use super::host::host_screen_ui;
+use super::keys::{Modal, keys};
+use super::producer::producer_ui;
 use super::text::{EN, Texts, fill};
 use super::theme::{self, Scale};
 use super::{Command, View, ViewState};

@@ -8,9 +8,12 @@ mod controls;
 mod feed;
 pub mod fonts;
 mod host;
+mod keys;
+mod producer;
 mod text;
 pub mod theme;
 mod thumbnails;
+mod timer;
 
 pub use crate::comments::sanitize_for_display;
 

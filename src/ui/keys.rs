@@ -1,0 +1,140 @@
+//! The keyboard: which dialog has it, and what each key does when none does.
+
+use egui::{Event, Key, Modifiers};
+
+use super::controls::{
+    KEY_ANSWERED, KEY_DETACH, KEY_END, KEY_FULLSCREEN, KEY_HIDDEN, KEY_MUTE, KEY_SKIP, KEY_SOURCE,
+    MINUTE_MS,
+};
+use super::{Command, View};
+use crate::questions::QuestionState;
+use crate::session::Action;
+use crate::show::ShowState;
+
+const HALF_MINUTE_MS: i64 = 30_000;
+
+/// Which dialog, if any, has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modal {
+    /// None: keys drive the show.
+    None,
+    /// "End the show?": Enter ends it, Esc keeps going.
+    EndConfirm,
+    /// The comment-source form: Enter connects, Esc closes.
+    SourceDialog,
+}
+
+/// Reads the keyboard. Keys act on the window that has focus, so both the main window
+/// and a detached host window call this.
+pub fn keys(ctx: &egui::Context, frame: &View<'_>, modal: Modal, commands: &mut Vec<Command>) {
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    ctx.input_mut(|input| {
+        match modal {
+            Modal::None => {}
+            Modal::EndConfirm => {
+                if input.consume_key(Modifiers::NONE, Key::Enter) {
+                    commands.push(Command::ConfirmEndShow);
+                }
+                if input.consume_key(Modifiers::NONE, Key::Escape) {
+                    commands.push(Command::CancelEndShow);
+                }
+                return;
+            }
+            Modal::SourceDialog => {
+                if input.consume_key(Modifiers::NONE, Key::Enter) {
+                    commands.push(Command::ConnectSource);
+                }
+                if input.consume_key(Modifiers::NONE, Key::Escape) {
+                    commands.push(Command::CloseSourceDialog);
+                }
+                return;
+            }
+        }
+        if input.consume_key(Modifiers::NONE, Key::Space) {
+            commands.push(Command::Live(
+                if matches!(frame.status.state, ShowState::NotStarted) {
+                    Action::StartShow
+                } else {
+                    Action::NextSegment
+                },
+            ));
+        }
+        if input.consume_key(Modifiers::NONE, Key::Backspace) {
+            commands.push(Command::Live(Action::PreviousSegment));
+        }
+        for delta_ms in take_time_keys(input) {
+            commands.push(Command::Live(Action::AdjustTime { delta_ms }));
+        }
+        if let Some(q) = frame.live.session().questions().next() {
+            if input.consume_key(Modifiers::NONE, KEY_ANSWERED) {
+                commands.push(Command::Live(Action::SetQuestionState(
+                    q.key.clone(),
+                    QuestionState::Answered,
+                )));
+            } else if input.consume_key(Modifiers::NONE, KEY_SKIP) {
+                commands.push(Command::Live(Action::SetQuestionState(
+                    q.key.clone(),
+                    QuestionState::Skipped,
+                )));
+            }
+        }
+        if input.consume_key(Modifiers::NONE, Key::Enter)
+            && let Some(&cue) = frame.live.session().active_cues().first()
+        {
+            commands.push(Command::Live(Action::DismissCue(cue)));
+        }
+        let toggles = [
+            (KEY_HIDDEN, Command::ToggleHidden),
+            (KEY_MUTE, Command::ToggleMute),
+            (KEY_FULLSCREEN, Command::ToggleFullscreen),
+            (KEY_DETACH, Command::ToggleDetached),
+            (KEY_END, Command::AskEndShow),
+            (KEY_SOURCE, Command::OpenSourceDialog),
+        ];
+        for (key, command) in toggles {
+            if input.consume_key(Modifiers::NONE, key) {
+                commands.push(command);
+            }
+        }
+    });
+}
+
+/// `+`/`-` add or remove a minute; with Shift, thirty seconds. On layouts where `+`
+/// itself needs Shift (US: Shift+`=`), the key on which `+` sits counts: unshifted it
+/// is a minute, shifted thirty seconds.
+fn take_time_keys(input: &mut egui::InputState) -> Vec<i64> {
+    let mut deltas = Vec::new();
+    input.events.retain(|event| {
+        let Event::Key {
+            key,
+            physical_key,
+            pressed: true,
+            modifiers,
+            ..
+        } = event
+        else {
+            return true;
+        };
+        if modifiers.command || modifiers.ctrl || modifiers.alt {
+            return true;
+        }
+        let is = |k: Key| *key == k || *physical_key == Some(k);
+        let sign = if is(Key::Plus) || is(Key::Equals) {
+            1
+        } else if is(Key::Minus) {
+            -1
+        } else {
+            return true;
+        };
+        let amount = if modifiers.shift {
+            HALF_MINUTE_MS
+        } else {
+            MINUTE_MS
+        };
+        deltas.push(sign * amount);
+        false
+    });
+    deltas
+}

@@ -1,0 +1,156 @@
+//! The producer's window while the host screen is detached: the control strip, the
+//! rundown with jumps, the question queue and the feed.
+
+use egui::RichText;
+
+use super::controls::controls_ui;
+use super::feed::comment_feed_ui;
+use super::text::fill;
+use super::theme::{self, Scale};
+use super::timer::{offset_text, show_clock_text};
+use super::{Command, View, ViewState};
+use crate::plan::clock_text;
+use crate::session::Action;
+
+/// The producer's window: controls on top, rundown and queue on the left, the feed in the middle.
+pub fn producer_ui(
+    ui: &mut egui::Ui,
+    frame: &View<'_>,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    // The producer window is read from closer than the host screen: smaller type.
+    let frame = &View {
+        scale: Scale { k: 0.8 },
+        ..frame.clone()
+    };
+    egui::Panel::top("producer-controls")
+        .frame(
+            egui::Frame::NONE
+                .fill(theme::BACKGROUND)
+                .inner_margin(egui::Margin::same(10)),
+        )
+        .show(ui, |ui| producer_controls_ui(ui, frame, commands));
+    egui::Panel::left("producer-rundown")
+        .default_size(ui.available_width() * 0.45)
+        .frame(
+            egui::Frame::NONE
+                .fill(theme::PANEL)
+                .inner_margin(egui::Margin::same(10)),
+        )
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(frame.texts.rundown)
+                    .color(theme::DIM)
+                    .strong(),
+            );
+            egui::ScrollArea::vertical()
+                .id_salt("rundown")
+                .show(ui, |ui| {
+                    rundown_ui(ui, frame, commands);
+                    ui.add_space(12.0);
+                    queue_ui(ui, frame);
+                });
+        });
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::NONE
+                .fill(theme::PANEL)
+                .inner_margin(egui::Margin::same(10)),
+        )
+        .show(ui, |ui| {
+            comment_feed_ui(ui, frame, &mut view.producer_feed, commands);
+        });
+}
+
+/// The detached note, the control strip, the display buttons and the show clock.
+fn producer_controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
+    ui.label(RichText::new(frame.texts.host_detached_note).color(theme::DIM));
+    controls_ui(ui, frame, commands);
+    display_buttons_ui(ui, frame, commands);
+    producer_clock_ui(ui, frame);
+}
+
+/// One button per display to put the host screen fullscreen on.
+fn display_buttons_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        for display in 1..=3 {
+            if ui
+                .button(fill(
+                    frame.texts.fullscreen_on_display,
+                    &[&display.to_string()],
+                ))
+                .clicked()
+            {
+                commands.push(Command::FullscreenOnDisplay(display - 1));
+            }
+        }
+    });
+}
+
+/// Show clock and ahead/behind plan, as on the host screen but smaller.
+fn producer_clock_ui(ui: &mut egui::Ui, frame: &View<'_>) {
+    let texts = frame.texts;
+    let (offset, color) = offset_text(frame.status.offset_ms, texts);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(show_clock_text(&frame.status, texts)).font(theme::text(22.0)));
+        ui.label(RichText::new(offset).font(theme::text(22.0)).color(color));
+    });
+}
+
+/// Every segment with its planned start and length; the current one in gold, the
+/// others with a jump button once the show runs.
+fn rundown_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
+    let plan = frame.live.plan();
+    let current = frame.live.session().timeline().current();
+    let starts = plan.planned_starts();
+    for (i, seg) in plan.segments.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let color = if Some(i) == current {
+                theme::GOLD
+            } else {
+                theme::TEXT
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{:>2}  {:>5}  {:>5}",
+                    i + 1,
+                    clock_text(starts[i].ms()),
+                    clock_text(seg.duration.ms())
+                ))
+                .font(theme::mono(16.0))
+                .color(color),
+            );
+            ui.add(egui::Label::new(RichText::new(&seg.title).color(color)).truncate());
+            if current.is_some()
+                && Some(i) != current
+                && ui
+                    .button(frame.texts.jump)
+                    .on_hover_text(&seg.title)
+                    .clicked()
+            {
+                commands.push(Command::Live(Action::JumpTo(i)));
+            }
+        });
+    }
+}
+
+/// The questions still to come, one line each, with how often they were asked.
+fn queue_ui(ui: &mut egui::Ui, frame: &View<'_>) {
+    let texts = frame.texts;
+    ui.label(RichText::new(texts.queue).color(theme::DIM).strong());
+    for q in frame.live.session().questions().upcoming() {
+        ui.add(
+            egui::Label::new(format!(
+                "{}  {}",
+                if q.times_asked() > 1 {
+                    fill(texts.times_asked, &[&q.times_asked().to_string()])
+                } else {
+                    String::new()
+                },
+                super::sanitize_for_display(&q.text)
+            ))
+            .truncate(),
+        );
+    }
+}
