@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use livecue::comments::Comment;
-use livecue::comments::Filter;
+use livecue::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
 use livecue::session::{Action, JournalTarget};
 use livecue::show::ManualClock;
+use livecue::sources::no_notify;
 use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp};
 
 const COMMENTS: usize = 100_000;
@@ -18,19 +19,27 @@ const COMMENTS: usize = 100_000;
 fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock) {
     let plan = Arc::new(livecue::plan::parse(livecue::EXAMPLE_PLAN, "example").unwrap());
     let clock = ManualClock::new();
-    let filter = Filter::new(&plan.filter).unwrap();
+    let runner = ShowRunner::new_show(
+        ShowSetup {
+            classifier: plan_filter(plan.filter.clone(), Vec::new()),
+            plan,
+            clock: ShowClock::Manual {
+                clock: clock.clone(),
+                epoch: chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
+            },
+            notify: no_notify(),
+        },
+        JournalTarget::Off,
+    )
+    .unwrap();
     let mut app = LivecueApp::with_context(
         ctx,
         None,
         AppOptions {
-            plan,
+            runner,
             plan_dir: None,
-            clock: Arc::new(clock.clone()),
-            epoch: chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
-            journal: JournalTarget::Off,
             audio: AudioChoice::Silent,
             fonts: FontDiscovery::BundledOnly,
-            classifier: Box::new(filter),
             source: None,
         },
     );

@@ -8,8 +8,10 @@ pub mod cli;
 pub mod comments;
 pub mod plan;
 pub mod questions;
+pub mod runner;
 pub mod session;
 pub mod show;
+pub mod source_spec;
 pub mod sources;
 pub mod ui;
 

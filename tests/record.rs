@@ -186,7 +186,7 @@ fn sigkill_then_resume_keeps_every_served_comment_exactly_once() {
     assert!(journal.events.iter().any(|e| matches!(
         e,
         Event::SourceStatus {
-            status: livecue::session::SourceState::Ended,
+            status: livecue::sources::SourceState::Ended,
             ..
         }
     )));

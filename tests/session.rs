@@ -9,10 +9,9 @@ use chrono::{DateTime, Utc};
 use livecue::comments::{Comment, Reason, Verdict};
 use livecue::plan::{self, Plan};
 use livecue::questions::{QuestionKey, QuestionState};
-use livecue::session::{
-    Event, JournalHeader, JournalWriter, Session, SourceState, Stamp, read_journal,
-};
+use livecue::session::{Event, JournalHeader, JournalWriter, Session, Stamp, read_journal};
 use livecue::show::{Phase, ShowState};
+use livecue::sources::SourceState;
 
 fn plan() -> Arc<Plan> {
     let src = std::fs::read_to_string(

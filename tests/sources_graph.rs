@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use graph_server::{FB_VIDEO, IG_USER, Live, Model, Reply, Req, Server, fb_comment, ig_comment};
 use livecue::comments::Comment;
-use livecue::session::SourceState;
+use livecue::sources::SourceState;
 use livecue::sources::{self, SourceConfig, SourceMsg, SourceSpec, Token};
 use serde_json::json;
 use tokio::sync::mpsc;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use livecue::session::SourceState;
+use livecue::sources::SourceState;
 use livecue::sources::{self, SourceConfig, SourceMsg, SourceSpec};
 use tokio::sync::mpsc;
 use tokio::time::Instant;

@@ -3,17 +3,20 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+use std::path::Path;
 use std::sync::Arc;
 
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use livecue::audio::Chime;
-use livecue::comments::{Comment, Filter};
+use livecue::comments::Comment;
 use livecue::plan;
-use livecue::session::{JournalTarget, read_journal};
-use livecue::show::{ManualClock, Phase, ShowState};
-use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp};
+use livecue::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
+use livecue::session::read_journal;
+use livecue::show::{Clock as _, ManualClock, Phase, ShowState};
+use livecue::sources::no_notify;
+use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp, Screen};
 
 const PLAN: &str = r#"(
     title: "UI test show",
@@ -42,41 +45,58 @@ struct Fixture {
     harness: Harness<'static, LivecueApp>,
     clock: ManualClock,
     _dir: tempfile::TempDir,
-    journal_dir: std::path::PathBuf,
 }
 
-fn app_at(size: egui::Vec2) -> Fixture {
+const EPOCH_SECS: i64 = 1_795_000_000;
+
+/// The app as `livecue` opens it: the plan's unfinished show in `shows`, if any, else
+/// a new one there.
+fn open_app(shows: &Path, clock: &ManualClock, size: egui::Vec2) -> Harness<'static, LivecueApp> {
     let plan = Arc::new(plan::parse(PLAN, "ui-test").unwrap());
-    let clock = ManualClock::new();
-    let dir = tempfile::tempdir().unwrap();
-    let journal_dir = dir.path().join("show");
-    let filter = Filter::new(&plan.filter).unwrap();
-    let options_clock = clock.clone();
-    let options_journal = journal_dir.clone();
-    let harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+    let runner = ShowRunner::open(
+        ShowSetup {
+            classifier: plan_filter(plan.filter.clone(), Vec::new()),
+            plan,
+            clock: ShowClock::Manual {
+                clock: clock.clone(),
+                epoch: chrono::DateTime::from_timestamp(EPOCH_SECS, 0).unwrap(),
+            },
+            notify: no_notify(),
+        },
+        shows,
+    )
+    .unwrap();
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
         LivecueApp::new(
             cc,
             AppOptions {
-                plan,
+                runner,
                 plan_dir: None,
-                clock: Arc::new(options_clock),
-                epoch: chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
-                journal: JournalTarget::Folder(options_journal),
                 audio: AudioChoice::Silent,
                 fonts: FontDiscovery::BundledOnly,
-                classifier: Box::new(filter),
                 source: None,
             },
         )
     });
-    let mut fixture = Fixture {
+    harness.run();
+    harness
+}
+
+fn app_at(size: egui::Vec2) -> Fixture {
+    let clock = ManualClock::new();
+    let dir = tempfile::tempdir().unwrap();
+    let harness = open_app(&dir.path().join("shows"), &clock, size);
+    Fixture {
         harness,
         clock,
         _dir: dir,
-        journal_dir,
-    };
-    fixture.harness.run();
-    fixture
+    }
+}
+
+impl Fixture {
+    fn journal_path(&self) -> std::path::PathBuf {
+        self.harness.state().live().journal_path().unwrap()
+    }
 }
 
 fn app() -> Fixture {
@@ -336,9 +356,8 @@ fn ending_the_show_asks_first_and_journals_everything() {
     f.harness.key_press(Key::Enter);
     f.harness.run();
     assert_eq!(state(&f), ShowState::Ended);
-    assert!(f.harness.query_by_label("Show ended · ran 0:42").is_some());
 
-    let journal = read_journal(&f.journal_dir.join("journal.jsonl")).unwrap();
+    let journal = read_journal(&f.journal_path()).unwrap();
     let kinds: Vec<String> = journal
         .events
         .iter()
@@ -351,6 +370,136 @@ fn ending_the_show_asks_first_and_journals_everything() {
         .collect();
     assert_eq!(kinds, ["show_started", "show_ended"]);
     assert_eq!(journal.header.plan_title, "UI test show");
+}
+
+/// The buttons that move the show on, which make no sense once it has ended.
+const ON_AIR_CONTROLS: [&str; 6] = [
+    "Start",
+    "Next segment",
+    "Previous",
+    "+1 min",
+    "−1 min",
+    "End show…",
+];
+
+#[test]
+fn after_end_show_the_summary_shows_and_the_on_air_controls_are_gone() {
+    let mut f = app();
+    f.harness
+        .state_mut()
+        .live_mut()
+        .receive(comment("c1", "mei.lin", "好好看喔"));
+    f.harness.state_mut().live_mut().receive(comment(
+        "c2",
+        "spam.bot",
+        "free followers at bit.ly/xyz",
+    ));
+    f.harness.key_press(Key::Space);
+    f.harness.run();
+    f.clock.advance_secs(4 * 60);
+    f.harness.key_press(Key::Space);
+    f.harness.run();
+    f.clock.advance_secs(21 * 60 + 7);
+    f.harness.run();
+    for label in ON_AIR_CONTROLS.iter().skip(1) {
+        assert!(f.harness.query_by_label(label).is_some(), "{label} on air");
+    }
+    f.harness.key_press(Key::E);
+    f.harness.run();
+    f.harness.key_press(Key::Enter);
+    f.harness.run();
+
+    assert_eq!(f.harness.state().screen(), Screen::Summary);
+    for label in [
+        "Show ended",
+        "Ran 25:07 of 60:00 planned",
+        "34:53 under",
+        "2 received · 1 shown · 1 hidden",
+        "0 answered · 0 skipped · 2 left",
+        "Start a new show",
+    ] {
+        assert!(
+            f.harness.query_by_label_contains(label).is_some(),
+            "{label} missing from the summary"
+        );
+    }
+    // Planned against actual, segment by segment: warm-up 4:00 of 5:00, the product
+    // demo 21:07 of 20:00, the rest skipped.
+    assert!(f.harness.query_by_label("4:00").is_some());
+    assert!(f.harness.query_by_label("21:07").is_some());
+    assert!(f.harness.query_by_label_contains("1:07 over").is_some());
+    assert_eq!(f.harness.query_all_by_label("skipped").count(), 2);
+    for label in ON_AIR_CONTROLS {
+        assert!(
+            f.harness.query_by_label(label).is_none(),
+            "{label} after the end"
+        );
+    }
+
+    // Back on air (F2): the show reads as ended, not as segment 1, and still nothing
+    // moves it on.
+    f.harness.key_press(Key::F2);
+    f.harness.run();
+    assert_eq!(f.harness.state().screen(), Screen::OnAir);
+    assert!(f.harness.query_by_label("Show ended · ran 25:07").is_some());
+    assert!(f.harness.query_by_label_contains("1 / 4").is_none());
+    assert!(f.harness.query_by_label_contains("ahead of plan").is_none());
+    for label in ON_AIR_CONTROLS {
+        assert!(
+            f.harness.query_by_label(label).is_none(),
+            "{label} after the end"
+        );
+    }
+    f.harness.key_press(Key::Space);
+    f.harness.run();
+    assert_eq!(state(&f), ShowState::Ended);
+}
+
+#[test]
+fn a_resumed_show_says_so_and_the_producer_can_start_a_new_one_instead() {
+    let clock = ManualClock::new();
+    let dir = tempfile::tempdir().unwrap();
+    let shows = dir.path().join("shows");
+    let size = egui::vec2(1920.0, 1080.0);
+    let mut first = open_app(&shows, &clock, size);
+    first.key_press(Key::Space);
+    first.run();
+    clock.advance_secs(65);
+    first.key_press(Key::Space);
+    first.run();
+    let journal = first.state().live().journal_path().unwrap();
+    drop(first);
+
+    // Twelve seconds later the app opens again the same way.
+    clock.advance_secs(12);
+    let mut again = open_app(&shows, &clock, size);
+    assert_eq!(again.state().live().journal_path(), Some(journal.clone()));
+    assert_eq!(
+        again.state().live().session().status(clock.now_ms()).state,
+        ShowState::Running { index: 1 }
+    );
+    assert!(again.state().resumed_notice());
+    assert!(
+        again
+            .query_by_label_contains("Resumed after 0:12 — ")
+            .is_some(),
+        "the resumed notice"
+    );
+    // The show clock went on while the app was down: 1:05 + 0:12.
+    assert!(again.query_by_label_contains("show 1:17").is_some());
+
+    again.get_by_label("Start a new show instead").click();
+    again.run();
+    assert!(again.query_by_label("Start a new show?").is_some());
+    again.key_press(Key::Enter);
+    again.run();
+    assert!(!again.state().resumed_notice());
+    assert_eq!(
+        again.state().live().session().status(clock.now_ms()).state,
+        ShowState::NotStarted
+    );
+    assert_ne!(again.state().live().journal_path(), Some(journal));
+    assert!(again.query_by_label("Start").is_some());
 }
 
 #[test]
@@ -437,7 +586,7 @@ fn the_producer_picks_a_source_in_the_app_and_comments_flow() {
         "form closed"
     );
     assert_eq!(
-        f.harness.state().source_name(),
+        f.harness.state().source_name().as_deref(),
         Some(format!("replay:{}@max", demo.display()).as_str())
     );
     // The replay runs on its own thread; frames take in what has arrived.
@@ -466,7 +615,7 @@ fn the_producer_picks_a_source_in_the_app_and_comments_flow() {
 
 #[test]
 fn the_status_bar_says_what_the_source_is_doing() {
-    use livecue::session::SourceState;
+    use livecue::sources::SourceState;
     let mut f = app();
     let until = chrono::DateTime::parse_from_rfc3339("2026-11-21T12:41:00Z")
         .unwrap()

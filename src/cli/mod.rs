@@ -9,7 +9,7 @@ mod record;
 mod rundown;
 mod source_args;
 
-pub use source_args::SourceArgs;
+pub use source_args::{SourceArgs, flag_wording};
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -6,10 +6,8 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 
-use crate::comments::Filter;
-use crate::session::JournalTarget;
-use crate::show::RealClock;
-use crate::sources::{SourceSpec, Speed};
+use crate::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
+use crate::sources::{SourceSettings, SourceSpec, Speed, no_notify};
 use crate::ui::{AppOptions, AudioChoice, FontDiscovery};
 
 /// What `livecue [PLAN]` was given.
@@ -28,8 +26,9 @@ pub struct OpenArgs {
 
 /// Opens the app with a plan and a comment source: `--source`, else the plan's own,
 /// else (without a plan) the bundled demo comments replayed, so a new user sees a
-/// living screen. A source that cannot connect (no token, say) is shown in the status
-/// bar; the producer can pick another in the app.
+/// living screen. The show is the plan's unfinished one when the app stopped mid-show
+/// (it goes on where it was), else a new one. A source that cannot connect (no token,
+/// say) is shown in the status bar; the producer can pick another in the app.
 pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
     let plan_path = args.plan.as_deref();
     let plan = Arc::new(super::load_checked(plan_path)?);
@@ -67,28 +66,36 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         }),
         (None, None, Some(_)) => None,
     };
-    let source = spec.map(|source| super::SourceArgs {
-        source,
+    let source = spec.map(|spec| SourceSettings {
+        spec,
         ig_user_id,
         graph_url: args.graph_url,
     });
-    let shows = data_dir.join("shows");
-    let started = chrono::Local::now();
-    let folder = shows.join(format!(
-        "{}-{}",
-        started.format("%Y-%m-%d_%H%M%S"),
-        slug(&plan.title)
-    ));
-    let filter = Filter::new(&plan.filter).context("could not set up the comment filter")?;
-    crate::ui::run_native(AppOptions {
+    let setup = ShowSetup {
+        classifier: plan_filter(plan.filter.clone(), Vec::new()),
         plan,
+        clock: ShowClock::Real,
+        notify: no_notify(),
+    };
+    let runner = ShowRunner::open(setup, &data_dir.join("shows"))?;
+    if let Some(resumed) = runner.resumed() {
+        eprintln!(
+            "livecue: resuming the unfinished show in {} ({} events; nothing saved for {})",
+            resumed.journal.display(),
+            resumed.events,
+            crate::plan::clock_text(resumed.down_ms)
+        );
+    }
+    if let Some(why) = runner.not_resumed() {
+        eprintln!(
+            "livecue: warning: an unfinished show could not be continued ({why}); starting a new one"
+        );
+    }
+    crate::ui::run_native(AppOptions {
+        runner,
         plan_dir,
-        clock: Arc::new(RealClock::new()),
-        epoch: started.with_timezone(&chrono::Utc),
-        journal: JournalTarget::Folder(folder),
         audio: AudioChoice::Device,
         fonts: FontDiscovery::System,
-        classifier: Box::new(filter),
         source,
     })?;
     Ok(ExitCode::SUCCESS)
@@ -111,22 +118,4 @@ fn demo_comments(data_dir: &Path) -> anyhow::Result<PathBuf> {
 /// The bundled example's media: next to the example plan in a source checkout.
 fn bundled_plan_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans")
-}
-
-/// A folder-name-safe version of a title (ASCII letters and digits, dashes).
-fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() {
-        "show".to_owned()
-    } else {
-        out.chars().take(40).collect()
-    }
 }

@@ -3,19 +3,17 @@
 //! on Ctrl-C / SIGTERM, always closing the journal cleanly. `--resume` continues a
 //! journal left by a crash without losing or repeating a comment.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
-
-use super::SourceArgs;
-use crate::comments::{Filter, read_word_list};
-use crate::session::{JournalTarget, JournalWriter, Live, SourceState, read_journal};
-use crate::show::RealClock;
-use crate::sources::{Feed, no_notify};
+use super::{SourceArgs, flag_wording};
+use crate::comments::read_word_list;
+use crate::runner::{ShowClock, ShowRunner, ShowSetup, StatusSummary, plan_filter};
+use crate::session::{JournalTarget, JournalView, read_journal};
+use crate::sources::no_notify;
 
 /// Options of `livecue record`.
 #[derive(Debug, clap::Args)]
@@ -32,7 +30,7 @@ pub struct RecordArgs {
     /// Stop after this many seconds
     #[arg(long, value_name = "SECS")]
     pub duration: Option<u64>,
-    /// Continue the journal in --out after a crash
+    /// Continue the journal in --out after a crash (a new one when there is none yet)
     #[arg(long)]
     pub resume: bool,
     /// More hidden words, one per line
@@ -52,36 +50,14 @@ const WAIT: Duration = Duration::from_millis(200);
 /// Runs a headless recording session.
 pub fn run(args: RecordArgs) -> anyhow::Result<ExitCode> {
     let plan = Arc::new(super::load_checked(Some(&args.plan))?);
-    let mut filter_words = Vec::new();
-    if let Some(path) = &args.hidden_words {
-        filter_words = read_word_list(path)?;
-    }
-    let filter = Filter::with_hidden_words(&plan.filter, filter_words)
-        .context("could not set up the comment filter")?;
-    let journal_path = args.out.join("journal.jsonl");
-    let mut live = if args.resume {
-        resume(&plan, &journal_path, Box::new(filter))?
-    } else {
-        if journal_path.exists() {
-            let events = read_journal(&journal_path).map(|c| c.events.len()).ok();
-            anyhow::bail!(
-                "{} already holds a journal{}; pass --resume to continue it, or choose another --out",
-                args.out.display(),
-                events.map(|n| format!(" ({n} events)")).unwrap_or_default()
-            );
-        }
-        let started = chrono::Utc::now();
-        Live::new(
-            Arc::clone(&plan),
-            Arc::new(RealClock::new()),
-            started,
-            JournalTarget::Folder(args.out.clone()),
-            Box::new(filter),
-        )
+    let hidden_words = match &args.hidden_words {
+        Some(path) => read_word_list(path)?,
+        None => Vec::new(),
     };
-
-    let mut config = args.source.config()?;
-    config.seen_ids = live.session().comment_ids();
+    let settings = args.source.settings();
+    let mut config = settings
+        .config()
+        .map_err(|e| anyhow::anyhow!(flag_wording(&e)))?;
     if let Some(ms) = args.poll_ms {
         let every = Duration::from_millis(ms.max(1));
         config.timing.comments_every = every;
@@ -90,20 +66,30 @@ pub fn run(args: RecordArgs) -> anyhow::Result<ExitCode> {
         config.timing.retry_base = every;
         config.timing.rate_limit_base = every;
     }
-    let source_name = args.source.source.to_string();
-    let mut feed = match Feed::start(args.source.source.clone(), config, no_notify()) {
-        Ok(feed) => feed,
-        Err(e) => {
-            live.source_status(
-                &source_name,
-                SourceState::Failed {
-                    reason: e.to_string(),
-                },
-            );
-            live.sync_journal();
-            return Err(e.into());
-        }
+    let setup = ShowSetup {
+        classifier: plan_filter(plan.filter.clone(), hidden_words),
+        plan,
+        clock: ShowClock::Real,
+        notify: no_notify(),
     };
+    let journal_path = args.out.join("journal.jsonl");
+    let mut runner = if journal_path.exists() {
+        anyhow::ensure!(
+            args.resume,
+            "{} already holds a journal{}; pass --resume to continue it, or choose another --out",
+            args.out.display(),
+            read_journal(&journal_path)
+                .map(|c| format!(" ({} events)", c.events.len()))
+                .unwrap_or_default()
+        );
+        resume(setup, &journal_path)?
+    } else {
+        ShowRunner::new_show(setup, JournalTarget::Folder(args.out.clone()))?
+    };
+    if let Err(e) = runner.connect_configured(settings, config) {
+        runner.sync_journal();
+        return Err(e.into());
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     {
@@ -118,14 +104,14 @@ pub fn run(args: RecordArgs) -> anyhow::Result<ExitCode> {
     let status_every = Duration::from_secs(args.status_every.max(1));
     let mut next_status = started + status_every;
     let why = loop {
-        feed.wait(&mut live, WAIT);
-        live.tick();
+        runner.wait(WAIT);
+        runner.tick();
         let now = Instant::now();
         if now >= next_status {
-            println!("{}", status_line(&live, &feed, started));
+            println!("{}", status_line(&runner.status(), started));
             next_status = now + status_every;
         }
-        if feed.is_done() {
+        if runner.source_done() {
             break "the source ended";
         }
         let stopped_by = if deadline.is_some_and(|d| now >= d) {
@@ -136,117 +122,81 @@ pub fn run(args: RecordArgs) -> anyhow::Result<ExitCode> {
             None
         };
         if let Some(why) = stopped_by {
-            feed.stop();
-            feed.pump(&mut live, usize::MAX);
+            runner.stop_source();
             break why;
         }
     };
-    live.sync_journal();
-    println!("{}", status_line(&live, &feed, started));
-    let journal = live
+    runner.sync_journal();
+    let status = runner.status();
+    println!("{}", status_line(&status, started));
+    let journal = runner
+        .live()
         .journal_path()
         .map_or_else(|| "no journal".to_owned(), |p| p.display().to_string());
     println!("stopped: {why}; journal: {journal}");
-    let failed = live.session().sources().iter().any(|(_, s)| {
-        matches!(
-            s,
-            SourceState::TokenExpired
-                | SourceState::PermissionMissing { .. }
-                | SourceState::Failed { .. }
-        )
-    });
-    Ok(if failed {
+    Ok(if status.source_failed() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Reopens a journal: folds what is intact, cuts a torn last line, continues the clock.
-fn resume(
-    plan: &Arc<crate::plan::Plan>,
-    path: &Path,
-    classifier: Box<Filter>,
-) -> anyhow::Result<Live> {
-    let (writer, contents) = JournalWriter::resume(path)
-        .with_context(|| format!("could not resume {}", path.display()))?;
-    if let Some(torn) = &contents.torn_tail {
-        eprintln!(
-            "livecue: {}: cut a torn last line (line {}, {} bytes) left by the interruption",
+/// Continues a journal left by a crash, saying what was found.
+fn resume(setup: ShowSetup, path: &std::path::Path) -> anyhow::Result<ShowRunner> {
+    let runner = ShowRunner::resume(setup, path)?;
+    if let Some(resumed) = runner.resumed() {
+        if let Some(torn) = &resumed.torn_tail {
+            eprintln!(
+                "livecue: {}: cut a torn last line (line {}, {} bytes) left by the interruption",
+                path.display(),
+                torn.line,
+                torn.bytes
+            );
+        }
+        if resumed.other_plan {
+            eprintln!(
+                "livecue: warning: {} was recorded with a different version of the plan",
+                path.display()
+            );
+        }
+        println!(
+            "resuming {}: {} events, {} comments already recorded",
             path.display(),
-            torn.line,
-            torn.bytes
+            resumed.events,
+            resumed.comments
         );
     }
-    let hash = crate::plan::hash(plan)?;
-    if contents.header.plan_hash != hash {
-        eprintln!(
-            "livecue: warning: {} was recorded with a different version of the plan",
-            path.display()
-        );
-    }
-    // Milliseconds continue from the journal's epoch, so old and new events share one
-    // monotonic scale.
-    let epoch = contents.header.epoch;
-    let since_epoch = (chrono::Utc::now() - epoch)
-        .to_std()
-        .unwrap_or(Duration::ZERO);
-    let clock_epoch = Instant::now()
-        .checked_sub(since_epoch)
-        .unwrap_or_else(Instant::now);
-    let comments = contents
-        .events
-        .iter()
-        .filter(|e| matches!(e, crate::session::Event::CommentReceived { .. }))
-        .count();
-    println!(
-        "resuming {}: {} events, {} comments already recorded",
-        path.display(),
-        contents.events.len(),
-        comments
-    );
-    Ok(Live::resume(
-        Arc::clone(plan),
-        Arc::new(RealClock::since(clock_epoch)),
-        epoch,
-        writer,
-        &contents.events,
-        classifier,
-    ))
+    Ok(runner)
 }
 
 /// `[02:35] instagram: live · 143 comments (12 hidden, 9 questions) · 38/min · journal 160 events`
-fn status_line(live: &Live, feed: &Feed, started: Instant) -> String {
+fn status_line(status: &StatusSummary, started: Instant) -> String {
     let secs = started.elapsed().as_secs();
-    let comments = live.session().comments();
-    let hidden = comments.iter().filter(|c| !c.verdict.shown).count();
-    let questions = comments.iter().filter(|c| c.verdict.question).count();
-    let rate = live.comments_per_min();
-    let state = live
-        .session()
-        .sources()
-        .iter()
-        .find(|(name, _)| name == feed.name())
-        .map_or_else(|| "starting".to_owned(), |(_, s)| s.to_string());
-    let journal = match live.journal_view() {
-        crate::session::JournalView::Writing(h) => match h.error {
+    let name = status.current_source.as_deref().unwrap_or("no source");
+    let state = status
+        .current_state()
+        .map_or_else(|| "starting".to_owned(), ToString::to_string);
+    let journal = match &status.journal {
+        JournalView::Writing(h) => match &h.error {
             Some(e) => format!("journal error: {e}"),
             None => format!("journal {} events", h.events_synced),
         },
-        crate::session::JournalView::Failed(e) => format!("journal error: {e}"),
+        JournalView::Failed(e) => format!("journal error: {e}"),
         _ => "journal not started".to_owned(),
     };
     let mut line = format!(
-        "[{:02}:{:02}] {}: {state} · {} comments ({hidden} hidden, {questions} questions) · {rate}/min · {journal}",
+        "[{:02}:{:02}] {name}: {state} · {} comments ({} hidden, {} questions) · {}/min · {journal}",
         secs / 60,
         secs % 60,
-        feed.name(),
-        comments.len(),
+        status.comments,
+        status.hidden,
+        status.questions,
+        status.rate_per_min,
     );
-    if feed.is_backpressured() {
+    if status.backpressured {
         line.push_str(" · falling behind");
     }
-    if let Some(notice) = feed.notice() {
+    if let Some(notice) = &status.notice {
         line.push_str(" · ");
         line.push_str(notice);
     }

@@ -1,9 +1,7 @@
 //! Command-line options that choose and configure a comment source, for the commands
 //! that run one (`record`, the app).
 
-use crate::sources::{
-    DEFAULT_GRAPH_URL, Platform, SourceConfig, SourceSpec, is_valid_graph_id, load_token,
-};
+use crate::sources::{DEFAULT_GRAPH_URL, SettingsError, SourceSettings, SourceSpec};
 
 /// `--source`, `--ig-user-id`, `--graph-url`.
 #[derive(Clone, Debug, clap::Args)]
@@ -20,33 +18,27 @@ pub struct SourceArgs {
 }
 
 impl SourceArgs {
-    /// The source's configuration, with the token it needs from the environment or the
-    /// keychain. Errors say how to provide what is missing.
-    pub fn config(&self) -> anyhow::Result<SourceConfig> {
-        let mut config = SourceConfig {
-            graph_url: self.graph_url.clone(),
+    /// The source settings these options choose.
+    pub fn settings(&self) -> SourceSettings {
+        SourceSettings {
+            spec: self.source.clone(),
             ig_user_id: self.ig_user_id.clone(),
-            ..SourceConfig::default()
-        };
-        match &self.source {
-            SourceSpec::Replay { .. } => {}
-            SourceSpec::Instagram => {
-                match self.ig_user_id.as_deref() {
-                    Some(id) if is_valid_graph_id(id) => {}
-                    Some(id) => {
-                        anyhow::bail!("--ig-user-id `{id}` is not an Instagram user id (digits)")
-                    }
-                    None => anyhow::bail!(
-                        "--source instagram needs --ig-user-id (the Instagram professional account's id)"
-                    ),
-                }
-                config.ig_token = Some(load_token(Platform::Instagram)?.0);
-            }
-            SourceSpec::Facebook { .. } => {
-                config.fb_token = Some(load_token(Platform::Facebook)?.0);
-            }
+            graph_url: self.graph_url.clone(),
         }
-        Ok(config)
+    }
+}
+
+/// A settings problem in the words of the command line's flags.
+pub fn flag_wording(error: &SettingsError) -> String {
+    match error {
+        SettingsError::MissingIgUserId => {
+            "--source instagram needs --ig-user-id (the Instagram professional account's id)"
+                .to_owned()
+        }
+        SettingsError::BadIgUserId(id) => {
+            format!("--ig-user-id `{id}` is not an Instagram user id (digits)")
+        }
+        SettingsError::Token(e) => e.to_string(),
     }
 }
 
@@ -86,7 +78,7 @@ mod tests {
         assert!(
             matches!(&a.source, SourceSpec::Replay { path, .. } if path == std::path::Path::new("c.jsonl"))
         );
-        assert!(a.config().unwrap().ig_token.is_none());
+        assert!(a.settings().config().unwrap().ig_token.is_none());
     }
 
     #[test]
@@ -98,7 +90,7 @@ mod tests {
     #[test]
     fn instagram_without_user_id_says_so() {
         let a = parse(&["--source", "instagram"]).unwrap();
-        let e = a.config().unwrap_err().to_string();
+        let e = flag_wording(&a.settings().config().unwrap_err());
         assert!(e.contains("--ig-user-id"), "{e}");
     }
 }

@@ -266,7 +266,7 @@ impl Checker<'_> {
     }
 
     fn source(&mut self, plan: &Plan, plan_dir: Option<&Path>) {
-        use crate::sources::{SourceSpec, is_valid_graph_id};
+        use crate::source_spec::{SourceSpec, is_valid_graph_id};
         use Step::Field;
         if let Some(id) = plan.ig_user_id.as_deref()
             && !is_valid_graph_id(id)

@@ -53,7 +53,7 @@ impl Question {
 }
 
 /// The queue of questions for the host.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Queue {
     items: Vec<Question>,
 }

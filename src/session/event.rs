@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::comments::{Comment, Verdict};
 use crate::questions::{QuestionKey, QuestionState};
+use crate::sources::SourceState;
 
 /// When an event happened: monotonic milliseconds for arithmetic (since the journal's
 /// epoch), wall-clock time for people.
@@ -14,44 +15,6 @@ pub struct Stamp {
     pub ms: i64,
     /// Wall-clock time, RFC 3339 in UTC.
     pub wall: DateTime<Utc>,
-}
-
-/// Whether comments are flowing, as a source reports it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
-pub enum SourceState {
-    /// Connecting for the first time.
-    Connecting,
-    /// Connected; comments arrive.
-    Live,
-    /// Connected, but the broadcast has not started.
-    WaitingForBroadcast,
-    /// The platform asked us to slow down; polling resumes by itself.
-    RateLimited {
-        /// When polling resumes.
-        until: DateTime<Utc>,
-    },
-    /// A request failed; retrying.
-    Reconnecting {
-        /// Which retry this is, from 1.
-        attempt: u32,
-        /// What went wrong, for the status bar.
-        reason: String,
-    },
-    /// The access token expired or was revoked; polling stopped.
-    TokenExpired,
-    /// A permission is missing; polling stopped.
-    PermissionMissing {
-        /// The permission to grant.
-        permission: String,
-    },
-    /// The broadcast or the replay ended.
-    Ended,
-    /// The source failed for good.
-    Failed {
-        /// What went wrong.
-        reason: String,
-    },
 }
 
 /// One thing that happened during the show. The session journal is a sequence of these;
@@ -134,6 +97,13 @@ pub enum Event {
         /// When.
         at: Stamp,
     },
+    /// The app came back after a crash and continued this journal.
+    Resumed {
+        /// How long nothing was journaled: from the last event before the crash to now.
+        down_ms: i64,
+        /// When.
+        at: Stamp,
+    },
 }
 
 impl Event {
@@ -149,30 +119,8 @@ impl Event {
             | Event::QuestionAdded { at, .. }
             | Event::QuestionStateChanged { at, .. }
             | Event::SourceStatus { at, .. }
-            | Event::ShowEnded { at } => *at,
-        }
-    }
-}
-
-impl std::fmt::Display for SourceState {
-    /// How the state reads in a status line.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SourceState::Connecting => f.write_str("connecting"),
-            SourceState::Live => f.write_str("live"),
-            SourceState::WaitingForBroadcast => f.write_str("waiting for the broadcast to start"),
-            SourceState::RateLimited { until } => {
-                write!(f, "rate-limited until {}", until.format("%H:%M:%S UTC"))
-            }
-            SourceState::Reconnecting { attempt, reason } => {
-                write!(f, "reconnecting (attempt {attempt}): {reason}")
-            }
-            SourceState::TokenExpired => f.write_str("token expired — log in again"),
-            SourceState::PermissionMissing { permission } => {
-                write!(f, "missing permission {permission}")
-            }
-            SourceState::Ended => f.write_str("ended"),
-            SourceState::Failed { reason } => write!(f, "failed: {reason}"),
+            | Event::ShowEnded { at }
+            | Event::Resumed { at, .. } => *at,
         }
     }
 }

@@ -9,13 +9,12 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use super::{
-    Event, JournalError, JournalHeader, JournalHealth, JournalWriter, Session, SourceState, Stamp,
-};
+use super::{Event, JournalError, JournalHeader, JournalHealth, JournalWriter, Session, Stamp};
 use crate::comments::{Comment, Verdict};
 use crate::plan::Plan;
 use crate::questions::{QuestionKey, QuestionState};
 use crate::show::{Clock, Phase, Status};
+use crate::sources::SourceState;
 
 /// Something the host or producer asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,6 +146,19 @@ impl Live {
         live.time_up_runs = live.session.timeline().runs().len();
         live.journal = JournalSlot::Open(journal);
         live
+    }
+
+    /// Journals that the app came back after a crash, `down_ms` after the last event
+    /// written before it.
+    pub fn note_resumed(&mut self, down_ms: i64) {
+        let at = self.stamp();
+        self.emit(Event::Resumed { down_ms, at });
+    }
+
+    /// Creates the journal file now rather than at the first event, so this show is the
+    /// newest on disk from the start (a show started in place of an unfinished one).
+    pub fn open_journal(&mut self) {
+        self.open_pending_journal();
     }
 
     /// The session state.
@@ -348,6 +360,19 @@ impl Live {
     }
 
     fn write(&mut self, event: &Event) {
+        self.open_pending_journal();
+        if let JournalSlot::Open(w) = &self.journal
+            && let Err(e) = w.append(event)
+        {
+            let message = match e {
+                JournalError::Closed => "the journal writer stopped".to_owned(),
+                other => other.to_string(),
+            };
+            self.journal = JournalSlot::Failed(message);
+        }
+    }
+
+    fn open_pending_journal(&mut self) {
         if let JournalSlot::Pending(dir) = &self.journal {
             let header = JournalHeader::new(
                 self.plan_hash.clone(),
@@ -358,15 +383,6 @@ impl Live {
                 Ok(w) => JournalSlot::Open(w),
                 Err(e) => JournalSlot::Failed(e.to_string()),
             };
-        }
-        if let JournalSlot::Open(w) = &self.journal
-            && let Err(e) = w.append(event)
-        {
-            let message = match e {
-                JournalError::Closed => "the journal writer stopped".to_owned(),
-                other => other.to_string(),
-            };
-            self.journal = JournalSlot::Failed(message);
         }
     }
 }

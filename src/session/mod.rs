@@ -11,7 +11,7 @@ mod summary;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-pub use event::{Event, SourceState, Stamp};
+pub use event::{Event, Stamp};
 pub use journal::{
     JOURNAL_FORMAT, JournalContents, JournalError, JournalHeader, JournalHealth, JournalWriter,
     TornTail, read_journal,
@@ -26,6 +26,7 @@ use crate::comments::{Comment, Verdict};
 use crate::plan::Plan;
 use crate::questions::{QuestionKey, Queue};
 use crate::show::{Change, Status, Timeline};
+use crate::sources::SourceState;
 
 /// A comment as the session keeps it.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +49,17 @@ pub struct Session {
     questions: Queue,
     active_cues: Vec<usize>,
     sources: Vec<(String, SourceState)>,
+    resumes: Vec<Resume>,
     events_applied: u64,
+}
+
+/// A time the app came back after a crash and continued the show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resume {
+    /// When it came back.
+    pub at: Stamp,
+    /// How long nothing was journaled before that.
+    pub down_ms: i64,
 }
 
 impl Session {
@@ -62,6 +73,7 @@ impl Session {
             index_by_id: HashMap::new(),
             active_cues: Vec::new(),
             sources: Vec::new(),
+            resumes: Vec::new(),
             events_applied: 0,
         }
     }
@@ -118,6 +130,16 @@ impl Session {
     /// The latest state of each source, by name.
     pub fn sources(&self) -> &[(String, SourceState)] {
         &self.sources
+    }
+
+    /// Each time the app came back after a crash, oldest first.
+    pub fn resumes(&self) -> &[Resume] {
+        &self.resumes
+    }
+
+    /// Whether the show has ended.
+    pub fn has_ended(&self) -> bool {
+        self.timeline.show_end_ms().is_some()
     }
 
     /// How many events have been applied.
@@ -204,6 +226,10 @@ impl Session {
                 self.timeline.end(at.ms);
                 self.active_cues.clear();
             }
+            Event::Resumed { down_ms, at } => self.resumes.push(Resume {
+                at: *at,
+                down_ms: *down_ms,
+            }),
         }
     }
 

@@ -14,19 +14,22 @@ pub trait Clock: Send + Sync {
 #[derive(Clone, Copy, Debug)]
 pub struct RealClock {
     epoch: Instant,
+    base_ms: i64,
 }
 
 impl RealClock {
     /// A clock whose epoch is now.
     pub fn new() -> Self {
-        Self {
-            epoch: Instant::now(),
-        }
+        Self::continuing_from(0)
     }
 
-    /// A clock whose epoch is `epoch`.
-    pub fn since(epoch: Instant) -> Self {
-        Self { epoch }
+    /// A clock that reads `ms` now and counts on from there: a show resumed after a
+    /// crash (or a reboot, which resets `Instant`'s own zero) keeps its time scale.
+    pub fn continuing_from(ms: i64) -> Self {
+        Self {
+            epoch: Instant::now(),
+            base_ms: ms,
+        }
     }
 }
 
@@ -38,7 +41,8 @@ impl Default for RealClock {
 
 impl Clock for RealClock {
     fn now_ms(&self) -> i64 {
-        i64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(i64::MAX)
+        let elapsed = i64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(i64::MAX);
+        self.base_ms.saturating_add(elapsed)
     }
 }
 

@@ -91,7 +91,7 @@ pub struct Run {
     pub adjust_ms: i64,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct SegmentPlan {
     duration_ms: i64,
     warning_ms: i64,
@@ -100,14 +100,14 @@ struct SegmentPlan {
     planned_end_ms: i64,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum CueWhen {
     Show(i64),
     Segment(usize, i64),
 }
 
 /// The timeline of one show.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Timeline {
     segments: Vec<SegmentPlan>,
     cues: Vec<Option<CueWhen>>,

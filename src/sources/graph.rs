@@ -25,10 +25,10 @@ use serde::Deserialize;
 use serde_json::Value;
 use tokio::time::Instant;
 
+use super::SourceState;
 use super::token::{Platform, Redactor, Token};
 use super::{Closed, Outbox, PollTiming, SourceConfig, SourceError, is_valid_graph_id};
 use crate::comments::Comment;
-use crate::session::SourceState;
 
 /// Fields asked of each Instagram comment.
 pub(crate) const IG_COMMENT_FIELDS: &str = "id,text,timestamp,username,from,like_count";

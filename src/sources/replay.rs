@@ -11,9 +11,9 @@ use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::time::Instant;
 
+use super::SourceState;
 use super::{Closed, Outbox, Speed};
 use crate::comments::Comment;
-use crate::session::SourceState;
 
 /// Longest line read; a longer one is reported and skipped, not loaded whole.
 const MAX_LINE_BYTES: usize = 64 * 1024;

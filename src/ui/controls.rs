@@ -38,34 +38,48 @@ pub fn key_button(ui: &mut egui::Ui, label: &str, key: &str, scale: Scale) -> bo
     clicked
 }
 
+/// Next, previous, and a minute less or more on the segment on air.
+fn show_moves_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
+    let texts = frame.texts;
+    let scale = frame.scale;
+    if key_button(ui, texts.next_segment, texts.key_space, scale) {
+        commands.push(Command::Live(Action::NextSegment));
+    }
+    if key_button(ui, texts.previous_segment, texts.key_backspace, scale) {
+        commands.push(Command::Live(Action::PreviousSegment));
+    }
+    if key_button(ui, texts.remove_minute, "−", scale) {
+        commands.push(Command::Live(Action::AdjustTime {
+            delta_ms: -MINUTE_MS,
+        }));
+    }
+    if key_button(ui, texts.add_minute, "+", scale) {
+        commands.push(Command::Live(Action::AdjustTime {
+            delta_ms: MINUTE_MS,
+        }));
+    }
+}
+
 /// The control strip under the host screen (and in the producer window).
 pub fn controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
     let texts = frame.texts;
     let scale = frame.scale;
     ui.horizontal_wrapped(|ui| {
-        let started = !matches!(frame.status.state, ShowState::NotStarted);
         let running = matches!(frame.status.state, ShowState::Running { .. });
-        if !started {
-            if key_button(ui, texts.start, texts.key_space, scale) {
-                commands.push(Command::Live(Action::StartShow));
+        // Only what moves the show now: Start before it, nothing after it.
+        match frame.status.state {
+            ShowState::NotStarted => {
+                if key_button(ui, texts.start, texts.key_space, scale) {
+                    commands.push(Command::Live(Action::StartShow));
+                }
+                ui.separator();
             }
-        } else if key_button(ui, texts.next_segment, texts.key_space, scale) {
-            commands.push(Command::Live(Action::NextSegment));
+            ShowState::Running { .. } => {
+                show_moves_ui(ui, frame, commands);
+                ui.separator();
+            }
+            ShowState::Ended => {}
         }
-        if key_button(ui, texts.previous_segment, texts.key_backspace, scale) {
-            commands.push(Command::Live(Action::PreviousSegment));
-        }
-        if key_button(ui, texts.remove_minute, "−", scale) {
-            commands.push(Command::Live(Action::AdjustTime {
-                delta_ms: -MINUTE_MS,
-            }));
-        }
-        if key_button(ui, texts.add_minute, "+", scale) {
-            commands.push(Command::Live(Action::AdjustTime {
-                delta_ms: MINUTE_MS,
-            }));
-        }
-        ui.separator();
         let hidden_label = if frame.show_hidden {
             texts.hide_hidden
         } else {

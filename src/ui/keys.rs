@@ -20,6 +20,8 @@ pub enum Modal {
     None,
     /// "End the show?": Enter ends it, Esc keeps going.
     EndConfirm,
+    /// "Start a new show?": Enter starts it, Esc keeps this one.
+    NewShowConfirm,
     /// The comment-source form: Enter connects, Esc closes.
     SourceDialog,
 }
@@ -33,12 +35,16 @@ pub fn keys(ctx: &egui::Context, frame: &View<'_>, modal: Modal, commands: &mut 
     ctx.input_mut(|input| {
         match modal {
             Modal::None => {}
-            Modal::EndConfirm => {
+            Modal::EndConfirm | Modal::NewShowConfirm => {
                 if input.consume_key(Modifiers::NONE, Key::Enter) {
-                    commands.push(Command::ConfirmEndShow);
+                    commands.push(if modal == Modal::EndConfirm {
+                        Command::ConfirmEndShow
+                    } else {
+                        Command::ConfirmNewShow
+                    });
                 }
                 if input.consume_key(Modifiers::NONE, Key::Escape) {
-                    commands.push(Command::CancelEndShow);
+                    commands.push(Command::CancelConfirm);
                 }
                 return;
             }

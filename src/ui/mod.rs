@@ -4,12 +4,18 @@
 //! applies them at the end of the frame, in one place.
 
 mod app;
+mod confirm;
 mod controls;
 mod feed;
 pub mod fonts;
 mod host;
 mod keys;
+mod on_air;
 mod producer;
+mod screen;
+mod source_dialog;
+mod status;
+mod summary;
 mod text;
 pub mod theme;
 mod thumbnails;
@@ -23,8 +29,10 @@ use egui::Color32;
 pub use app::{AppOptions, AudioChoice, LivecueApp, run_native};
 pub use fonts::{FontDiscovery, FontReport};
 pub use host::host_screen_ui;
+pub use screen::Screen;
 pub use text::{EN, Texts};
 
+use crate::runner::Resumed;
 use crate::session::{Action, Live};
 use crate::show::Status;
 use feed::FeedState;
@@ -51,8 +59,16 @@ pub enum Command {
     AskEndShow,
     /// End the show (confirmed).
     ConfirmEndShow,
-    /// Keep going.
-    CancelEndShow,
+    /// Ask for confirmation to leave this show for a new one.
+    AskNewShow,
+    /// Start a new show (confirmed); the current one stays in its journal.
+    ConfirmNewShow,
+    /// Close the open confirmation and keep going.
+    CancelConfirm,
+    /// Hide the "resumed after a crash" notice.
+    DismissResumed,
+    /// Show another screen.
+    ShowScreen(Screen),
     /// Scroll the comment feed back to the newest comment.
     FeedToBottom,
     /// Open the "comment source" form.
@@ -88,6 +104,10 @@ pub struct View<'a> {
     pub status_items: Vec<(String, Color32)>,
     /// Wall-clock now (for the scheduled start).
     pub wall_now: DateTime<Utc>,
+    /// How the show was resumed, while the notice is up.
+    pub resumed: Option<&'a Resumed>,
+    /// The screen the main window shows.
+    pub screen: Screen,
 }
 
 /// What the views remember between frames.
@@ -105,6 +125,12 @@ impl ViewState {
             thumbnails: Thumbnails::load(plan, plan_dir),
             ..Self::default()
         }
+    }
+
+    /// Forgets the feeds' scroll positions (a new show starts with an empty feed).
+    pub fn reset_feeds(&mut self) {
+        self.feed = FeedState::default();
+        self.producer_feed = FeedState::default();
     }
 
     /// Scrolls the feeds back to the newest comment.

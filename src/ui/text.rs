@@ -243,6 +243,79 @@ pub struct Texts {
     /// Shown in the main window while the host view is detached.
     pub host_detached_note: &'static str,
 
+    // Screens.
+    /// The on-air screen's name in the screen bar.
+    pub screen_on_air: &'static str,
+    /// The summary screen's name in the screen bar.
+    pub screen_summary: &'static str,
+
+    /// Heading of the host screen once the show has ended.
+    pub show_over: &'static str,
+    /// `{}` = the key of the summary screen.
+    pub see_summary: &'static str,
+
+    // The summary screen.
+    /// Heading once the show has ended.
+    pub summary_ended: &'static str,
+    /// Heading while the show runs.
+    pub summary_so_far: &'static str,
+    /// `{}` = running time, `{}` = planned total.
+    pub summary_running_time: &'static str,
+    /// `{}` = time over plan.
+    pub summary_over: &'static str,
+    /// `{}` = time under plan.
+    pub summary_under: &'static str,
+    /// Within a second of the plan.
+    pub summary_on_time: &'static str,
+    /// `{}`–`{}` = the target window.
+    pub summary_in_window: &'static str,
+    /// `{}` of `{}` cues fired.
+    pub summary_cues: &'static str,
+    /// Button: start the next show.
+    pub summary_new_show: &'static str,
+    /// Segments heading.
+    pub summary_segments: &'static str,
+    /// Segment column heading.
+    pub summary_segment: &'static str,
+    /// Planned column heading.
+    pub summary_planned: &'static str,
+    /// Actual column heading.
+    pub summary_actual: &'static str,
+    /// A segment that never went on air.
+    pub summary_skipped: &'static str,
+    /// `{}` = how many times a segment went on air.
+    pub summary_runs: &'static str,
+    /// Comments heading.
+    pub summary_comments: &'static str,
+    /// `{}` received, `{}` shown, `{}` hidden.
+    pub summary_comment_counts: &'static str,
+    /// Questions heading.
+    pub summary_questions: &'static str,
+    /// `{}` answered, `{}` skipped, `{}` left.
+    pub summary_question_counts: &'static str,
+    /// Heading of the questions nobody answered.
+    pub summary_left: &'static str,
+
+    // Resuming after a crash.
+    /// "Resumed after 0:12 — 20:31:07": how long nothing was saved, and when.
+    pub resumed_notice: &'static str,
+    /// Button: leave the resumed show for a new one.
+    pub start_new_show_instead: &'static str,
+    /// Button: hide the resumed notice.
+    pub dismiss_notice: &'static str,
+    /// New-show confirmation: title.
+    pub new_show_confirm_title: &'static str,
+    /// New-show confirmation: what happens.
+    pub new_show_confirm_body: &'static str,
+    /// New-show confirmation: the button that starts it.
+    pub new_show_confirm_yes: &'static str,
+
+    // Source dialog problems, in the dialog's words.
+    /// Instagram chosen without the account's id.
+    pub source_needs_ig_user_id: &'static str,
+    /// An account id that is not digits.
+    pub source_bad_ig_user_id: &'static str,
+
     // Phase names for screen readers and tests.
     /// Overtime prefix.
     pub overtime_sign: &'static str,
@@ -367,6 +440,42 @@ pub const EN: Texts = Texts {
     rundown: "RUNDOWN",
     queue: "QUESTIONS",
     host_detached_note: "The host screen is in its own window. Press F11 there for fullscreen.",
+
+    screen_on_air: "On air",
+    screen_summary: "Summary",
+
+    show_over: "The show is over",
+    see_summary: "Summary: {}",
+    summary_ended: "Show ended",
+    summary_so_far: "The show so far",
+    summary_running_time: "Ran {} of {} planned",
+    summary_over: "{} over",
+    summary_under: "{} under",
+    summary_on_time: "on time",
+    summary_in_window: "inside the {}–{} window",
+    summary_cues: "{} of {} cues fired",
+    summary_new_show: "Start a new show",
+    summary_segments: "SEGMENTS",
+    summary_segment: "segment",
+    summary_planned: "planned",
+    summary_actual: "actual",
+    summary_skipped: "skipped",
+    summary_runs: "on air {} times",
+    summary_comments: "COMMENTS",
+    summary_comment_counts: "{} received · {} shown · {} hidden",
+    summary_questions: "QUESTIONS",
+    summary_question_counts: "{} answered · {} skipped · {} left",
+    summary_left: "Left for a follow-up:",
+
+    resumed_notice: "Resumed after {} — {}",
+    start_new_show_instead: "Start a new show instead",
+    dismiss_notice: "OK",
+    new_show_confirm_title: "Start a new show?",
+    new_show_confirm_body: "The show so far stays saved in its journal. The new show starts from the top, with an empty comment feed.",
+    new_show_confirm_yes: "Start a new show",
+
+    source_needs_ig_user_id: "Instagram needs the account's user id: fill in the field below (digits).",
+    source_bad_ig_user_id: "The Instagram user id is digits only.",
 
     overtime_sign: "+",
 };

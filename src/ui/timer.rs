@@ -12,6 +12,10 @@ use crate::show::{Phase, ShowState, Status, WindowCheck};
 
 /// Segment title, countdown, show clock, talking points, product, next segment.
 pub(super) fn timer_ui(ui: &mut egui::Ui, frame: &View<'_>) {
+    if frame.status.state == ShowState::Ended {
+        show_over_ui(ui, frame);
+        return;
+    }
     let index = frame.live.session().timeline().current();
     let shown_index = index.unwrap_or(0);
     let segment = frame.live.plan().segments.get(shown_index);
@@ -26,6 +30,44 @@ pub(super) fn timer_ui(ui: &mut egui::Ui, frame: &View<'_>) {
         product_card_ui(ui, frame, seg);
     }
     next_segment_ui(ui, frame, index);
+}
+
+/// After the end: how long the show ran and where the summary is, in place of a
+/// segment that is no longer on air.
+fn show_over_ui(ui: &mut egui::Ui, frame: &View<'_>) {
+    let texts = frame.texts;
+    let scale = frame.scale;
+    let ran = clock_text(frame.status.show_elapsed_ms);
+    ui.label(
+        RichText::new(texts.show_over)
+            .font(theme::text(scale.pt(38.0)))
+            .color(theme::TEXT)
+            .strong(),
+    );
+    let size = (ui.available_width() / 3.4)
+        .min(ui.available_height() * 0.30)
+        .max(60.0);
+    ui.vertical_centered(|ui| {
+        ui.label(
+            RichText::new(&ran)
+                .font(theme::mono(size))
+                .color(theme::DIM)
+                .strong(),
+        );
+    });
+    ui.label(
+        RichText::new(fill(texts.show_ended, &[&ran]))
+            .font(theme::text(scale.pt(32.0)))
+            .color(theme::TEXT),
+    );
+    ui.label(
+        RichText::new(fill(
+            texts.see_summary,
+            &[super::screen::Screen::Summary.key().name()],
+        ))
+        .font(theme::text(scale.pt(24.0)))
+        .color(theme::DIM),
+    );
 }
 
 /// "3 / 8  Title  PRODUCT".

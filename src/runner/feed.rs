@@ -1,40 +1,34 @@
-//! A running source with its own small tokio runtime, delivering into a [`Live`]
-//! session. The app pumps it every frame; `livecue record` waits on it.
+//! A running source and the receiving end of its channel, delivering into a [`Live`]
+//! session: comments through the filter into the journal, states as `source_status`.
 
 use std::time::Duration;
 
 use tokio::sync::mpsc;
 
-use super::{NotifyFn, SourceConfig, SourceError, SourceHandle, SourceMsg, SourceSpec, spawn};
 use crate::session::Live;
+use crate::sources::{
+    NotifyFn, SourceConfig, SourceError, SourceHandle, SourceMsg, SourceSpec, spawn,
+};
 
 /// Messages that may wait in the channel before the source itself waits.
 const CHANNEL_CAPACITY: usize = 1024;
 
 /// A source feeding a session.
-pub struct Feed {
+pub(super) struct Feed {
     rx: mpsc::Receiver<SourceMsg>,
     handle: SourceHandle,
     notice: Option<String>,
-    backpressure_ms: u64,
     closed: bool,
-    // Dropped last, after the handle has stopped the task.
-    runtime: tokio::runtime::Runtime,
 }
 
 impl Feed {
-    /// Starts the source on a runtime of its own (one named worker thread).
+    /// Starts the source on `runtime`.
     pub fn start(
+        runtime: &tokio::runtime::Runtime,
         spec: SourceSpec,
         config: SourceConfig,
         notify: NotifyFn,
     ) -> Result<Self, SourceError> {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .thread_name("livecue-source")
-            .enable_all()
-            .build()
-            .map_err(|e| SourceError::Http(format!("could not start the network thread: {e}")))?;
         let (tx, rx) = mpsc::channel(CHANNEL_CAPACITY);
         let handle = {
             let _entered = runtime.enter();
@@ -44,9 +38,7 @@ impl Feed {
             rx,
             handle,
             notice: None,
-            backpressure_ms: 0,
             closed: false,
-            runtime,
         })
     }
 
@@ -58,11 +50,6 @@ impl Feed {
     /// The last notice from the source (a skipped line, why a token was refused).
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
-    }
-
-    /// Total time the source waited on a full channel: the consumer falling behind.
-    pub fn backpressure_ms(&self) -> u64 {
-        self.backpressure_ms
     }
 
     /// True while the source waits on a full channel right now.
@@ -97,13 +84,16 @@ impl Feed {
 
     /// Waits up to `timeout` for one message and delivers it with everything else
     /// waiting. Returns how many were delivered.
-    pub fn wait(&mut self, live: &mut Live, timeout: Duration) -> usize {
+    pub fn wait(
+        &mut self,
+        runtime: &tokio::runtime::Runtime,
+        live: &mut Live,
+        timeout: Duration,
+    ) -> usize {
         if self.closed {
             return 0;
         }
-        let first = self
-            .runtime
-            .block_on(async { tokio::time::timeout(timeout, self.rx.recv()).await });
+        let first = runtime.block_on(async { tokio::time::timeout(timeout, self.rx.recv()).await });
         match first {
             Ok(Some(msg)) => {
                 self.deliver(live, msg);
@@ -129,7 +119,8 @@ impl Feed {
             }
             SourceMsg::Status(state) => live.source_status(self.handle.name(), state),
             SourceMsg::Notice(text) => self.notice = Some(text),
-            SourceMsg::Backpressure { waited_ms } => self.backpressure_ms += waited_ms,
+            // The handle's flag says while it lasts; the total is not shown anywhere.
+            SourceMsg::Backpressure { .. } => {}
         }
     }
 }

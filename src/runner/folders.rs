@@ -1,0 +1,116 @@
+//! Where the app keeps its shows: one folder per show under a folder of shows, named
+//! by when the show was opened, each holding its `journal.jsonl`.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::session::JournalHeader;
+
+/// The journal file inside a show's folder.
+const JOURNAL_FILE: &str = "journal.jsonl";
+
+/// The newest journal under `shows_dir` recorded with the plan whose hash is
+/// `plan_hash`, by the time its show was opened. Folders without a readable header
+/// are passed over.
+pub fn find_newest_journal(shows_dir: &Path, plan_hash: &str) -> Option<PathBuf> {
+    let entries = std::fs::read_dir(shows_dir).ok()?;
+    let mut newest: Option<(DateTime<Utc>, PathBuf)> = None;
+    for entry in entries.flatten() {
+        let path = entry.path().join(JOURNAL_FILE);
+        let Some(header) = read_header(&path) else {
+            continue;
+        };
+        if header.plan_hash != plan_hash {
+            continue;
+        }
+        let key = (header.epoch, path);
+        if newest.as_ref().is_none_or(|n| key > *n) {
+            newest = Some(key);
+        }
+    }
+    newest.map(|(_, path)| path)
+}
+
+/// A folder for a new show, not yet created: `2026-11-30_203107-title`, with `-2`,
+/// `-3` ... when a show was opened in the same second.
+pub fn new_show_folder(shows_dir: &Path, title: &str) -> PathBuf {
+    let base = format!(
+        "{}-{}",
+        chrono::Local::now().format("%Y-%m-%d_%H%M%S"),
+        slug(title)
+    );
+    let mut folder = shows_dir.join(&base);
+    let mut n = 2;
+    while folder.exists() {
+        folder = shows_dir.join(format!("{base}-{n}"));
+        n += 1;
+    }
+    folder
+}
+
+// Only the first line: listing shows must not read whole journals.
+fn read_header(path: &Path) -> Option<JournalHeader> {
+    let mut line = String::new();
+    BufReader::new(File::open(path).ok()?)
+        .read_line(&mut line)
+        .ok()?;
+    serde_json::from_str(&line).ok()
+}
+
+/// A folder-name-safe version of a title (ASCII letters and digits, dashes).
+fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "show".to_owned()
+    } else {
+        out.chars().take(40).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{JournalHeader, JournalWriter};
+
+    fn journal(dir: &Path, name: &str, hash: &str, epoch_secs: i64) {
+        let epoch = DateTime::from_timestamp(epoch_secs, 0).unwrap_or_default();
+        let header = JournalHeader::new(hash.into(), "t".into(), epoch);
+        let writer = JournalWriter::create(&dir.join(name).join(JOURNAL_FILE), &header);
+        assert!(writer.is_ok());
+    }
+
+    #[test]
+    fn the_newest_journal_of_the_same_plan_is_found() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        journal(dir.path(), "a", "sha256:one", 1_000);
+        journal(dir.path(), "b", "sha256:one", 3_000);
+        journal(dir.path(), "c", "sha256:two", 9_000);
+        std::fs::create_dir_all(dir.path().join("empty")).unwrap_or_default();
+        assert_eq!(
+            find_newest_journal(dir.path(), "sha256:one"),
+            Some(dir.path().join("b").join(JOURNAL_FILE))
+        );
+        assert_eq!(find_newest_journal(dir.path(), "sha256:three"), None);
+        assert_eq!(find_newest_journal(&dir.path().join("missing"), "x"), None);
+    }
+
+    #[test]
+    fn slugs_are_folder_safe() {
+        assert_eq!(
+            slug("Spring Launch: serum 30ml!"),
+            "spring-launch-serum-30ml"
+        );
+        assert_eq!(slug("保濕精華直播"), "show");
+    }
+}

@@ -1,0 +1,449 @@
+//! The show runner: the one way a show is run, by the app and by `livecue record`.
+//!
+//! It opens a new show or resumes an unfinished one from its journal, owns the one
+//! tokio runtime the comment source runs on, starts and restarts the source with the
+//! comment ids already journaled (so none is delivered twice), pumps what the source
+//! says through the filter into the journal ([`Live`]), and sums up the status both
+//! front ends print or draw ([`StatusSummary`]).
+//!
+//! ```text
+//! SourceSettings ──connect──▶ source task (runtime) ──SourceMsg──▶ Feed ──▶ Live ──▶ journal
+//!                                                                        ▲
+//!                                     app frames / record loop: pump, wait, tick, perform
+//! ```
+
+mod feed;
+mod folders;
+mod status;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+pub use folders::{find_newest_journal, new_show_folder};
+pub use status::StatusSummary;
+
+use crate::comments::Filter;
+use crate::plan::{FilterSettings, Plan};
+use crate::session::{
+    Action, Classifier, Event, JournalContents, JournalError, JournalTarget, JournalWriter, Live,
+    TornTail, read_journal,
+};
+use crate::show::{Clock, ManualClock, RealClock};
+use crate::sources::{
+    NotifyFn, SettingsError, SourceConfig, SourceError, SourceSettings, SourceState,
+};
+use feed::Feed;
+
+/// Makes a fresh comment filter: one per show, since a filter remembers what it saw.
+pub type MakeClassifier = Box<dyn Fn() -> Result<Box<dyn Classifier>, String> + Send>;
+
+/// The comment filter a plan's settings describe, with more hidden words (from a file).
+pub fn plan_filter(settings: FilterSettings, hidden_words: Vec<String>) -> MakeClassifier {
+    Box::new(move || {
+        Filter::with_hidden_words(&settings, hidden_words.iter().cloned())
+            .map(|f| Box::new(f) as Box<dyn Classifier>)
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// Which clock a show runs on.
+#[derive(Clone, Debug)]
+pub enum ShowClock {
+    /// The real monotonic clock; a new show's zero is when it opens, a resumed show
+    /// continues its journal's time scale.
+    Real,
+    /// A clock the caller moves (tests, screenshots), with the wall time of its zero.
+    Manual {
+        /// The clock.
+        clock: ManualClock,
+        /// Wall-clock time of the clock's zero for a new show.
+        epoch: DateTime<Utc>,
+    },
+}
+
+/// What every show of a runner shares.
+pub struct ShowSetup {
+    /// The plan.
+    pub plan: Arc<Plan>,
+    /// The comment filter, made anew for each show.
+    pub classifier: MakeClassifier,
+    /// The clock.
+    pub clock: ShowClock,
+    /// Called after each message from the source (the app asks for a repaint).
+    pub notify: NotifyFn,
+}
+
+/// How a show was picked up again after the app stopped without ending it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resumed {
+    /// The journal that goes on.
+    pub journal: PathBuf,
+    /// From the last event journaled before the stop to the resume.
+    pub down_ms: i64,
+    /// When it resumed.
+    pub at: DateTime<Utc>,
+    /// Events read back.
+    pub events: usize,
+    /// Comments among them.
+    pub comments: usize,
+    /// A torn last line that was cut off.
+    pub torn_tail: Option<TornTail>,
+    /// True when the journal was recorded with another version of the plan.
+    pub other_plan: bool,
+}
+
+/// Why a show could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum RunnerError {
+    /// The network thread could not start.
+    #[error("could not start the network thread: {0}")]
+    Runtime(std::io::Error),
+    /// The comment filter could not be built.
+    #[error("could not set up the comment filter: {0}")]
+    Classifier(String),
+    /// The journal could not be read or continued.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    /// A new show needs a folder of shows to go in.
+    #[error("no folder to keep a new show's journal in")]
+    NoShowsFolder,
+}
+
+/// Why a comment source could not be connected.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    /// The settings are incomplete (no account id, no token).
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+    /// The source refused to start.
+    #[error(transparent)]
+    Start(#[from] SourceError),
+}
+
+/// Runs one show at a time: its session, its journal and its comment source.
+pub struct ShowRunner {
+    live: Live,
+    setup: ShowSetup,
+    shows_dir: Option<PathBuf>,
+    feed: Option<Feed>,
+    source: Option<SourceSettings>,
+    resumed: Option<Resumed>,
+    not_resumed: Option<String>,
+    // Dropped last, after the feed has stopped its task.
+    runtime: tokio::runtime::Runtime,
+}
+
+impl ShowRunner {
+    /// A new show journaled to `journal` (or not at all).
+    pub fn new_show(setup: ShowSetup, journal: JournalTarget) -> Result<Self, RunnerError> {
+        let live = new_live(&setup, journal)?;
+        Self::with_live(setup, live, None)
+    }
+
+    /// Continues the journal at `path` after a crash: what is intact is folded again,
+    /// a torn last line is cut off, the clock continues the journal's time scale (the
+    /// time the app was down counts as show time, since the live went on), and new
+    /// events are appended to the same file.
+    pub fn resume(setup: ShowSetup, path: &Path) -> Result<Self, RunnerError> {
+        let (writer, contents) = JournalWriter::resume(path)?;
+        let (live, resumed) = resume_live(&setup, writer, &contents)?;
+        let mut runner = Self::with_live(setup, live, None)?;
+        runner.resumed = Some(resumed);
+        Ok(runner)
+    }
+
+    /// The show for this plan in `shows_dir`: the newest journal of this plan when its
+    /// show has not ended (the app stopped mid-show), otherwise a new show in a new
+    /// folder. A journal that cannot be continued is left as it is, and a new show
+    /// starts; [`Self::not_resumed`] says why.
+    pub fn open(setup: ShowSetup, shows_dir: &Path) -> Result<Self, RunnerError> {
+        let hash = crate::plan::hash(&setup.plan).unwrap_or_default();
+        let mut not_resumed = None;
+        if let Some(path) = find_newest_journal(shows_dir, &hash) {
+            match read_journal(&path) {
+                Ok(contents) if has_ended(&contents) => {}
+                Ok(_) => match JournalWriter::resume(&path) {
+                    Ok((writer, contents)) => {
+                        let (live, resumed) = resume_live(&setup, writer, &contents)?;
+                        let mut runner = Self::with_live(setup, live, Some(shows_dir.to_owned()))?;
+                        runner.resumed = Some(resumed);
+                        return Ok(runner);
+                    }
+                    Err(e) => not_resumed = Some(e.to_string()),
+                },
+                Err(e) => not_resumed = Some(e.to_string()),
+            }
+        }
+        let folder = new_show_folder(shows_dir, &setup.plan.title);
+        let live = new_live(&setup, JournalTarget::Folder(folder))?;
+        let mut runner = Self::with_live(setup, live, Some(shows_dir.to_owned()))?;
+        runner.not_resumed = not_resumed;
+        Ok(runner)
+    }
+
+    fn with_live(
+        setup: ShowSetup,
+        live: Live,
+        shows_dir: Option<PathBuf>,
+    ) -> Result<Self, RunnerError> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("livecue-source")
+            .enable_all()
+            .build()
+            .map_err(RunnerError::Runtime)?;
+        Ok(Self {
+            live,
+            setup,
+            shows_dir,
+            feed: None,
+            source: None,
+            resumed: None,
+            not_resumed: None,
+            runtime,
+        })
+    }
+
+    /// Replaces the function called after each message from the source; takes effect
+    /// at the next [`Self::connect`].
+    pub fn set_notify(&mut self, notify: NotifyFn) {
+        self.setup.notify = notify;
+    }
+
+    /// The live session.
+    pub fn live(&self) -> &Live {
+        &self.live
+    }
+
+    /// The live session, for feeding comments and statuses in by hand (tests, tools).
+    pub fn live_mut(&mut self) -> &mut Live {
+        &mut self.live
+    }
+
+    /// How this show was resumed, if it was.
+    pub fn resumed(&self) -> Option<&Resumed> {
+        self.resumed.as_ref()
+    }
+
+    /// Why an unfinished journal was not continued, if one was passed over.
+    pub fn not_resumed(&self) -> Option<&str> {
+        self.not_resumed.as_deref()
+    }
+
+    /// The source's settings, when one is connected.
+    pub fn source(&self) -> Option<&SourceSettings> {
+        self.source.as_ref()
+    }
+
+    /// Connects a comment source, replacing the current one. Comments already in the
+    /// session are never delivered again. A source that cannot start is journaled as
+    /// failed and the error returned; the show goes on without it.
+    pub fn connect(&mut self, settings: SourceSettings) -> Result<(), ConnectError> {
+        match settings.config() {
+            Ok(config) => self.connect_configured(settings, config),
+            Err(e) => {
+                self.source = Some(settings.clone());
+                self.stop_feed();
+                self.source_failed(&settings, &e.to_string());
+                Err(e.into())
+            }
+        }
+    }
+
+    /// [`Self::connect`] with a configuration already made from `settings` (its token
+    /// looked up once, its timings perhaps shortened for tests).
+    pub fn connect_configured(
+        &mut self,
+        settings: SourceSettings,
+        mut config: SourceConfig,
+    ) -> Result<(), ConnectError> {
+        self.stop_feed();
+        self.source = Some(settings.clone());
+        config.seen_ids = self.live.session().comment_ids();
+        match Feed::start(
+            &self.runtime,
+            settings.spec.clone(),
+            config,
+            Arc::clone(&self.setup.notify),
+        ) {
+            Ok(feed) => {
+                self.feed = Some(feed);
+                Ok(())
+            }
+            Err(e) => {
+                self.source_failed(&settings, &e.to_string());
+                Err(e.into())
+            }
+        }
+    }
+
+    fn source_failed(&mut self, settings: &SourceSettings, reason: &str) {
+        self.live.source_status(
+            &settings.name(),
+            SourceState::Failed {
+                reason: reason.to_owned(),
+            },
+        );
+    }
+
+    fn stop_feed(&mut self) {
+        if let Some(old) = self.feed.take() {
+            old.stop();
+        }
+    }
+
+    /// Asks the source to stop and delivers what it already sent.
+    pub fn stop_source(&mut self) {
+        if let Some(feed) = &mut self.feed {
+            feed.stop();
+            feed.pump(&mut self.live, usize::MAX);
+        }
+    }
+
+    /// True once the source has ended and everything it sent is delivered (or there is
+    /// no source).
+    pub fn source_done(&self) -> bool {
+        self.feed.as_ref().is_none_or(Feed::is_done)
+    }
+
+    /// Delivers up to `max` waiting messages from the source without blocking.
+    pub fn pump(&mut self, max: usize) -> usize {
+        match &mut self.feed {
+            Some(feed) => feed.pump(&mut self.live, max),
+            None => 0,
+        }
+    }
+
+    /// Waits up to `timeout` for the source, then delivers whatever came.
+    pub fn wait(&mut self, timeout: Duration) -> usize {
+        match &mut self.feed {
+            Some(feed) => feed.wait(&self.runtime, &mut self.live, timeout),
+            None => {
+                std::thread::sleep(timeout);
+                0
+            }
+        }
+    }
+
+    /// Applies what fell due by now (cues, segments that move on by themselves).
+    pub fn tick(&mut self) {
+        self.live.tick();
+    }
+
+    /// Carries out a host's or producer's action; false when it does not apply now.
+    pub fn perform(&mut self, action: Action) -> bool {
+        self.live.perform(action)
+    }
+
+    /// Blocks until every event so far is on disk.
+    pub fn sync_journal(&self) {
+        self.live.sync_journal();
+    }
+
+    /// The status both front ends show: source, rate, journal.
+    pub fn status(&self) -> StatusSummary {
+        StatusSummary::new(&self.live, self.feed.as_ref())
+    }
+
+    /// Leaves the current show as it is and starts a new one in a new folder, with a
+    /// fresh filter; the source is connected again from its start.
+    pub fn start_new_show(&mut self) -> Result<(), RunnerError> {
+        let shows_dir = self.shows_dir.clone().ok_or(RunnerError::NoShowsFolder)?;
+        let folder = new_show_folder(&shows_dir, &self.setup.plan.title);
+        let mut live = new_live(&self.setup, JournalTarget::Folder(folder))?;
+        // On disk at once, so this show is the newest and the one continued after a crash.
+        live.open_journal();
+        self.stop_feed();
+        self.live.sync_journal();
+        self.live = live;
+        self.resumed = None;
+        self.not_resumed = None;
+        if let Some(settings) = self.source.clone() {
+            // A failure is journaled as the source's state and shows in the status bar.
+            let _ = self.connect(settings);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for ShowRunner {
+    fn drop(&mut self) {
+        self.live.sync_journal();
+    }
+}
+
+fn has_ended(contents: &JournalContents) -> bool {
+    contents
+        .events
+        .iter()
+        .any(|e| matches!(e, Event::ShowEnded { .. }))
+}
+
+fn new_live(setup: &ShowSetup, journal: JournalTarget) -> Result<Live, RunnerError> {
+    let classifier = (setup.classifier)().map_err(RunnerError::Classifier)?;
+    let (clock, epoch): (Arc<dyn Clock>, _) = match &setup.clock {
+        ShowClock::Real => (Arc::new(RealClock::new()), Utc::now()),
+        ShowClock::Manual { clock, epoch } => (Arc::new(clock.clone()), *epoch),
+    };
+    Ok(Live::new(
+        Arc::clone(&setup.plan),
+        clock,
+        epoch,
+        journal,
+        classifier,
+    ))
+}
+
+fn resume_live(
+    setup: &ShowSetup,
+    writer: JournalWriter,
+    contents: &JournalContents,
+) -> Result<(Live, Resumed), RunnerError> {
+    let classifier = (setup.classifier)().map_err(RunnerError::Classifier)?;
+    let epoch = contents.header.epoch;
+    let last_ms = contents.events.last().map_or(0, |e| e.at().ms);
+    let clock: Arc<dyn Clock> = match &setup.clock {
+        // Milliseconds continue from the journal's epoch, so old and new events share
+        // one scale; never behind the last event, should the wall clock have stepped back.
+        ShowClock::Real => Arc::new(RealClock::continuing_from(
+            (Utc::now() - epoch).num_milliseconds().max(last_ms),
+        )),
+        ShowClock::Manual { clock, .. } => Arc::new(clock.clone()),
+    };
+    let down_ms = (clock.now_ms() - last_ms).max(0);
+    let comments = contents
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::CommentReceived { .. }))
+        .count();
+    let other_plan = crate::plan::hash(&setup.plan)
+        .map(|h| h != contents.header.plan_hash)
+        .unwrap_or(true);
+    let journal = writer.path().to_owned();
+    let mut live = Live::resume(
+        Arc::clone(&setup.plan),
+        clock,
+        epoch,
+        writer,
+        &contents.events,
+        classifier,
+    );
+    live.note_resumed(down_ms);
+    live.tick();
+    let at = live.stamp().wall;
+    Ok((
+        live,
+        Resumed {
+            journal,
+            down_ms,
+            at,
+            events: contents.events.len(),
+            comments,
+            torn_tail: contents.torn_tail.clone(),
+            other_plan,
+        },
+    ))
+}

@@ -1,0 +1,73 @@
+//! The app's screens and the small bar that switches between them. On air is the host
+//! screen (with the producer's window when detached); the summary is what a show
+//! leaves: running time, segments planned against actual, comments and questions.
+
+use egui::{Key, Modifiers, RichText};
+
+use super::text::Texts;
+use super::theme;
+use super::{Command, View};
+
+/// Which screen the main window shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// The host screen, or the producer's view while the host screen is detached.
+    #[default]
+    OnAir,
+    /// The show-ended summary (also a look at the show so far while it runs).
+    Summary,
+}
+
+impl Screen {
+    /// Every screen, in the bar's order.
+    pub const ALL: [Screen; 2] = [Screen::OnAir, Screen::Summary];
+
+    /// The key that shows this screen; function keys, so none is ever typed by mistake.
+    pub fn key(self) -> Key {
+        match self {
+            Screen::OnAir => Key::F2,
+            Screen::Summary => Key::F3,
+        }
+    }
+
+    /// The screen's name in the bar.
+    pub fn label(self, texts: &Texts) -> &'static str {
+        match self {
+            Screen::OnAir => texts.screen_on_air,
+            Screen::Summary => texts.screen_summary,
+        }
+    }
+}
+
+/// The bar at the top of the main window: one tab per screen, with its key.
+pub fn screen_bar_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        for screen in Screen::ALL {
+            let selected = view.screen == screen;
+            let text = RichText::new(screen.label(view.texts)).font(theme::text(16.0));
+            if ui.selectable_label(selected, text).clicked() && !selected {
+                commands.push(Command::ShowScreen(screen));
+            }
+            ui.label(
+                RichText::new(screen.key().name())
+                    .font(theme::mono(13.0))
+                    .color(theme::FAINT),
+            );
+            ui.add_space(10.0);
+        }
+    });
+}
+
+/// F2 / F3 switch screens.
+pub fn screen_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    ctx.input_mut(|input| {
+        for screen in Screen::ALL {
+            if input.consume_key(Modifiers::NONE, screen.key()) {
+                commands.push(Command::ShowScreen(screen));
+            }
+        }
+    });
+}

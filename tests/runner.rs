@@ -1,0 +1,291 @@
+//! The show runner: a show resumed from its journal after the app stopped is the same
+//! show as one that never stopped, apart from the time it was down.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use livecue::comments::Comment;
+use livecue::plan::{self, Plan};
+use livecue::questions::QuestionState;
+use livecue::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
+use livecue::session::{Action, Event, JournalTarget, Resume, read_journal};
+use livecue::show::{Clock as _, ManualClock};
+use livecue::sources::no_notify;
+
+const MIN: i64 = 60_000;
+const DOWN_MS: i64 = 12_345;
+
+fn plan() -> Arc<Plan> {
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/skincare-launch.zh-TW.ron"),
+    )
+    .unwrap();
+    Arc::new(plan::parse(&src, "skincare").unwrap())
+}
+
+fn epoch() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_795_000_000, 0).unwrap()
+}
+
+fn setup(plan: &Arc<Plan>, clock: &ManualClock) -> ShowSetup {
+    ShowSetup {
+        plan: Arc::clone(plan),
+        classifier: plan_filter(plan.filter.clone(), Vec::new()),
+        clock: ShowClock::Manual {
+            clock: clock.clone(),
+            epoch: epoch(),
+        },
+        notify: no_notify(),
+    }
+}
+
+/// One thing that happens during the show.
+#[derive(Clone)]
+enum Step {
+    /// Time passes; what fell due is applied.
+    Wait(i64),
+    Do(Action),
+    Comment(&'static str, &'static str, &'static str),
+    /// The host marks the next question answered.
+    AnswerNext,
+    DismissFirstCue,
+}
+
+fn run(runner: &mut ShowRunner, clock: &ManualClock, steps: &[Step]) {
+    for step in steps {
+        match step {
+            Step::Wait(ms) => {
+                clock.advance_ms(*ms);
+                runner.tick();
+            }
+            Step::Do(action) => assert!(runner.perform(action.clone()), "{action:?}"),
+            Step::Comment(id, user, text) => {
+                let ts = epoch() + chrono::TimeDelta::milliseconds(clock.now_ms());
+                let verdict = runner.live_mut().receive(Comment {
+                    id: (*id).into(),
+                    user: (*user).into(),
+                    text: (*text).into(),
+                    ts,
+                    platform: Some("instagram".into()),
+                });
+                assert!(verdict.is_some(), "{id} was new");
+            }
+            Step::AnswerNext => {
+                let next = runner
+                    .live()
+                    .session()
+                    .questions()
+                    .next()
+                    .unwrap()
+                    .key
+                    .clone();
+                assert!(runner.perform(Action::SetQuestionState(next, QuestionState::Answered)));
+            }
+            Step::DismissFirstCue => {
+                let cue = runner.live().session().active_cues()[0];
+                assert!(runner.perform(Action::DismissCue(cue)));
+            }
+        }
+    }
+}
+
+fn before_the_stop() -> Vec<Step> {
+    use Step::*;
+    vec![
+        Comment("c1", "amy.tw", "哈囉大家好"),
+        Wait(2_000),
+        Do(Action::StartShow),
+        Wait(3 * MIN + 1_000), // the warm-up cue at 3:00 fires
+        DismissFirstCue,
+        Do(Action::AdjustTime { delta_ms: MIN }),
+        Comment("c2", "mei.lin", "請問敏感肌可以用嗎？"),
+        Comment("c3", "spam.bot", "free followers at bit.ly/xyz"),
+        Do(Action::NextSegment),
+        Wait(90_000),
+        AnswerNext,
+        Do(Action::NextSegment), // the serum segment: a share-media cue at 0:30
+        Wait(40_000),
+        Do(Action::AdjustTime { delta_ms: -30_000 }),
+        Comment("c4", "kuo_hsin", "好想要這個精華液"),
+    ]
+}
+
+fn after_the_stop() -> Vec<Step> {
+    use Step::*;
+    vec![
+        // The same viewer says the same thing again within a minute: the filter's
+        // memory carries over the stop, and it is a repeat.
+        Comment("c5", "kuo_hsin", "好想要這個精華液"),
+        // Another viewer asks what was asked before the stop: it merges.
+        Comment("c6", "lin.yu", "請問敏感肌可以用嗎"),
+        Wait(5 * MIN),
+        DismissFirstCue,
+        Do(Action::NextSegment),
+        Wait(MIN),
+        AnswerNext,
+        Do(Action::AdjustTime { delta_ms: 2 * MIN }),
+        Wait(30_000),
+    ]
+}
+
+#[test]
+fn a_resumed_show_is_the_show_that_never_stopped() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("show");
+
+    // The show that stops: run, drop everything (the journal is all that is left),
+    // then come back DOWN_MS later from the journal.
+    let clock = ManualClock::new();
+    let mut first =
+        ShowRunner::new_show(setup(&plan, &clock), JournalTarget::Folder(folder.clone())).unwrap();
+    run(&mut first, &clock, &before_the_stop());
+    let last_event_ms = clock.now_ms();
+    drop(first);
+    clock.advance_ms(DOWN_MS);
+    let journal = folder.join("journal.jsonl");
+    let mut resumed = ShowRunner::resume(setup(&plan, &clock), &journal).unwrap();
+    let info = resumed.resumed().unwrap().clone();
+    assert_eq!(info.down_ms, DOWN_MS);
+    assert_eq!(info.comments, 4);
+    assert!(!info.other_plan);
+    run(&mut resumed, &clock, &after_the_stop());
+
+    // The show that never stopped, on its own clock going through the same times.
+    let steady_clock = ManualClock::new();
+    let mut steady = ShowRunner::new_show(setup(&plan, &steady_clock), JournalTarget::Off).unwrap();
+    run(&mut steady, &steady_clock, &before_the_stop());
+    steady_clock.advance_ms(DOWN_MS);
+    steady.tick();
+    run(&mut steady, &steady_clock, &after_the_stop());
+
+    let (a, b) = (resumed.live().session(), steady.live().session());
+    assert_eq!(a.timeline(), b.timeline());
+    assert_eq!(a.comments(), b.comments());
+    assert_eq!(a.questions(), b.questions());
+    assert_eq!(a.active_cues(), b.active_cues());
+    assert_eq!(a.sources(), b.sources());
+    let now = clock.now_ms();
+    assert_eq!(now, steady_clock.now_ms());
+    assert_eq!(a.status(now), b.status(now));
+    // Apart from the down time, which the resumed show remembers.
+    assert!(b.resumes().is_empty());
+    assert_eq!(
+        a.resumes(),
+        &[Resume {
+            at: livecue::session::Stamp {
+                ms: last_event_ms + DOWN_MS,
+                wall: epoch() + chrono::TimeDelta::milliseconds(last_event_ms + DOWN_MS),
+            },
+            down_ms: DOWN_MS,
+        }]
+    );
+
+    // What the test relies on did happen: time adjusted, cues fired and dismissed,
+    // questions answered, the repeat hidden and the duplicate merged across the stop.
+    let runs = a.timeline().runs();
+    assert_eq!(runs.len(), 4);
+    assert_eq!(runs[0].adjust_ms, MIN);
+    assert_eq!(runs[2].adjust_ms, -30_000);
+    assert_eq!(runs[3].adjust_ms, 2 * MIN);
+    assert!(a.timeline().cue_fired(0) && a.timeline().cue_fired(1));
+    let answered = a
+        .questions()
+        .all()
+        .iter()
+        .filter(|q| q.state == QuestionState::Answered)
+        .count();
+    assert_eq!(answered, 2);
+    let c5 = a.comments().iter().find(|c| c.comment.id == "c5").unwrap();
+    assert!(!c5.verdict.shown, "{:?}", c5.verdict);
+    let c6 = a.comments().iter().find(|c| c.comment.id == "c6").unwrap();
+    assert_eq!(c6.verdict.duplicate_of.as_deref(), Some("c2"));
+
+    // One journal: one show_started, one resumed, everything once.
+    resumed.sync_journal();
+    let events = read_journal(&journal).unwrap().events;
+    let started = events
+        .iter()
+        .filter(|e| matches!(e, Event::ShowStarted { .. }))
+        .count();
+    let resumes = events
+        .iter()
+        .filter(|e| matches!(e, Event::Resumed { .. }))
+        .count();
+    assert_eq!((started, resumes), (1, 1));
+}
+
+#[test]
+fn open_continues_an_unfinished_show_and_never_an_ended_one() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let shows = dir.path().join("shows");
+    let clock = ManualClock::new();
+
+    let mut first = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    assert!(first.resumed().is_none());
+    first.perform(Action::StartShow);
+    clock.advance_ms(5_000);
+    first.perform(Action::NextSegment);
+    let journal = first.live().journal_path().unwrap();
+    drop(first);
+
+    // Unfinished: the same journal goes on, in the same segment.
+    clock.advance_ms(3_000);
+    let mut second = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    assert_eq!(second.resumed().unwrap().journal, journal);
+    assert_eq!(second.resumed().unwrap().down_ms, 3_000);
+    assert_eq!(second.live().session().timeline().current(), Some(1));
+    assert!(second.perform(Action::EndShow));
+    drop(second);
+
+    // Ended: a new show in a new folder.
+    let third = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    assert!(third.resumed().is_none());
+    assert_eq!(
+        third.live().session().timeline().current(),
+        None,
+        "a new show waits for its start"
+    );
+    drop(third);
+
+    // Another plan's unfinished show is never picked up.
+    let mut other: Plan = (*plan).clone();
+    other.title.push_str(" (v2)");
+    let other = Arc::new(other);
+    let mut fourth = ShowRunner::open(setup(&other, &clock), &shows).unwrap();
+    assert!(fourth.resumed().is_none());
+    fourth.perform(Action::StartShow);
+    drop(fourth);
+    let again = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    assert!(again.resumed().is_none());
+}
+
+#[test]
+fn a_new_show_instead_leaves_the_resumed_one_and_is_continued_next_time() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let shows = dir.path().join("shows");
+    let clock = ManualClock::new();
+    let mut first = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    first.perform(Action::StartShow);
+    let old = first.live().journal_path().unwrap();
+    drop(first);
+
+    clock.advance_ms(1_000);
+    let mut second = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    assert!(second.resumed().is_some());
+    second.start_new_show().unwrap();
+    assert!(second.resumed().is_none());
+    let new = second.live().journal_path().expect("opened at once");
+    assert_ne!(new, old);
+    assert_eq!(second.live().session().timeline().current(), None);
+    drop(second);
+
+    // Nothing happened in the new show, yet it is the one continued.
+    let third = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    assert_eq!(third.resumed().map(|r| r.journal.clone()), Some(new));
+}
