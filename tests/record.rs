@@ -278,6 +278,55 @@ fn the_token_appears_nowhere_even_when_the_platform_echoes_it() {
 }
 
 #[test]
+fn a_replay_killed_and_started_again_the_same_way_records_every_comment_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rehearsal");
+    // 80 comments a second apart, played ten times faster: about 8 s.
+    let replay = dir.path().join("comments.jsonl");
+    let start = chrono::DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap();
+    let lines: Vec<String> = (1..=80)
+        .map(|n| {
+            json!({
+                "id": format!("r{n:02}"),
+                "user": format!("viewer{}.tw", n % 9),
+                "text": format!("row {n}: 這組多少錢？"),
+                "ts": (start + chrono::TimeDelta::seconds(n)).to_rfc3339(),
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&replay, lines.join("\n") + "\n").unwrap();
+    let source = format!("replay:{}@10", replay.display());
+    // The same command line both times: --resume starts a journal when there is none.
+    let args = ["--source", source.as_str(), "--resume"];
+
+    let mut child = record(&out, &args).spawn().unwrap();
+    let started = Instant::now();
+    while !out.join("journal.jsonl").exists() || journaled(&out).len() < 10 {
+        assert!(started.elapsed() < Duration::from_secs(60), "nothing recorded");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let before = journaled(&out).len();
+    assert!(before < 80, "killed mid-replay, not after it ({before})");
+
+    let again = run_with_deadline(record(&out, &args), Duration::from_secs(120));
+    let stdout = succeeded(&again);
+    assert!(stdout.contains("resuming "), "{stdout}");
+    assert!(stdout.contains("stopped: the source ended"), "{stdout}");
+    let got = journaled(&out);
+    assert_eq!(got.len(), 80, "every replayed comment");
+    assert!(got.values().all(|&n| n == 1), "each once: {got:?}");
+    let events = read_journal(&out.join("journal.jsonl")).unwrap().events;
+    let resumed = events
+        .iter()
+        .filter(|e| matches!(e, Event::Resumed { .. }))
+        .count();
+    assert_eq!(resumed, 1);
+}
+
+#[test]
 fn replay_records_until_the_file_ends() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("rehearsal");
