@@ -303,7 +303,10 @@ fn a_replay_killed_and_started_again_the_same_way_records_every_comment_once() {
     let mut child = record(&out, &args).spawn().unwrap();
     let started = Instant::now();
     while !out.join("journal.jsonl").exists() || journaled(&out).len() < 10 {
-        assert!(started.elapsed() < Duration::from_secs(60), "nothing recorded");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "nothing recorded"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     child.kill().unwrap(); // SIGKILL

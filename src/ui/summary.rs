@@ -176,7 +176,8 @@ fn segment_row_ui(ui: &mut egui::Ui, texts: &Texts, seg: &SegmentSummary) {
     let mono =
         |text: String, color: Color32| RichText::new(text).font(theme::mono(18.0)).color(color);
     ui.label(mono(format!("{:>2}", seg.index + 1), theme::DIM));
-    ui.add(egui::Label::new(RichText::new(&seg.title).font(theme::text(18.0))).truncate());
+    // Whole titles: the grid sizes its column to them (truncating would leave one glyph).
+    ui.label(RichText::new(&seg.title).font(theme::text(18.0)));
     ui.label(mono(clock_text(seg.planned_ms), theme::DIM));
     if seg.skipped {
         ui.label(mono("—".to_owned(), theme::FAINT));
@@ -211,7 +212,7 @@ fn comments_ui(ui: &mut egui::Ui, texts: &Texts, summary: &ShowSummary) {
         ))
         .font(theme::text(20.0)),
     );
-    for (reason, n) in &c.hidden_by_reason {
+    for (reason, n) in c.hidden_by_reason.iter().filter(|(_, n)| *n > 0) {
         ui.label(RichText::new(format!("   {n} × {}", reason.as_str())).color(theme::DIM));
     }
 }
