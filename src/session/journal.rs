@@ -87,6 +87,9 @@ pub enum JournalError {
     /// The writer thread has stopped.
     #[error("the journal writer has stopped")]
     Closed,
+    /// Another livecue is writing this journal (the same show open twice).
+    #[error("{0}: another livecue has this show open")]
+    InUse(PathBuf),
 }
 
 /// A damaged last line found by the reader: what a crash mid-write leaves.
@@ -109,6 +112,18 @@ pub struct JournalContents {
     pub torn_tail: Option<TornTail>,
     /// Length in bytes of the intact part (where appending resumes).
     pub intact_len: u64,
+}
+
+/// Takes the journal for this process alone; the OS lets go when the file is closed,
+/// a crash included.
+fn lock(file: &File, path: &Path) -> Result<(), JournalError> {
+    file.try_lock().map_err(|e| match e {
+        std::fs::TryLockError::WouldBlock => JournalError::InUse(path.to_owned()),
+        std::fs::TryLockError::Error(source) => JournalError::Io {
+            path: path.to_owned(),
+            source,
+        },
+    })
 }
 
 /// Reads a journal back, tolerating a torn last line.
@@ -243,6 +258,7 @@ impl JournalWriter {
             .write(true)
             .open(path)
             .map_err(io_err)?;
+        lock(&file, path)?;
         let mut line =
             serde_json::to_vec(header).map_err(|e| JournalError::Encode(e.to_string()))?;
         line.push(b'\n');
@@ -254,12 +270,15 @@ impl JournalWriter {
     /// Reopens a journal after a crash: reads what is intact, cuts off a torn last
     /// line, and appends after it.
     pub fn resume(path: &Path) -> Result<(Self, JournalContents), JournalError> {
-        let contents = read_journal(path)?;
         let io_err = |source| JournalError::Io {
             path: path.to_owned(),
             source,
         };
+        // Locked before reading: a second writer must not cut the file back to what it
+        // read while the first one appends.
         let file = OpenOptions::new().write(true).open(path).map_err(io_err)?;
+        lock(&file, path)?;
+        let contents = read_journal(path)?;
         file.set_len(contents.intact_len).map_err(io_err)?;
         file.sync_all().map_err(io_err)?;
         let writer = Self::spawn(path, file, contents.intact_len)?;
