@@ -289,3 +289,65 @@ fn a_new_show_instead_leaves_the_resumed_one_and_is_continued_next_time() {
     let third = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
     assert_eq!(third.resumed().map(|r| r.journal.clone()), Some(new));
 }
+
+#[test]
+fn a_show_left_unended_for_longer_than_a_live_lasts_is_not_continued() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let shows = dir.path().join("shows");
+    let clock = ManualClock::new();
+    let mut first = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    first.perform(Action::StartShow);
+    let old = first.live().journal_path().unwrap();
+    drop(first);
+
+    clock.advance_ms(4 * 60 * MIN + 1);
+    let second = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    assert!(second.resumed().is_none());
+    let why = second.not_resumed().unwrap();
+    assert!(why.contains("longer than a live lasts"), "{why}");
+    assert_eq!(second.live().session().timeline().current(), None);
+    drop(second);
+    // The old journal is left as it was.
+    let events = read_journal(&old).unwrap().events;
+    assert_eq!(events.len(), 1, "{events:?}");
+}
+
+#[test]
+fn the_same_show_cannot_be_open_twice() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let shows = dir.path().join("shows");
+    let clock = ManualClock::new();
+    let mut first = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    first.perform(Action::StartShow);
+    drop(first);
+
+    let second = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    assert!(second.resumed().is_some());
+    // A double-click opens it again while it runs: refused, nothing cut or doubled.
+    let third = ShowRunner::open(setup(&plan, &clock), &shows);
+    let err = third.err().expect("refused").to_string();
+    assert!(err.contains("another livecue has this show open"), "{err}");
+    drop(second);
+    assert!(ShowRunner::open(setup(&plan, &clock), &shows).is_ok());
+}
+
+#[test]
+fn cues_and_segment_ends_that_passed_while_down_show_without_a_burst_of_chimes() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let shows = dir.path().join("shows");
+    let clock = ManualClock::new();
+    let mut first = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    first.perform(Action::StartShow);
+    first.perform(Action::NextSegment);
+    drop(first);
+
+    // Down for 25 minutes: the serum segment's share-media cues fell due meanwhile.
+    clock.advance_ms(25 * MIN);
+    let mut second = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
+    assert!(second.resumed().is_some());
+    assert!(!second.live().session().active_cues().is_empty());
+    assert!(second.live_mut().take_chimes().is_empty());
+}

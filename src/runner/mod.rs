@@ -28,8 +28,8 @@ pub use status::StatusSummary;
 use crate::comments::Filter;
 use crate::plan::{FilterSettings, Plan};
 use crate::session::{
-    Action, Classifier, Event, JournalContents, JournalError, JournalTarget, JournalWriter, Live,
-    TornTail, read_journal,
+    Action, Classifier, Event, JournalContents, JournalError, JournalTarget, JournalView,
+    JournalWriter, Live, TornTail, read_journal,
 };
 use crate::show::{Clock, ManualClock, RealClock};
 use crate::sources::{
@@ -63,6 +63,20 @@ pub enum ShowClock {
         epoch: DateTime<Utc>,
     },
 }
+
+impl ShowClock {
+    /// Now, in milliseconds on the scale of a journal whose zero is `epoch`.
+    fn reading(&self, epoch: DateTime<Utc>) -> i64 {
+        match self {
+            ShowClock::Real => (Utc::now() - epoch).num_milliseconds(),
+            ShowClock::Manual { clock, .. } => clock.now_ms(),
+        }
+    }
+}
+
+/// Longer than an Instagram live can last (four hours): an unfinished show older than
+/// this was left without "End show", and the next opening is a new show.
+const MAX_DOWN_MS: i64 = 4 * 60 * 60 * 1000;
 
 /// What every show of a runner shares.
 pub struct ShowSetup {
@@ -110,6 +124,9 @@ pub enum RunnerError {
     /// A new show needs a folder of shows to go in.
     #[error("no folder to keep a new show's journal in")]
     NoShowsFolder,
+    /// The new show's journal could not be written; the current show goes on.
+    #[error("could not start the new show's journal: {0}")]
+    NewJournal(String),
 }
 
 /// Why a comment source could not be connected.
@@ -165,15 +182,19 @@ impl ShowRunner {
         if let Some(path) = find_newest_journal(shows_dir, &hash) {
             match read_journal(&path) {
                 Ok(contents) if has_ended(&contents) => {}
-                Ok(_) => match JournalWriter::resume(&path) {
-                    Ok((writer, contents)) => {
-                        let (live, resumed) = resume_live(&setup, writer, &contents)?;
-                        let mut runner = Self::with_live(setup, live, Some(shows_dir.to_owned()))?;
-                        runner.resumed = Some(resumed);
+                Ok(contents) => {
+                    let down_ms = setup.clock.reading(contents.header.epoch) - last_ms(&contents);
+                    if down_ms <= MAX_DOWN_MS {
+                        let mut runner = Self::resume(setup, &path)?;
+                        runner.shows_dir = Some(shows_dir.to_owned());
                         return Ok(runner);
                     }
-                    Err(e) => not_resumed = Some(e.to_string()),
-                },
+                    not_resumed = Some(format!(
+                        "the unfinished show in {} was last written {} ago, longer than a live lasts",
+                        path.display(),
+                        crate::plan::clock_text(down_ms)
+                    ));
+                }
                 Err(e) => not_resumed = Some(e.to_string()),
             }
         }
@@ -356,6 +377,9 @@ impl ShowRunner {
         let mut live = new_live(&self.setup, JournalTarget::Folder(folder))?;
         // On disk at once, so this show is the newest and the one continued after a crash.
         live.open_journal();
+        if let JournalView::Failed(why) = live.journal_view() {
+            return Err(RunnerError::NewJournal(why));
+        }
         self.stop_feed();
         self.live.sync_journal();
         self.live = live;
@@ -373,6 +397,12 @@ impl Drop for ShowRunner {
     fn drop(&mut self) {
         self.live.sync_journal();
     }
+}
+
+/// The latest event time in the journal (automatic segment starts are back-dated, so
+/// the last line is not always the latest).
+fn last_ms(contents: &JournalContents) -> i64 {
+    contents.events.iter().map(|e| e.at().ms).max().unwrap_or(0)
 }
 
 fn has_ended(contents: &JournalContents) -> bool {
@@ -404,12 +434,12 @@ fn resume_live(
 ) -> Result<(Live, Resumed), RunnerError> {
     let classifier = (setup.classifier)().map_err(RunnerError::Classifier)?;
     let epoch = contents.header.epoch;
-    let last_ms = contents.events.last().map_or(0, |e| e.at().ms);
+    let last_ms = last_ms(contents);
     let clock: Arc<dyn Clock> = match &setup.clock {
         // Milliseconds continue from the journal's epoch, so old and new events share
         // one scale; never behind the last event, should the wall clock have stepped back.
         ShowClock::Real => Arc::new(RealClock::continuing_from(
-            (Utc::now() - epoch).num_milliseconds().max(last_ms),
+            setup.clock.reading(epoch).max(last_ms),
         )),
         ShowClock::Manual { clock, .. } => Arc::new(clock.clone()),
     };
@@ -433,6 +463,9 @@ fn resume_live(
     );
     live.note_resumed(down_ms);
     live.tick();
+    // Cues that fell due while the app was down show as banners; a burst of chimes
+    // for them, and for segments that ran out meanwhile, would only startle the host.
+    let _ = live.take_chimes();
     let at = live.stamp().wall;
     Ok((
         live,

@@ -14,7 +14,7 @@ use super::on_air::{host_viewport_id, host_window_ui, on_air_ui};
 use super::screen::{Screen, screen_bar_ui, screen_keys};
 use super::source_dialog::{SourceDialog, source_dialog_ui};
 use super::summary::summary_screen_ui;
-use super::text::{EN, Texts};
+use super::text::{EN, Texts, fill};
 use super::theme::{self, Scale};
 use super::{Command, View, ViewState};
 use crate::audio::Audio;
@@ -69,6 +69,8 @@ pub struct LivecueApp {
     host_fullscreen: bool,
     source_dialog: Option<SourceDialog>,
     resumed_notice: bool,
+    /// Something that went wrong opening or starting a show, until dismissed.
+    problem: Option<String>,
     graph_url: String,
 }
 
@@ -124,6 +126,7 @@ impl LivecueApp {
             host_fullscreen: false,
             source_dialog: None,
             resumed_notice: runner.resumed().is_some(),
+            problem: runner.not_resumed().map(|why| fill(EN.not_resumed, &[why])),
             graph_url: options
                 .source
                 .as_ref()
@@ -209,16 +212,22 @@ impl LivecueApp {
                 Command::AskNewShow => self.confirming = Some(Confirm::NewShow),
                 Command::ConfirmNewShow => {
                     self.confirming = None;
-                    // A failure leaves the current show running; the journal line says
-                    // what went wrong.
-                    if self.runner.start_new_show().is_ok() {
-                        self.view.reset_feeds();
-                        self.resumed_notice = false;
-                        self.screen = Screen::OnAir;
+                    // A failure leaves the current show running and says why.
+                    match self.runner.start_new_show() {
+                        Ok(()) => {
+                            self.view.reset_feeds();
+                            self.resumed_notice = false;
+                            self.problem = None;
+                            self.screen = Screen::OnAir;
+                        }
+                        Err(e) => self.problem = Some(e.to_string()),
                     }
                 }
                 Command::CancelConfirm => self.confirming = None,
-                Command::DismissResumed => self.resumed_notice = false,
+                Command::DismissResumed => {
+                    self.resumed_notice = false;
+                    self.problem = None;
+                }
                 Command::ShowScreen(screen) => self.screen = screen,
                 Command::ToggleHidden => self.remembered.show_hidden ^= true,
                 Command::ToggleMute => {
@@ -348,6 +357,7 @@ impl LivecueApp {
             status_items: super::status::status_items(&status, &self.audio, texts),
             wall_now: live.stamp().wall,
             resumed: self.resumed_notice.then(|| self.runner.resumed()).flatten(),
+            problem: self.problem.as_deref(),
             screen: self.screen,
         };
         let mut commands = Vec::new();

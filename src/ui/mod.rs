@@ -106,6 +106,8 @@ pub struct View<'a> {
     pub wall_now: DateTime<Utc>,
     /// How the show was resumed, while the notice is up.
     pub resumed: Option<&'a Resumed>,
+    /// Something that went wrong opening or starting a show, while the notice is up.
+    pub problem: Option<&'a str>,
     /// The screen the main window shows.
     pub screen: Screen,
 }

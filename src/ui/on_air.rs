@@ -60,21 +60,29 @@ pub fn host_window_ui(
 }
 
 /// "Resumed after 0:12 — 20:31:07", with the producer's way out: a new show instead.
+/// Or why the show is a new one when an unfinished one could not be continued.
 fn resumed_notice_ui(
     ui: &mut egui::Ui,
     view: &View<'_>,
     with_buttons: bool,
     commands: &mut Vec<Command>,
 ) {
-    let Some(resumed) = view.resumed else {
-        return;
-    };
     let texts = view.texts;
-    let at = resumed
-        .at
-        .with_timezone(&chrono::Local)
-        .format("%H:%M:%S")
-        .to_string();
+    let (line, color) = match (view.problem, view.resumed) {
+        (Some(problem), _) => (super::sanitize_for_display(problem), theme::RED),
+        (None, Some(resumed)) => {
+            let at = resumed
+                .at
+                .with_timezone(&chrono::Local)
+                .format("%H:%M:%S")
+                .to_string();
+            (
+                fill(texts.resumed_notice, &[&clock_text(resumed.down_ms), &at]),
+                theme::AMBER,
+            )
+        }
+        (None, None) => return,
+    };
     egui::Panel::top("resumed-notice")
         .frame(
             egui::Frame::NONE
@@ -84,16 +92,13 @@ fn resumed_notice_ui(
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(
-                    RichText::new(fill(
-                        texts.resumed_notice,
-                        &[&clock_text(resumed.down_ms), &at],
-                    ))
-                    .font(theme::text(view.scale.pt(20.0).max(15.0)))
-                    .color(theme::AMBER),
+                    RichText::new(line)
+                        .font(theme::text(view.scale.pt(20.0).max(15.0)))
+                        .color(color),
                 );
                 if with_buttons {
                     ui.add_space(16.0);
-                    if ui.button(texts.start_new_show_instead).clicked() {
+                    if view.resumed.is_some() && ui.button(texts.start_new_show_instead).clicked() {
                         commands.push(Command::AskNewShow);
                     }
                     if ui.button(texts.dismiss_notice).clicked() {

@@ -301,6 +301,8 @@ pub struct Texts {
     pub resumed_notice: &'static str,
     /// Button: leave the resumed show for a new one.
     pub start_new_show_instead: &'static str,
+    /// `{}` = why an unfinished show was not continued.
+    pub not_resumed: &'static str,
     /// Button: hide the resumed notice.
     pub dismiss_notice: &'static str,
     /// New-show confirmation: title.
@@ -469,6 +471,7 @@ pub const EN: Texts = Texts {
 
     resumed_notice: "Resumed after {} — {}",
     start_new_show_instead: "Start a new show instead",
+    not_resumed: "Started a new show: {}",
     dismiss_notice: "OK",
     new_show_confirm_title: "Start a new show?",
     new_show_confirm_body: "The show so far stays saved in its journal. The new show starts from the top, with an empty comment feed.",
