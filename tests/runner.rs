@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -218,6 +218,14 @@ fn a_resumed_show_is_the_show_that_never_stopped() {
     assert_eq!((started, resumes), (1, 1));
 }
 
+/// Opens a show in `shows`, starts it and leaves it unended (as a crash would);
+/// returns its journal.
+fn leave_a_started_show(plan: &Arc<Plan>, clock: &ManualClock, shows: &Path) -> PathBuf {
+    let mut runner = ShowRunner::open(setup(plan, clock), shows).unwrap();
+    assert!(runner.perform(Action::StartShow));
+    runner.live().journal_path().unwrap()
+}
+
 #[test]
 fn open_continues_an_unfinished_show_and_never_an_ended_one() {
     let plan = plan();
@@ -266,14 +274,9 @@ fn open_continues_an_unfinished_show_and_never_an_ended_one() {
 
 #[test]
 fn a_new_show_instead_leaves_the_resumed_one_and_is_continued_next_time() {
-    let plan = plan();
-    let dir = tempfile::tempdir().unwrap();
+    let (plan, clock, dir) = (plan(), ManualClock::new(), tempfile::tempdir().unwrap());
     let shows = dir.path().join("shows");
-    let clock = ManualClock::new();
-    let mut first = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
-    first.perform(Action::StartShow);
-    let old = first.live().journal_path().unwrap();
-    drop(first);
+    let old = leave_a_started_show(&plan, &clock, &shows);
 
     clock.advance_ms(1_000);
     let mut second = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
@@ -292,14 +295,9 @@ fn a_new_show_instead_leaves_the_resumed_one_and_is_continued_next_time() {
 
 #[test]
 fn a_show_left_unended_for_longer_than_a_live_lasts_is_not_continued() {
-    let plan = plan();
-    let dir = tempfile::tempdir().unwrap();
+    let (plan, clock, dir) = (plan(), ManualClock::new(), tempfile::tempdir().unwrap());
     let shows = dir.path().join("shows");
-    let clock = ManualClock::new();
-    let mut first = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
-    first.perform(Action::StartShow);
-    let old = first.live().journal_path().unwrap();
-    drop(first);
+    let old = leave_a_started_show(&plan, &clock, &shows);
 
     clock.advance_ms(4 * 60 * MIN + 1);
     let second = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
@@ -315,13 +313,9 @@ fn a_show_left_unended_for_longer_than_a_live_lasts_is_not_continued() {
 
 #[test]
 fn the_same_show_cannot_be_open_twice() {
-    let plan = plan();
-    let dir = tempfile::tempdir().unwrap();
+    let (plan, clock, dir) = (plan(), ManualClock::new(), tempfile::tempdir().unwrap());
     let shows = dir.path().join("shows");
-    let clock = ManualClock::new();
-    let mut first = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
-    first.perform(Action::StartShow);
-    drop(first);
+    leave_a_started_show(&plan, &clock, &shows);
 
     let second = ShowRunner::open(setup(&plan, &clock), &shows).unwrap();
     assert!(second.resumed().is_some());
