@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use super::{SourceArgs, flag_wording};
 use crate::comments::read_word_list;
-use crate::runner::{ShowClock, ShowRunner, ShowSetup, StatusSummary, plan_filter};
-use crate::session::{JournalTarget, JournalView, read_journal};
+use crate::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
+use crate::session::{JournalTarget, JournalView, read_journal, summarize};
 use crate::sources::no_notify;
 
 /// Options of `livecue record`.
@@ -108,7 +108,7 @@ pub fn run(args: RecordArgs) -> anyhow::Result<ExitCode> {
         runner.tick();
         let now = Instant::now();
         if now >= next_status {
-            println!("{}", status_line(&runner.status(), started));
+            println!("{}", status_line(&runner, started));
             next_status = now + status_every;
         }
         if runner.source_done() {
@@ -127,14 +127,13 @@ pub fn run(args: RecordArgs) -> anyhow::Result<ExitCode> {
         }
     };
     runner.sync_journal();
-    let status = runner.status();
-    println!("{}", status_line(&status, started));
+    println!("{}", status_line(&runner, started));
     let journal = runner
         .live()
         .journal_path()
         .map_or_else(|| "no journal".to_owned(), |p| p.display().to_string());
     println!("stopped: {why}; journal: {journal}");
-    Ok(if status.source_failed() {
+    Ok(if runner.status().source_failed() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -170,8 +169,10 @@ fn resume(setup: ShowSetup, path: &std::path::Path) -> anyhow::Result<ShowRunner
 }
 
 /// `[02:35] instagram: live · 143 comments (12 hidden, 9 questions) · 38/min · journal 160 events`
-fn status_line(status: &StatusSummary, started: Instant) -> String {
+fn status_line(runner: &ShowRunner, started: Instant) -> String {
     let secs = started.elapsed().as_secs();
+    let status = runner.status();
+    let counts = summarize(runner.live().session(), runner.live().now_ms()).comments;
     let name = status.current_source.as_deref().unwrap_or("no source");
     let state = status
         .current_state()
@@ -188,9 +189,9 @@ fn status_line(status: &StatusSummary, started: Instant) -> String {
         "[{:02}:{:02}] {name}: {state} · {} comments ({} hidden, {} questions) · {}/min · {journal}",
         secs / 60,
         secs % 60,
-        status.comments,
-        status.hidden,
-        status.questions,
+        counts.received,
+        counts.hidden,
+        counts.questions_detected,
         status.rate_per_min,
     );
     if status.backpressured {

@@ -1,5 +1,6 @@
-//! The status both front ends show: the source's state, the comment rate and counts,
-//! and how the journal is doing.
+//! The status both front ends show: the source's state, the comment rate, and how
+//! the journal is doing. Cheap enough for every frame; counts over every comment are
+//! `session::summarize`'s.
 
 use super::feed::Feed;
 use crate::session::{JournalView, Live};
@@ -16,12 +17,6 @@ pub struct StatusSummary {
     pub backpressured: bool,
     /// The source's last notice (a skipped line, why a token was refused).
     pub notice: Option<String>,
-    /// Comments received.
-    pub comments: usize,
-    /// Comments hidden by the filter.
-    pub hidden: usize,
-    /// Comments read as questions.
-    pub questions: usize,
     /// Comments received in the last minute.
     pub rate_per_min: usize,
     /// The journal.
@@ -30,15 +25,11 @@ pub struct StatusSummary {
 
 impl StatusSummary {
     pub(super) fn new(live: &Live, feed: Option<&Feed>) -> Self {
-        let comments = live.session().comments();
         Self {
             sources: live.session().sources().to_vec(),
             current_source: feed.map(|f| f.name().to_owned()),
             backpressured: feed.is_some_and(Feed::is_backpressured),
             notice: feed.and_then(|f| f.notice().map(str::to_owned)),
-            comments: comments.len(),
-            hidden: comments.iter().filter(|c| !c.verdict.shown).count(),
-            questions: comments.iter().filter(|c| c.verdict.question).count(),
             rate_per_min: live.comments_per_min(),
             journal: live.journal_view(),
         }

@@ -156,11 +156,6 @@ impl LivecueApp {
         self.runner.live_mut()
     }
 
-    /// The show runner.
-    pub fn runner(&self) -> &ShowRunner {
-        &self.runner
-    }
-
     /// The audio player (chime requests are counted here).
     pub fn audio(&self) -> &Audio {
         &self.audio
