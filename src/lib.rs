@@ -7,6 +7,7 @@ pub mod audio;
 pub mod cli;
 pub mod comments;
 pub mod plan;
+pub mod preflight;
 pub mod questions;
 pub mod runner;
 pub mod session;

@@ -1,0 +1,1 @@
+//! The network speed test (Cloudflare's speed-test protocol). Not built yet.
