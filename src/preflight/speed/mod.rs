@@ -1,1 +1,20 @@
 //! The network speed test (Cloudflare's speed-test protocol). Not built yet.
+
+use serde::{Deserialize, Serialize};
+
+/// What one speed test measured.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpeedResult {
+    /// The server measured against (its base URL).
+    pub server: String,
+    /// Download, megabits per second.
+    pub download_mbps: f64,
+    /// Upload, megabits per second (timed to the server's response).
+    pub upload_mbps: f64,
+    /// Idle round trip, milliseconds (median of the small requests).
+    pub latency_ms: f64,
+    /// Variation of the idle round trips, milliseconds.
+    pub jitter_ms: f64,
+    /// Round trip while the line is busy, milliseconds, when it could be measured.
+    pub loaded_latency_ms: Option<f64>,
+}
