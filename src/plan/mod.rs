@@ -57,6 +57,9 @@ pub struct Plan {
     /// How live comments are filtered.
     #[serde(default)]
     pub filter: FilterSettings,
+    /// The pre-flight speed test: which server, and the upload the live needs.
+    #[serde(default, skip_serializing_if = "PreflightSettings::is_default")]
+    pub preflight: PreflightSettings,
     /// The comment source to connect by default: `"instagram"`, `"facebook:LIVE_VIDEO_ID"`
     /// or `"replay:FILE[@SPEED]"` (a replay file relative to the plan). Tokens never go here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -422,6 +425,26 @@ impl Default for FilterSettings {
             blocked_users: Vec::new(),
             highlighted_users: Vec::new(),
         }
+    }
+}
+
+/// The pre-flight speed test's settings; each has a default, so plans rarely set them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PreflightSettings {
+    /// The speed-test server (Cloudflare's protocol); Cloudflare's own when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speed_server: Option<String>,
+    /// The upload, in Mbps, below which the live is a no-go; 10 (Instagram's advice)
+    /// when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_upload_mbps: Option<f64>,
+}
+
+impl PreflightSettings {
+    /// True when nothing is set, so plans without the field keep their hash.
+    pub fn is_default(&self) -> bool {
+        self == &Self::default()
     }
 }
 

@@ -20,6 +20,7 @@ pub fn validate(plan: &Plan, src: &str, file: &str, plan_dir: Option<&Path>) -> 
     out.questions(plan);
     out.references(plan, plan_dir);
     out.source(plan, plan_dir);
+    out.preflight(plan);
     let mut found = out.found;
     found.sort_by_key(|d| d.position.unwrap_or((usize::MAX, 0)));
     found
@@ -265,6 +266,27 @@ impl Checker<'_> {
         }
     }
 
+    fn preflight(&mut self, plan: &Plan) {
+        use Step::Field;
+        let settings = &plan.preflight;
+        if let Some(url) = &settings.speed_server
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            self.error(
+                &[Field("preflight"), Field("speed_server")],
+                format!("speed_server `{url}` must be an http:// or https:// address"),
+            );
+        }
+        if let Some(mbps) = settings.min_upload_mbps
+            && !(mbps.is_finite() && mbps > 0.0 && mbps <= 1000.0)
+        {
+            self.error(
+                &[Field("preflight"), Field("min_upload_mbps")],
+                format!("min_upload_mbps is {mbps}; give the upload the live needs, e.g. 10.0"),
+            );
+        }
+    }
+
     fn source(&mut self, plan: &Plan, plan_dir: Option<&Path>) {
         use crate::source_spec::{SourceSpec, is_valid_graph_id};
         use Step::Field;
@@ -408,6 +430,24 @@ mod tests {
                 .iter()
                 .any(|d| d.contains("error: cue 2 at 51:00 into \"Main\" is outside the segment")),
             "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn preflight_settings_are_checked() {
+        let with =
+            |extra: &str| check(&BASE.replace("    segments:", &format!("{extra}\n    segments:")));
+        assert_eq!(
+            with("    preflight: (speed_server: \"https://speed.example\", min_upload_mbps: 12.5),"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            with("    preflight: (speed_server: \"speed.example\"),"),
+            vec!["t.ron:4:31: error: speed_server `speed.example` must be an http:// or https:// address"]
+        );
+        assert_eq!(
+            with("    preflight: (min_upload_mbps: 0.0),"),
+            vec!["t.ron:4:34: error: min_upload_mbps is 0; give the upload the live needs, e.g. 10.0"]
         );
     }
 

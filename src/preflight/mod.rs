@@ -1,6 +1,18 @@
 //! Pre-flight, just before going live: the network speed test, this computer's
 //! do-not-disturb, the plan's checklist, and the go / no-go verdict over all three.
 //! No egui here: the CLI (`livecue preflight`) and the pre-flight screen share it.
+//!
+//! Results and ticks are journaled as session events, so [`PreflightLog`] is a fold
+//! of the journal like the rest of the session.
 
+pub mod checklist;
 pub mod dnd;
+mod log;
 pub mod speed;
+mod verdict;
+
+pub use log::{DndCheck, PreflightLog, SpeedOutcome, WentLive};
+pub use verdict::{
+    Assessment, Check, DEFAULT_MIN_UPLOAD_MBPS, Mark, Row, assess, min_upload_mbps,
+    upload_advice,
+};

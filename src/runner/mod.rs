@@ -254,6 +254,12 @@ impl ShowRunner {
         self.not_resumed.as_deref()
     }
 
+    /// The runtime the source runs on, for other network work of the show (the
+    /// pre-flight speed test).
+    pub fn runtime(&self) -> &tokio::runtime::Handle {
+        self.runtime.handle()
+    }
+
     /// The source's settings, when one is connected.
     pub fn source(&self) -> Option<&SourceSettings> {
         self.source.as_ref()

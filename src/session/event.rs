@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::comments::{Comment, Verdict};
+use crate::preflight::dnd::DndReport;
+use crate::preflight::speed::SpeedResult;
 use crate::questions::{QuestionKey, QuestionState};
 use crate::sources::SourceState;
 
@@ -104,6 +106,50 @@ pub enum Event {
         /// When.
         at: Stamp,
     },
+    /// Pre-flight: a speed test finished, with figures or an error.
+    SpeedTested {
+        /// The server measured against.
+        server: String,
+        /// The figures, when it ran to the end.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        result: Option<SpeedResult>,
+        /// Why it could not, otherwise.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        error: Option<String>,
+        /// When.
+        at: Stamp,
+    },
+    /// Pre-flight: this computer's do-not-disturb was read, or confirmed by hand.
+    DndChecked {
+        /// What was found and how.
+        dnd: DndReport,
+        /// True when the host confirmed it because the computer could not tell.
+        #[serde(default)]
+        by_hand: bool,
+        /// When.
+        at: Stamp,
+    },
+    /// Pre-flight: a checklist item was ticked or unticked.
+    ChecklistTicked {
+        /// Index into the pre-flight checklist (`preflight::checklist::items`).
+        item: usize,
+        /// The item's text, so the report reads without the plan.
+        text: String,
+        /// Ticked (true) or unticked.
+        ticked: bool,
+        /// When.
+        at: Stamp,
+    },
+    /// The host went live from pre-flight; `anyway` when the verdict was no-go.
+    WentLive {
+        /// True when something was failing or open.
+        anyway: bool,
+        /// What was failing or open then.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        open: Vec<String>,
+        /// When.
+        at: Stamp,
+    },
 }
 
 impl Event {
@@ -120,7 +166,11 @@ impl Event {
             | Event::QuestionStateChanged { at, .. }
             | Event::SourceStatus { at, .. }
             | Event::ShowEnded { at }
-            | Event::Resumed { at, .. } => *at,
+            | Event::Resumed { at, .. }
+            | Event::SpeedTested { at, .. }
+            | Event::DndChecked { at, .. }
+            | Event::ChecklistTicked { at, .. }
+            | Event::WentLive { at, .. } => *at,
         }
     }
 }

@@ -12,6 +12,8 @@ use chrono::{DateTime, Utc};
 use super::{Event, JournalError, JournalHeader, JournalHealth, JournalWriter, Session, Stamp};
 use crate::comments::{Comment, Verdict};
 use crate::plan::Plan;
+use crate::preflight::dnd::DndReport;
+use crate::preflight::speed::SpeedResult;
 use crate::questions::{QuestionKey, QuestionState};
 use crate::show::{Clock, Phase, Status};
 use crate::sources::SourceState;
@@ -40,6 +42,22 @@ pub enum Action {
     SetQuestionState(QuestionKey, QuestionState),
     /// Put a comment into the question queue by hand.
     PromoteComment(String),
+    /// Tick or untick a pre-flight checklist item (by index into
+    /// `preflight::checklist::items`).
+    TickChecklist {
+        /// Which item.
+        item: usize,
+        /// Ticked or not.
+        ticked: bool,
+    },
+    /// The host confirms do-not-disturb by hand when the computer could not tell.
+    ConfirmDndByHand,
+    /// Go live from pre-flight: journals the decision and starts the show. Without
+    /// `anyway` it applies only when the verdict is go.
+    GoLive {
+        /// Go although something is failing or open.
+        anyway: bool,
+    },
 }
 
 /// A sound the session asks for.
@@ -264,6 +282,40 @@ impl Live {
                     .find(&QuestionKey::Comment(comment_id.clone()))
                     .is_none())
             .then_some(Event::QuestionAdded { comment_id, at }),
+            Action::TickChecklist { item, ticked } => {
+                let items = crate::preflight::checklist::items(self.plan());
+                (item < items.len() && self.session.preflight().is_ticked(item) != ticked)
+                    .then(|| Event::ChecklistTicked {
+                        item,
+                        text: items[item].clone(),
+                        ticked,
+                        at,
+                    })
+            }
+            Action::ConfirmDndByHand => {
+                let dnd = self.session.preflight().dnd.as_ref();
+                dnd.filter(|d| !d.is_on()).map(|d| Event::DndChecked {
+                    dnd: d.report.clone(),
+                    by_hand: true,
+                    at,
+                })
+            }
+            Action::GoLive { anyway } => {
+                if timeline.show_start_ms().is_some() || timeline.segment_count() == 0 {
+                    return false;
+                }
+                let assessment =
+                    crate::preflight::assess(self.plan(), self.session.preflight(), false);
+                if !assessment.go && !anyway {
+                    return false;
+                }
+                self.emit(Event::WentLive {
+                    anyway: !assessment.go,
+                    open: assessment.open,
+                    at,
+                });
+                Some(Event::ShowStarted { at })
+            }
         };
         let Some(event) = event else {
             return false;
@@ -293,6 +345,31 @@ impl Live {
             self.time_up_runs = runs;
             self.chimes.push(Chime::SegmentEnd);
         }
+    }
+
+    /// Records how a pre-flight speed test ended.
+    pub fn record_speed_test(&mut self, server: &str, outcome: Result<SpeedResult, String>) {
+        let at = self.stamp();
+        let (result, error) = match outcome {
+            Ok(result) => (Some(result), None),
+            Err(error) => (None, Some(error)),
+        };
+        self.emit(Event::SpeedTested {
+            server: server.to_owned(),
+            result,
+            error,
+            at,
+        });
+    }
+
+    /// Records this computer's do-not-disturb reading.
+    pub fn record_dnd(&mut self, dnd: DndReport) {
+        let at = self.stamp();
+        self.emit(Event::DndChecked {
+            dnd,
+            by_hand: false,
+            at,
+        });
     }
 
     /// Filters and records an incoming comment. Returns the verdict, or `None` when the

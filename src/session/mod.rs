@@ -24,6 +24,7 @@ pub use summary::{
 
 use crate::comments::{Comment, Verdict};
 use crate::plan::Plan;
+use crate::preflight::{DndCheck, PreflightLog, SpeedOutcome, WentLive};
 use crate::questions::{QuestionKey, Queue};
 use crate::show::{Change, Status, Timeline};
 use crate::sources::SourceState;
@@ -50,6 +51,7 @@ pub struct Session {
     active_cues: Vec<usize>,
     sources: Vec<(String, SourceState)>,
     resumes: Vec<Resume>,
+    preflight: PreflightLog,
     events_applied: u64,
 }
 
@@ -74,6 +76,7 @@ impl Session {
             active_cues: Vec::new(),
             sources: Vec::new(),
             resumes: Vec::new(),
+            preflight: PreflightLog::default(),
             events_applied: 0,
         }
     }
@@ -135,6 +138,11 @@ impl Session {
     /// Each time the app came back after a crash, oldest first.
     pub fn resumes(&self) -> &[Resume] {
         &self.resumes
+    }
+
+    /// What pre-flight has found and ticked so far.
+    pub fn preflight(&self) -> &PreflightLog {
+        &self.preflight
     }
 
     /// Whether the show has ended.
@@ -230,6 +238,35 @@ impl Session {
                 at: *at,
                 down_ms: *down_ms,
             }),
+            Event::SpeedTested {
+                server,
+                result,
+                error,
+                at,
+            } => {
+                let outcome = match (result, error) {
+                    (Some(result), _) => SpeedOutcome::Measured(result.clone()),
+                    (None, error) => SpeedOutcome::Failed {
+                        server: server.clone(),
+                        error: error.clone().unwrap_or_default(),
+                    },
+                };
+                self.preflight.speed = Some((outcome, at.wall));
+            }
+            Event::DndChecked { dnd, by_hand, .. } => {
+                self.preflight.dnd = Some(DndCheck {
+                    report: dnd.clone(),
+                    by_hand: *by_hand,
+                });
+            }
+            Event::ChecklistTicked { item, ticked, .. } => self.preflight.tick(*item, *ticked),
+            Event::WentLive { anyway, open, at } => {
+                self.preflight.went_live = Some(WentLive {
+                    anyway: *anyway,
+                    open: open.clone(),
+                    at: at.wall,
+                });
+            }
         }
     }
 
