@@ -47,6 +47,12 @@ impl FakeProbe {
         self.command(command, exited(true, stdout, ""))
     }
 
+    pub(super) fn file(mut self, path: &str, contents: Result<&[u8], io::ErrorKind>) -> Self {
+        self.files
+            .insert(PathBuf::from(path), contents.map(<[u8]>::to_vec));
+        self
+    }
+
     pub(super) fn bus(mut self, reply: BusReply) -> Self {
         self.bus = reply;
         self
