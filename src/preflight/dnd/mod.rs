@@ -2,13 +2,13 @@
 //!
 //! [`detect`] asks the system the way each platform allows: on Linux the notification
 //! service over the session D-Bus and the desktop's own tool (GNOME, dunst, mako, Xfce),
-//! on macOS the Focus database. It never hangs: every command
+//! on macOS the Focus database, on Windows the registry. It never hangs: every command
 //! and bus call has a timeout, and the whole check stops after about two seconds.
 //!
 //! Everything the check reads goes through a [`Probe`] (environment variables, commands,
 //! files, the session bus), so tests drive every branch of every platform on any machine
 //! with a made-up probe; [`SystemProbe`] is the real one. The text each tool prints is
-//! read by pure functions in [`linux`] and [`macos`], which compile and are
+//! read by pure functions in [`linux`], [`macos`] and [`windows`], which compile and are
 //! tested on every platform; only which platform [`detect`] checks depends on the build.
 
 #[cfg(test)]
@@ -16,6 +16,7 @@ mod fake;
 pub mod linux;
 pub mod macos;
 mod system;
+pub mod windows;
 
 use std::io;
 use std::path::Path;
@@ -82,7 +83,8 @@ pub fn detect_with(probe: &dyn Probe, os: Os) -> DndReport {
     match os {
         Os::Linux => linux::detect(probe, &budget),
         Os::MacOs => macos::detect(probe),
-        Os::Windows | Os::Other => DndReport::new(
+        Os::Windows => windows::detect(probe, &budget),
+        Os::Other => DndReport::new(
             DndState::Unknown,
             "none",
             "livecue cannot read do-not-disturb on this operating system",
