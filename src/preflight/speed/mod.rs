@@ -1,6 +1,14 @@
-//! The network speed test (Cloudflare's speed-test protocol). Not built yet.
+//! The network speed test (Cloudflare's speed-test protocol). Not built yet; what a result
+//! means for an Instagram Live is.
+
+mod advice;
 
 use serde::{Deserialize, Serialize};
+
+pub use advice::{
+    Assessment, HIGH_LOADED_LATENCY_MS, INSTAGRAM_MIN_UPLOAD_MBPS, LIVE_PRODUCER_MAX_MBPS, Mark,
+    upload_advice,
+};
 
 /// What one speed test measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
