@@ -18,10 +18,11 @@
 //!   Split over parallel streams, a request's share of the line wanders and its timing
 //!   says little; alone, it has the line. A live stream is one connection too.
 //!
-//! [`run`] is the async core.
+//! [`run`] is the async core; [`SpeedTest`] runs it on a runtime for the UI and CLI.
 
 mod advice;
 mod client;
+mod handle;
 mod measure;
 mod meter;
 mod stats;
@@ -35,6 +36,7 @@ pub use advice::{
     Assessment, HIGH_LOADED_LATENCY_MS, INSTAGRAM_MIN_UPLOAD_MBPS, LIVE_PRODUCER_MAX_MBPS, Mark,
     upload_advice,
 };
+pub use handle::SpeedTest;
 
 /// What one speed test measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -159,7 +161,7 @@ pub enum SpeedError {
         "the connection broke during the {phase} ({reason}); the line is unstable, so move closer to the router or plug in a network cable, then test again"
     )]
     Dropped { phase: Phase, reason: String },
-    /// `true` was sent on the cancel channel.
+    /// [`SpeedTest::cancel`] was called, or `true` sent on the cancel channel.
     #[error("the speed test was cancelled")]
     Cancelled,
 }
