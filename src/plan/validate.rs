@@ -438,16 +438,22 @@ mod tests {
         let with =
             |extra: &str| check(&BASE.replace("    segments:", &format!("{extra}\n    segments:")));
         assert_eq!(
-            with("    preflight: (speed_server: \"https://speed.example\", min_upload_mbps: 12.5),"),
+            with(
+                "    preflight: (speed_server: \"https://speed.example\", min_upload_mbps: 12.5),"
+            ),
             Vec::<String>::new()
         );
         assert_eq!(
             with("    preflight: (speed_server: \"speed.example\"),"),
-            vec!["t.ron:4:31: error: speed_server `speed.example` must be an http:// or https:// address"]
+            vec![
+                "t.ron:4:31: error: speed_server `speed.example` must be an http:// or https:// address"
+            ]
         );
         assert_eq!(
             with("    preflight: (min_upload_mbps: 0.0),"),
-            vec!["t.ron:4:34: error: min_upload_mbps is 0; give the upload the live needs, e.g. 10.0"]
+            vec![
+                "t.ron:4:34: error: min_upload_mbps is 0; give the upload the live needs, e.g. 10.0"
+            ]
         );
     }
 

@@ -20,9 +20,16 @@ pub fn items(plan: &Plan) -> Vec<String> {
 /// Whether an item is about do-not-disturb, in the languages plans are written in.
 fn mentions_dnd(item: &str) -> bool {
     let lower = item.to_lowercase();
-    ["do-not-disturb", "do not disturb", "勿擾", "勿扰", "не беспокоить", "älä häiritse"]
-        .iter()
-        .any(|word| lower.contains(word))
+    [
+        "do-not-disturb",
+        "do not disturb",
+        "勿擾",
+        "勿扰",
+        "не беспокоить",
+        "älä häiritse",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
 }
 
 #[cfg(test)]

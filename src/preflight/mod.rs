@@ -12,7 +12,4 @@ pub mod speed;
 mod verdict;
 
 pub use log::{DndCheck, PreflightLog, SpeedOutcome, WentLive};
-pub use verdict::{
-    Assessment, Check, DEFAULT_MIN_UPLOAD_MBPS, Mark, Row, assess, min_upload_mbps,
-    upload_advice,
-};
+pub use verdict::{Assessment, Check, Mark, Row, assess, min_upload_mbps};

@@ -36,8 +36,8 @@ const FIXES: &str = "move closer to the router or plug in a network cable, and s
 
 /// Whether `result`'s upload is enough for Instagram Live, given the upload asked for
 /// (`min_upload_mbps`; [`INSTAGRAM_MIN_UPLOAD_MBPS`] by default): good at or above it,
-/// a warning between Live Producer's top rate and it or when the line's delay under load
-/// is very high, bad below Live Producer's top rate.
+/// a warning when the line's delay under load is very high, bad below it (with a
+/// harder sentence below Live Producer's top rate, where the video itself cannot fit).
 pub fn upload_advice(result: &SpeedResult, min_upload_mbps: f64) -> Assessment {
     let needed = if min_upload_mbps.is_finite() && min_upload_mbps > 0.0 {
         min_upload_mbps
@@ -61,9 +61,9 @@ pub fn upload_advice(result: &SpeedResult, min_upload_mbps: f64) -> Assessment {
     }
     if up < needed {
         return Assessment {
-            mark: Mark::Warn,
+            mark: Mark::Bad,
             message: format!(
-                "Upload {} Mbps is under the {} Mbps Instagram asks for: the video (up to {} Mbps) fits with little headroom, so its quality may drop. To be safe, {FIXES}.",
+                "Upload {} Mbps is under the {} Mbps Instagram asks for: the video (up to {} Mbps) would fit with little headroom, so its quality may drop or the live may cut out. To fix it, {FIXES}; then test again.",
                 figure(up),
                 figure(needed),
                 figure(LIVE_PRODUCER_MAX_MBPS)
@@ -126,9 +126,9 @@ mod tests {
     }
 
     #[test]
-    fn between_live_producer_and_the_threshold_warns_with_what_to_do() {
+    fn between_live_producer_and_the_threshold_is_not_enough_with_what_to_do() {
         let a = upload_advice(&result(7.2, None), 10.0);
-        assert_eq!(a.mark, Mark::Warn);
+        assert_eq!(a.mark, Mark::Bad);
         assert!(
             a.message
                 .starts_with("Upload 7.2 Mbps is under the 10 Mbps"),
@@ -140,7 +140,7 @@ mod tests {
             "{}",
             a.message
         );
-        assert_eq!(upload_advice(&result(6.0, None), 10.0).mark, Mark::Warn);
+        assert_eq!(upload_advice(&result(6.0, None), 10.0).mark, Mark::Bad);
     }
 
     #[test]
@@ -175,13 +175,13 @@ mod tests {
 
     #[test]
     fn the_threshold_is_the_callers() {
-        // A host who asks for 20 Mbps is warned at 15.
-        assert_eq!(upload_advice(&result(15.0, None), 20.0).mark, Mark::Warn);
-        // A threshold under Live Producer's rate has no warning band.
+        // A host who asks for 20 Mbps is stopped at 15.
+        assert_eq!(upload_advice(&result(15.0, None), 20.0).mark, Mark::Bad);
+        // A threshold under Live Producer's rate is the caller's to choose.
         assert_eq!(upload_advice(&result(5.0, None), 4.0).mark, Mark::Good);
         assert_eq!(upload_advice(&result(3.0, None), 4.0).mark, Mark::Bad);
         // A nonsense threshold falls back to Instagram's.
-        assert_eq!(upload_advice(&result(8.0, None), f64::NAN).mark, Mark::Warn);
-        assert_eq!(upload_advice(&result(8.0, None), 0.0).mark, Mark::Warn);
+        assert_eq!(upload_advice(&result(8.0, None), f64::NAN).mark, Mark::Bad);
+        assert_eq!(upload_advice(&result(12.0, None), 0.0).mark, Mark::Good);
     }
 }
