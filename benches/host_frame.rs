@@ -19,7 +19,7 @@ const COMMENTS: usize = 100_000;
 fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock) {
     let plan = Arc::new(livecue::plan::parse(livecue::EXAMPLE_PLAN, "example").unwrap());
     let clock = ManualClock::new();
-    let runner = ShowRunner::new_show(
+    let mut runner = ShowRunner::new_show(
         ShowSetup {
             classifier: plan_filter(plan.filter.clone(), Vec::new()),
             plan,
@@ -32,6 +32,8 @@ fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock)
         JournalTarget::Off,
     )
     .unwrap();
+    // Started before the app opens, so it opens on the host screen.
+    runner.perform(Action::StartShow);
     let mut app = LivecueApp::with_context(
         ctx,
         None,
@@ -41,6 +43,8 @@ fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock)
             audio: AudioChoice::Silent,
             fonts: FontDiscovery::BundledOnly,
             source: None,
+            speed_server: None,
+            dnd: livecue::preflight::dnd::detect,
         },
     );
     // The demo comments, cycled with fresh ids: multilingual, realistic lengths.
@@ -49,7 +53,6 @@ fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock)
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let live = app.live_mut();
-    live.perform(Action::StartShow);
     for i in 0..n {
         let mut c = demo[i % demo.len()].clone();
         c.id = format!("bench-{i}");

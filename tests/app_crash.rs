@@ -119,6 +119,8 @@ fn first_run_is_killed_mid_show(display: &Display, setup: &Setup) -> PathBuf {
     let mut app = setup.start(display, "first-run.log");
     app.wait_for_window();
 
+    // A new show opens on pre-flight; F2 is the host screen, where Space starts.
+    app.key("F2");
     app.key("space");
     let (journal, _) = wait_for_journal(
         &mut app,

@@ -228,9 +228,24 @@ fn help_lists_only_commands_that_exist() {
         .collect();
     assert_eq!(
         commands,
-        ["check", "rundown", "classify", "record", "login", "help"]
+        [
+            "check",
+            "rundown",
+            "classify",
+            "record",
+            "preflight",
+            "login",
+            "help"
+        ]
     );
-    for cmd in ["check", "rundown", "classify", "record", "login"] {
+    for cmd in [
+        "check",
+        "rundown",
+        "classify",
+        "record",
+        "preflight",
+        "login",
+    ] {
         let out = livecue(&[cmd, "--help"], &repo());
         assert!(out.status.success(), "{cmd} --help");
     }

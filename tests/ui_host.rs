@@ -12,6 +12,7 @@ use egui_kittest::kittest::Queryable;
 use livecue::audio::Chime;
 use livecue::comments::Comment;
 use livecue::plan;
+use livecue::preflight::dnd::{DndReport, DndState};
 use livecue::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
 use livecue::session::read_journal;
 use livecue::show::{Clock as _, ManualClock, Phase, ShowState};
@@ -75,11 +76,24 @@ fn open_app(shows: &Path, clock: &ManualClock, size: egui::Vec2) -> Harness<'sta
                 audio: AudioChoice::Silent,
                 fonts: FontDiscovery::BundledOnly,
                 source: None,
+                speed_server: None,
+                dnd: no_dnd_service,
             },
         )
     });
     harness.run();
+    // A new show opens on pre-flight; these tests are about the show itself.
+    harness.key_press(Key::F2);
+    harness.run();
     harness
+}
+
+fn no_dnd_service() -> DndReport {
+    DndReport {
+        state: DndState::Unknown,
+        method: "none".into(),
+        detail: "no notification service in tests".into(),
+    }
 }
 
 fn app_at(size: egui::Vec2) -> Fixture {
@@ -368,7 +382,8 @@ fn ending_the_show_asks_first_and_journals_everything() {
                 .to_owned()
         })
         .collect();
-    assert_eq!(kinds, ["show_started", "show_ended"]);
+    // The app read do-not-disturb for pre-flight when it opened.
+    assert_eq!(kinds, ["dnd_checked", "show_started", "show_ended"]);
     assert_eq!(journal.header.plan_title, "UI test show");
 }
 

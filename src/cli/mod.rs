@@ -1,10 +1,11 @@
 //! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`,
-//! `livecue classify`, `livecue record`, `livecue login`.
+//! `livecue classify`, `livecue record`, `livecue login`, `livecue preflight`.
 
 mod check;
 pub mod classify;
 mod login;
 mod open;
+mod preflight;
 mod record;
 mod rundown;
 mod source_args;
@@ -37,6 +38,9 @@ pub struct Cli {
     /// Graph API base URL with its version
     #[arg(long, value_name = "URL", default_value = crate::sources::DEFAULT_GRAPH_URL)]
     pub graph_url: String,
+    /// Pre-flight speed-test server (default: the plan's, else https://speed.cloudflare.com)
+    #[arg(long, value_name = "URL")]
+    pub speed_server: Option<String>,
     /// What to do; without a command, livecue opens the plan
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -70,6 +74,9 @@ pub enum Command {
     },
     /// Record a show headless: source → filter → journal, with a status line
     Record(record::RecordArgs),
+    /// Pre-flight in the terminal: speed test, do-not-disturb, checklist; exit 0 go,
+    /// 1 no-go, 2 when the test could not run
+    Preflight(preflight::PreflightArgs),
     /// Store an access token in the OS keychain (read from stdin, not echoed)
     Login {
         /// Which platform the token is for
@@ -119,12 +126,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => classify::run(plan.as_deref(), hidden_words.as_deref(), input.as_deref()),
         Some(Command::Record(args)) => record::run(args),
         Some(Command::Login { platform }) => login::run(platform.into()),
+        Some(Command::Preflight(args)) => preflight::run(args),
         None => open::run(open::OpenArgs {
             plan: cli.plan,
             data_dir: cli.data_dir,
             source: cli.source,
             ig_user_id: cli.ig_user_id,
             graph_url: cli.graph_url,
+            speed_server: cli.speed_server,
         }),
     }
 }

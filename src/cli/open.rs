@@ -22,6 +22,8 @@ pub struct OpenArgs {
     pub ig_user_id: Option<String>,
     /// `--graph-url`.
     pub graph_url: String,
+    /// `--speed-server`, overriding the plan's.
+    pub speed_server: Option<String>,
 }
 
 /// Opens the app with a plan and a comment source: `--source`, else the plan's own,
@@ -97,6 +99,8 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         audio: AudioChoice::Device,
         fonts: FontDiscovery::System,
         source,
+        speed_server: args.speed_server,
+        dnd: crate::preflight::dnd::detect,
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -284,13 +284,14 @@ impl Live {
             .then_some(Event::QuestionAdded { comment_id, at }),
             Action::TickChecklist { item, ticked } => {
                 let items = crate::preflight::checklist::items(self.plan());
-                (item < items.len() && self.session.preflight().is_ticked(item) != ticked)
-                    .then(|| Event::ChecklistTicked {
+                (item < items.len() && self.session.preflight().is_ticked(item) != ticked).then(
+                    || Event::ChecklistTicked {
                         item,
                         text: items[item].clone(),
                         ticked,
                         at,
-                    })
+                    },
+                )
             }
             Action::ConfirmDndByHand => {
                 let dnd = self.session.preflight().dnd.as_ref();

@@ -11,6 +11,7 @@ use super::confirm::{Confirm, confirm_ui};
 use super::fonts::{self, FontDiscovery, FontReport};
 use super::keys::{Modal, keys};
 use super::on_air::{host_viewport_id, host_window_ui, on_air_ui};
+use super::preflight::{PreflightJobs, PreflightView, preflight_screen_ui};
 use super::screen::{Screen, screen_bar_ui, screen_keys};
 use super::source_dialog::{SourceDialog, source_dialog_ui};
 use super::summary::summary_screen_ui;
@@ -18,6 +19,8 @@ use super::text::{EN, Texts, fill};
 use super::theme::{self, Scale};
 use super::{Command, View, ViewState};
 use crate::audio::Audio;
+use crate::preflight::dnd::DndReport;
+use crate::preflight::speed::DEFAULT_SERVER;
 use crate::runner::ShowRunner;
 use crate::session::{Action, Live};
 use crate::show::{Phase, ShowState};
@@ -44,6 +47,10 @@ pub struct AppOptions {
     pub fonts: FontDiscovery,
     /// The comment source to connect at start, if any (tokens are looked up then).
     pub source: Option<SourceSettings>,
+    /// The pre-flight speed-test server, over the plan's (`--speed-server`).
+    pub speed_server: Option<String>,
+    /// How this computer's do-not-disturb is read (tests give a fixed answer).
+    pub dnd: fn() -> DndReport,
 }
 
 /// What is remembered between runs (eframe storage). Window size and position are
@@ -72,6 +79,10 @@ pub struct LivecueApp {
     /// Something that went wrong opening or starting a show, until dismissed.
     problem: Option<String>,
     graph_url: String,
+    preflight: PreflightJobs,
+    speed_server: String,
+    read_dnd: fn() -> DndReport,
+    notify: Arc<dyn Fn() + Send + Sync>,
 }
 
 /// Messages taken from the source per frame, so a burst never stalls the screen.
@@ -106,15 +117,23 @@ impl LivecueApp {
         audio.set_muted(remembered.muted);
         let mut runner = options.runner;
         let view = ViewState::new(runner.live().plan(), options.plan_dir.as_deref());
-        runner.set_notify({
+        let notify: Arc<dyn Fn() + Send + Sync> = {
             let ctx = ctx.clone();
             Arc::new(move || ctx.request_repaint())
-        });
-        let screen = if runner.live().session().has_ended() {
+        };
+        runner.set_notify(notify.clone());
+        let session = runner.live().session();
+        let screen = if session.has_ended() {
             Screen::Summary
+        } else if session.timeline().show_start_ms().is_none() {
+            Screen::Preflight
         } else {
             Screen::OnAir
         };
+        let speed_server = options
+            .speed_server
+            .or_else(|| runner.live().plan().preflight.speed_server.clone())
+            .unwrap_or_else(|| DEFAULT_SERVER.to_owned());
         let mut app = Self {
             remembered,
             audio,
@@ -132,7 +151,15 @@ impl LivecueApp {
                 .as_ref()
                 .map_or_else(|| DEFAULT_GRAPH_URL.to_owned(), |s| s.graph_url.clone()),
             runner,
+            preflight: PreflightJobs::default(),
+            speed_server,
+            read_dnd: options.dnd,
+            notify,
         };
+        if app.screen == Screen::Preflight && app.live().session().preflight().dnd.is_none() {
+            // Cheap and silent: read it at once, so the screen opens with an answer.
+            app.preflight.check_dnd(app.read_dnd, app.notify.clone());
+        }
         if let Some(settings) = options.source {
             // A source that cannot start shows as failed in the status bar; the show
             // goes on and the producer can pick another.
@@ -194,8 +221,48 @@ impl LivecueApp {
                         self.confirming = Some(Confirm::EndShow);
                     }
                 }
+                Command::Live(action @ Action::GoLive { .. }) => {
+                    self.preflight.cancel_speed_test();
+                    if self.runner.perform(action) {
+                        self.screen = Screen::OnAir;
+                    }
+                }
                 Command::Live(action) => {
                     self.runner.perform(action);
+                }
+                Command::AskGoLive => {
+                    let session = self.live().session();
+                    if session.timeline().show_start_ms().is_none() {
+                        if crate::preflight::assess(session.plan(), session.preflight(), false).go {
+                            self.preflight.cancel_speed_test();
+                            if self.runner.perform(Action::GoLive { anyway: false }) {
+                                self.screen = Screen::OnAir;
+                            }
+                        } else {
+                            self.confirming = Some(Confirm::GoAnyway);
+                        }
+                    }
+                }
+                Command::ConfirmGoAnyway => {
+                    self.confirming = None;
+                    self.preflight.cancel_speed_test();
+                    if self.runner.perform(Action::GoLive { anyway: true }) {
+                        self.screen = Screen::OnAir;
+                    }
+                }
+                Command::RunSpeedTest => {
+                    let runtime = self.runner.runtime().clone();
+                    self.preflight.start_speed_test(
+                        &runtime,
+                        &self.speed_server,
+                        self.notify.clone(),
+                    );
+                }
+                Command::CancelSpeedTest => self.preflight.cancel_speed_test(),
+                Command::CheckDnd => self.preflight.check_dnd(self.read_dnd, self.notify.clone()),
+                Command::SelectChecklist(index) => {
+                    self.preflight.scroll_to_selected = self.preflight.selected != index;
+                    self.preflight.selected = index;
                 }
                 Command::ConfirmEndShow => {
                     self.confirming = None;
@@ -327,6 +394,7 @@ impl LivecueApp {
             ctx.request_repaint();
         }
         self.runner.tick();
+        self.preflight.collect(self.runner.live_mut());
         for chime in self.runner.live_mut().take_chimes() {
             self.audio.play(chime);
         }
@@ -359,13 +427,23 @@ impl LivecueApp {
         let modal = match (&self.confirming, &self.source_dialog) {
             (Some(Confirm::EndShow), _) => Modal::EndConfirm,
             (Some(Confirm::NewShow), _) => Modal::NewShowConfirm,
+            (Some(Confirm::GoAnyway), _) => Modal::GoAnywayConfirm,
             (None, Some(_)) => Modal::SourceDialog,
             (None, None) => Modal::None,
         };
         if modal == Modal::None {
             screen_keys(&ctx, &mut commands);
         }
-        keys(&ctx, &view, modal, &mut commands);
+        let pf = PreflightView {
+            testing: self.preflight.testing(),
+            checking_dnd: self.preflight.checking_dnd(),
+            selected: self.preflight.selected,
+            scroll_to_selected: std::mem::take(&mut self.preflight.scroll_to_selected),
+            server: &self.speed_server,
+        };
+        let assessment = super::preflight::assessment(&view, &pf);
+        let on_preflight = (self.screen == Screen::Preflight).then_some((&pf, &assessment));
+        keys(&ctx, &view, modal, on_preflight, &mut commands);
         egui::Panel::top("screen-bar")
             .frame(
                 egui::Frame::NONE
@@ -374,6 +452,7 @@ impl LivecueApp {
             )
             .show(ui, |ui| screen_bar_ui(ui, &view, &mut commands));
         match self.screen {
+            Screen::Preflight => preflight_screen_ui(ui, &view, &pf, &assessment, &mut commands),
             Screen::OnAir => on_air_ui(ui, &view, &mut self.view, &mut commands),
             Screen::Summary => summary_screen_ui(ui, &view, &mut commands),
         }
@@ -383,7 +462,7 @@ impl LivecueApp {
             commands.push(Command::ToggleDetached);
         }
         if let Some(confirm) = self.confirming {
-            confirm_ui(&ctx, texts, confirm, &mut commands);
+            confirm_ui(&ctx, texts, confirm, &assessment.open, &mut commands);
         }
         if let Some(dialog) = &mut self.source_dialog {
             source_dialog_ui(&ctx, texts, dialog, &mut commands);

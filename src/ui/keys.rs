@@ -6,7 +6,9 @@ use super::controls::{
     KEY_ANSWERED, KEY_DETACH, KEY_END, KEY_FULLSCREEN, KEY_HIDDEN, KEY_MUTE, KEY_SKIP, KEY_SOURCE,
     MINUTE_MS,
 };
+use super::preflight::{PreflightView, preflight_keys};
 use super::{Command, View};
+use crate::preflight::Assessment;
 use crate::questions::QuestionState;
 use crate::session::Action;
 use crate::show::ShowState;
@@ -22,25 +24,40 @@ pub enum Modal {
     EndConfirm,
     /// "Start a new show?": Enter starts it, Esc keeps this one.
     NewShowConfirm,
+    /// "Go live anyway?": Enter goes, Esc stays in pre-flight.
+    GoAnywayConfirm,
     /// The comment-source form: Enter connects, Esc closes.
     SourceDialog,
 }
 
 /// Reads the keyboard. Keys act on the window that has focus, so both the main window
 /// and a detached host window call this.
-pub fn keys(ctx: &egui::Context, frame: &View<'_>, modal: Modal, commands: &mut Vec<Command>) {
+/// `preflight` is given while the main window shows pre-flight: its keys replace the
+/// show's.
+pub fn keys(
+    ctx: &egui::Context,
+    frame: &View<'_>,
+    modal: Modal,
+    preflight: Option<(&PreflightView<'_>, &Assessment)>,
+    commands: &mut Vec<Command>,
+) {
     if ctx.egui_wants_keyboard_input() {
         return;
     }
     ctx.input_mut(|input| {
         match modal {
-            Modal::None => {}
-            Modal::EndConfirm | Modal::NewShowConfirm => {
+            Modal::None => {
+                if let Some((pf, assessment)) = preflight {
+                    preflight_keys(input, frame, pf, assessment, commands);
+                    return;
+                }
+            }
+            Modal::EndConfirm | Modal::NewShowConfirm | Modal::GoAnywayConfirm => {
                 if input.consume_key(Modifiers::NONE, Key::Enter) {
-                    commands.push(if modal == Modal::EndConfirm {
-                        Command::ConfirmEndShow
-                    } else {
-                        Command::ConfirmNewShow
+                    commands.push(match modal {
+                        Modal::EndConfirm => Command::ConfirmEndShow,
+                        Modal::NewShowConfirm => Command::ConfirmNewShow,
+                        _ => Command::ConfirmGoAnyway,
                     });
                 }
                 if input.consume_key(Modifiers::NONE, Key::Escape) {

@@ -11,6 +11,7 @@ pub mod fonts;
 mod host;
 mod keys;
 mod on_air;
+mod preflight;
 mod producer;
 mod screen;
 mod source_dialog;
@@ -77,6 +78,18 @@ pub enum Command {
     ConnectSource,
     /// Close the form without changing the source.
     CloseSourceDialog,
+    /// Pre-flight: run the speed test.
+    RunSpeedTest,
+    /// Pre-flight: stop the running speed test.
+    CancelSpeedTest,
+    /// Pre-flight: read this computer's do-not-disturb again.
+    CheckDnd,
+    /// Pre-flight: choose a checklist row.
+    SelectChecklist(usize),
+    /// Pre-flight: go live, or ask first when the verdict is no-go.
+    AskGoLive,
+    /// Pre-flight: go live although the verdict is no-go (confirmed).
+    ConfirmGoAnyway,
 }
 
 /// What every view reads in one frame: the session and values computed once.

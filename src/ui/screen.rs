@@ -1,5 +1,5 @@
-//! The app's screens and the small bar that switches between them. On air is the host
-//! screen (with the producer's window when detached); the summary is what a show
+//! The app's screens and the small bar that switches between them. Pre-flight comes
+//! before the show; on air is the host screen (with the producer's window when detached); the summary is what a show
 //! leaves: running time, segments planned against actual, comments and questions.
 
 use egui::{Key, Modifiers, RichText};
@@ -11,6 +11,8 @@ use super::{Command, View};
 /// Which screen the main window shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {
+    /// Pre-flight before going live: speed test, do-not-disturb, checklist, go / no-go.
+    Preflight,
     /// The host screen, or the producer's view while the host screen is detached.
     #[default]
     OnAir,
@@ -20,11 +22,12 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, in the bar's order.
-    pub const ALL: [Screen; 2] = [Screen::OnAir, Screen::Summary];
+    pub const ALL: [Screen; 3] = [Screen::Preflight, Screen::OnAir, Screen::Summary];
 
     /// The key that shows this screen; function keys, so none is ever typed by mistake.
     pub fn key(self) -> Key {
         match self {
+            Screen::Preflight => Key::F1,
             Screen::OnAir => Key::F2,
             Screen::Summary => Key::F3,
         }
@@ -33,6 +36,7 @@ impl Screen {
     /// The screen's name in the bar.
     pub fn label(self, texts: &Texts) -> &'static str {
         match self {
+            Screen::Preflight => texts.screen_preflight,
             Screen::OnAir => texts.screen_on_air,
             Screen::Summary => texts.screen_summary,
         }
@@ -58,7 +62,7 @@ pub fn screen_bar_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comm
     });
 }
 
-/// F2 / F3 switch screens.
+/// F1 / F2 / F3 switch screens.
 pub fn screen_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
     if ctx.egui_wants_keyboard_input() {
         return;

@@ -248,6 +248,68 @@ pub struct Texts {
     pub screen_on_air: &'static str,
     /// The summary screen's name in the screen bar.
     pub screen_summary: &'static str,
+    /// The pre-flight screen's name in the screen bar.
+    pub screen_preflight: &'static str,
+
+    // The pre-flight screen.
+    /// Heading before the show.
+    pub pf_heading: &'static str,
+    /// Network heading.
+    pub pf_network: &'static str,
+    /// Button: run the speed test.
+    pub pf_run_test: &'static str,
+    /// Button: run it again.
+    pub pf_test_again: &'static str,
+    /// Button: stop a running test.
+    pub pf_cancel_test: &'static str,
+    /// Phase names while the test runs.
+    pub pf_phase_latency: &'static str,
+    /// Download phase.
+    pub pf_phase_download: &'static str,
+    /// Upload phase.
+    pub pf_phase_upload: &'static str,
+    /// `{}` = live megabits per second.
+    pub pf_live_mbps: &'static str,
+    /// `{}` download, `{}` idle latency, `{}` jitter (all formatted).
+    pub pf_figures: &'static str,
+    /// `{}` = latency under load.
+    pub pf_loaded_latency: &'static str,
+    /// `{}` = server, `{}` = time of the test.
+    pub pf_tested: &'static str,
+    /// `{}` = server.
+    pub pf_server: &'static str,
+    /// This computer heading.
+    pub pf_this_computer: &'static str,
+    /// Button: read do-not-disturb again.
+    pub pf_check_dnd: &'static str,
+    /// While it is read.
+    pub pf_checking_dnd: &'static str,
+    /// Button: the host confirms do-not-disturb by hand.
+    pub pf_confirm_dnd: &'static str,
+    /// Checklist heading.
+    pub pf_checklist: &'static str,
+    /// `{}` ticked of `{}`.
+    pub pf_ticked: &'static str,
+    /// Key help under the checklist.
+    pub pf_checklist_keys: &'static str,
+    /// Button: go live (verdict go).
+    pub pf_go: &'static str,
+    /// Button: go live although the verdict is no-go.
+    pub pf_go_anyway: &'static str,
+    /// The verdict word for go.
+    pub pf_verdict_go: &'static str,
+    /// The verdict word for no-go.
+    pub pf_verdict_no_go: &'static str,
+    /// `{}` = when the host went live.
+    pub pf_went_live: &'static str,
+    /// `{}` = when the host went live although it was no-go.
+    pub pf_went_live_anyway: &'static str,
+    /// Go-anyway confirmation: title.
+    pub go_anyway_title: &'static str,
+    /// Go-anyway confirmation: before the list of open items.
+    pub go_anyway_body: &'static str,
+    /// Go-anyway confirmation: stay in pre-flight.
+    pub go_anyway_no: &'static str,
 
     /// Heading of the host screen once the show has ended.
     pub show_over: &'static str,
@@ -445,6 +507,37 @@ pub const EN: Texts = Texts {
 
     screen_on_air: "On air",
     screen_summary: "Summary",
+    screen_preflight: "Pre-flight",
+
+    pf_heading: "Before going live",
+    pf_network: "Network",
+    pf_run_test: "Run speed test",
+    pf_test_again: "Test again",
+    pf_cancel_test: "Cancel test",
+    pf_phase_latency: "Measuring latency",
+    pf_phase_download: "Measuring download",
+    pf_phase_upload: "Measuring upload",
+    pf_live_mbps: "{} Mbps",
+    pf_figures: "Download {} Mbps · latency {} ms · jitter {} ms",
+    pf_loaded_latency: "under load {} ms",
+    pf_tested: "Tested against {} at {}",
+    pf_server: "Server: {}",
+    pf_this_computer: "This computer",
+    pf_check_dnd: "Check again",
+    pf_checking_dnd: "Checking…",
+    pf_confirm_dnd: "It is on: confirm by hand",
+    pf_checklist: "Checklist",
+    pf_ticked: "{} of {} ticked",
+    pf_checklist_keys: "↑↓ choose · Space tick · N tick next",
+    pf_go: "Go live",
+    pf_go_anyway: "Go live anyway",
+    pf_verdict_go: "GO",
+    pf_verdict_no_go: "NO-GO",
+    pf_went_live: "Went live at {}",
+    pf_went_live_anyway: "Went live anyway at {}",
+    go_anyway_title: "Go live anyway?",
+    go_anyway_body: "These are still open or failing:",
+    go_anyway_no: "Not yet",
 
     show_over: "The show is over",
     see_summary: "Summary: {}",
