@@ -68,7 +68,7 @@ fn syntax_error_prints_file_line_col_and_exits_1() {
     let first = err.lines().next().unwrap();
     // The missing comma belongs right after `Content`.
     assert!(
-        first.starts_with("broken.ron:6:39: error: expected comma"),
+        first.starts_with("broken.ron:6:38: error: expected comma"),
         "{first}"
     );
     assert!(first.contains(": error: "), "{first}");
@@ -151,6 +151,50 @@ fn one_bad_plan_fails_the_run_but_the_others_are_still_checked() {
     );
     assert!(err.contains("b.ron: 3 error(s), 0 warning(s)"), "{err}");
     assert!(err.contains("missing.ron: No such file"), "{err}");
+}
+
+#[test]
+fn a_missing_plan_says_no_such_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["check", "missing.ron"][..],
+        &["rundown", "missing.ron"],
+        &["missing.ron"],
+    ] {
+        let out = livecue(args, dir.path());
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = text(&out.stderr);
+        assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+        assert!(
+            err.contains("missing.ron: No such file or directory"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn misspelt_endings_and_missing_commas_are_placed_and_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    write_plan(
+        dir.path(),
+        "typo.ron",
+        &GOOD.replace("kind: Content, duration:", "kind: Content, durashun:"),
+    );
+    let err = text(&livecue(&["check", "typo.ron"], dir.path()).stderr);
+    assert!(
+        err.contains("unknown field `durashun` in segment; did you mean `duration`?"),
+        "{err}"
+    );
+    write_plan(
+        dir.path(),
+        "comma.ron",
+        &GOOD.replace("summary: \"Say hello\"),", "summary: \"Say hello\")"),
+    );
+    let err = text(&livecue(&["check", "comma.ron"], dir.path()).stderr);
+    assert!(
+        err.starts_with("comma.ron:3:51: error: expected comma"),
+        "{err}"
+    );
 }
 
 #[test]

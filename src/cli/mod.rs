@@ -25,7 +25,8 @@ use crate::plan::{self, Plan};
 pub struct Cli {
     /// Plan to open (default: the bundled example plan)
     pub plan: Option<PathBuf>,
-    /// Where show journals are kept (default: the user's data folder)
+    /// Folder for the show folders, one per show with its journal (default: shows/ in
+    /// the user's data folder)
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Comment source: replay:FILE[@SPEED], instagram, or facebook:LIVE_VIDEO_ID

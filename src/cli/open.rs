@@ -38,11 +38,16 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         Some(p) => p.parent().map(Path::to_path_buf),
         None => Some(bundled_plan_dir()),
     };
-    let data_dir = match args.data_dir {
-        Some(dir) => dir,
-        None => directories::ProjectDirs::from("", "", "livecue")
-            .map(|d| d.data_dir().to_path_buf())
-            .context("no home folder to keep show journals in; pass --data-dir")?,
+    // `--data-dir DIR` is where the show folders go, directly; by default they go in
+    // `shows/` under the user's data folder.
+    let (data_dir, shows_dir) = match args.data_dir {
+        Some(dir) => (dir.clone(), dir),
+        None => {
+            let data = directories::ProjectDirs::from("", "", "livecue")
+                .map(|d| d.data_dir().to_path_buf())
+                .context("no home folder to keep show journals in; pass --data-dir")?;
+            (data.clone(), data.join("shows"))
+        }
     };
     let ig_user_id = args.ig_user_id.or_else(|| plan.ig_user_id.clone());
     let spec = match (args.source, &plan.source, plan_path) {
@@ -79,7 +84,7 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         clock: ShowClock::Real,
         notify: no_notify(),
     };
-    let runner = ShowRunner::open(setup, &data_dir.join("shows"))?;
+    let runner = ShowRunner::open(setup, &shows_dir)?;
     if let Some(resumed) = runner.resumed() {
         eprintln!(
             "livecue: resuming the unfinished show in {} ({} events; nothing saved for {})",

@@ -10,13 +10,14 @@ use super::{Diagnostic, Plan, Severity};
 /// Why a plan could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
-    /// The file could not be read or written.
-    #[error("{file}: {source}")]
+    /// The file could not be read or written. What the OS said is part of the message
+    /// and deliberately not a `source`, so error chains do not say it twice.
+    #[error("{file}: {error}")]
     Io {
         /// The plan file.
         file: String,
         /// What the OS said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The file is not a valid plan; the diagnostic names line and column.
     #[error("{0}")]
@@ -34,9 +35,9 @@ fn options() -> ron::Options {
 /// Reads and parses a plan file. Semantic checks are [`super::validate`]'s job.
 pub fn load(path: &Path) -> Result<(Plan, String), PlanError> {
     let file = path.display().to_string();
-    let src = std::fs::read_to_string(path).map_err(|source| PlanError::Io {
+    let src = std::fs::read_to_string(path).map_err(|error| PlanError::Io {
         file: file.clone(),
-        source,
+        error,
     })?;
     let plan = parse(&src, &file)?;
     Ok((plan, src))
@@ -46,7 +47,7 @@ pub fn load(path: &Path) -> Result<(Plan, String), PlanError> {
 pub fn parse(src: &str, file: &str) -> Result<Plan, PlanError> {
     options()
         .from_str(src)
-        .map_err(|e| PlanError::Syntax(syntax_diagnostic(&e, file)))
+        .map_err(|e| PlanError::Syntax(syntax_diagnostic(&e, src, file)))
 }
 
 /// The plan as pretty RON, which [`parse`] reads back to an equal plan.
@@ -61,9 +62,9 @@ pub fn to_ron(plan: &Plan) -> Result<String, PlanError> {
 /// Writes the plan as pretty RON.
 pub fn save(plan: &Plan, path: &Path) -> Result<(), PlanError> {
     let text = to_ron(plan)?;
-    std::fs::write(path, text + "\n").map_err(|source| PlanError::Io {
+    std::fs::write(path, text + "\n").map_err(|error| PlanError::Io {
         file: path.display().to_string(),
-        source,
+        error,
     })
 }
 
@@ -76,13 +77,60 @@ pub fn hash(plan: &Plan) -> Result<String, PlanError> {
     Ok(format!("sha256:{hex}"))
 }
 
-fn syntax_diagnostic(e: &SpannedError, file: &str) -> Diagnostic {
+fn syntax_diagnostic(e: &SpannedError, src: &str, file: &str) -> Diagnostic {
+    let at = (e.span.start.line, e.span.start.col);
+    let position = match e.code {
+        // RON notices a missing comma at the next value, often on the next line; the
+        // comma belongs right after the value before it.
+        RonError::ExpectedComma => after_previous_value(src, at).unwrap_or(at),
+        _ => at,
+    };
     Diagnostic {
         file: file.to_owned(),
-        position: Some((e.span.start.line, e.span.start.col)),
+        position: Some(position),
         severity: Severity::Error,
         message: describe(&e.code),
     }
+}
+
+/// The line and column just after the last character before `at` (1-based both) that
+/// is not blank or inside a `//` comment.
+fn after_previous_value(src: &str, at: (usize, usize)) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = src.lines().collect();
+    let (line, col) = at;
+    for n in (1..=line.min(lines.len())).rev() {
+        let text = lines[n - 1];
+        // On the error's own line only what comes before the error counts.
+        let upto: String = if n == line {
+            text.chars().take(col.saturating_sub(1)).collect()
+        } else {
+            text.to_owned()
+        };
+        let code = match upto.find("//") {
+            Some(i) if !in_string(&upto[..i]) => &upto[..i],
+            _ => upto.as_str(),
+        };
+        let trimmed = code.trim_end();
+        if !trimmed.is_empty() {
+            return Some((n, trimmed.chars().count() + 1));
+        }
+    }
+    None
+}
+
+/// Whether the end of `prefix` is inside a string literal (an odd number of unescaped
+/// quotes before it).
+fn in_string(prefix: &str) -> bool {
+    let mut inside = false;
+    let mut escaped = false;
+    for c in prefix.chars() {
+        match c {
+            '\\' if inside => escaped = !escaped,
+            '"' if !escaped => inside = !inside,
+            _ => escaped = false,
+        }
+    }
+    inside
 }
 
 /// A producer-facing sentence for a RON error, with a suggestion for misspelt names.
@@ -157,19 +205,16 @@ fn human_type(name: &str) -> String {
     out
 }
 
-/// The known name closest to a misspelt one, when it is close enough to be a typo.
+/// The known name closest to a misspelt one, when it is close enough to be a typo:
+/// Jaro-Winkler similarity, which forgives a misspelt ending (`durashun` → `duration`)
+/// as much as a swapped pair of letters, and favours a shared beginning.
 fn nearest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
     let found_lower = found.to_lowercase();
     known
         .iter()
-        .map(|k| {
-            (
-                strsim::damerau_levenshtein(&found_lower, &k.to_lowercase()),
-                *k,
-            )
-        })
-        .filter(|(dist, k)| *dist <= (k.chars().count() / 3).max(2))
-        .min_by_key(|(dist, _)| *dist)
+        .map(|k| (strsim::jaro_winkler(&found_lower, &k.to_lowercase()), *k))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
 }
 
@@ -203,6 +248,40 @@ mod tests {
             "{}",
             d.message
         );
+    }
+
+    #[test]
+    fn a_misspelt_ending_still_suggests_and_nonsense_does_not() {
+        let suggest = |field: &str| {
+            let src = MINIMAL.replace("duration: \"5m\"", &format!("{field}: \"5m\""));
+            match parse(&src, "p.ron") {
+                Err(PlanError::Syntax(d)) => d.message,
+                other => panic!("should fail: {other:?}"),
+            }
+        };
+        assert!(suggest("durashun").contains("did you mean `duration`?"));
+        assert!(suggest("durtaion").contains("did you mean `duration`?"));
+        assert!(suggest("tiltle").contains("did you mean `title`?"));
+        let nonsense = suggest("xyz");
+        assert!(!nonsense.contains("did you mean"), "{nonsense}");
+        assert!(nonsense.contains("known fields:"), "{nonsense}");
+    }
+
+    #[test]
+    fn a_missing_comma_is_placed_after_the_value_before_it() {
+        let src =
+            "(\n    title: \"T\",\n    goal: (kind: Engagement) // the aim\n\n    segments: [],\n)";
+        let Err(PlanError::Syntax(d)) = parse(src, "p.ron") else {
+            panic!("should fail");
+        };
+        assert_eq!(d.position, Some((3, 29)), "{d}");
+        assert_eq!(d.message, "expected comma");
+        // A comment holding a quote, and a string holding `//`, do not confuse it.
+        let src = "(\n    title: \"a // b\"\n    goal: (kind: Engagement),\n    segments: [],\n)";
+        let Err(PlanError::Syntax(d)) = parse(src, "p.ron") else {
+            panic!("should fail");
+        };
+        assert_eq!(d.position, Some((2, 20)), "{d}");
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn find_newest_journal(shows_dir: &Path, plan_hash: &str) -> Option<PathBuf>
     newest.map(|(_, path)| path)
 }
 
-/// A folder for a new show, not yet created: `2026-11-30_203107-title`, with `-2`,
+/// A folder for a new show, not yet created: `2026-11-30_203107-Title`, with `-2`,
 /// `-3` ... when a show was opened in the same second.
 pub fn new_show_folder(shows_dir: &Path, title: &str) -> PathBuf {
     let base = format!(
@@ -60,21 +60,27 @@ fn read_header(path: &Path) -> Option<JournalHeader> {
     serde_json::from_str(&line).ok()
 }
 
-/// A folder-name-safe version of a title (ASCII letters and digits, dashes).
+/// A folder-name-safe version of a title: its own letters and digits, Chinese
+/// included; characters no file system takes (`/ \ : * ? " < > |`, control characters),
+/// spaces and dots become single dashes. At most 60 characters.
 fn slug(title: &str) -> String {
+    const UNSAFE: &[char] = &['/', '\\', ':', '*', '?', '"', '<', '>', '|', '.'];
     let mut out = String::new();
     for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
+        if c.is_control() || c.is_whitespace() || UNSAFE.contains(&c) {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push(c);
         }
     }
-    let out = out.trim_end_matches('-').to_owned();
+    let out: String = out.chars().take(60).collect();
+    let out = out.trim_matches('-');
     if out.is_empty() {
         "show".to_owned()
     } else {
-        out.chars().take(40).collect()
+        out.to_owned()
     }
 }
 
@@ -109,8 +115,16 @@ mod tests {
     fn slugs_are_folder_safe() {
         assert_eq!(
             slug("Spring Launch: serum 30ml!"),
-            "spring-launch-serum-30ml"
+            "Spring-Launch-serum-30ml!"
         );
-        assert_eq!(slug("保濕精華直播"), "show");
+        assert_eq!(slug("保濕精華直播"), "保濕精華直播");
+        assert_eq!(
+            slug("晨光保養｜玻尿酸保濕精華新品發表"),
+            "晨光保養｜玻尿酸保濕精華新品發表"
+        );
+        assert_eq!(slug("a/b\\c:d*e?f\"g<h>i|j"), "a-b-c-d-e-f-g-h-i-j");
+        assert_eq!(slug("..hidden.  "), "hidden");
+        assert_eq!(slug("/:*"), "show");
+        assert_eq!(slug(&"長".repeat(100)).chars().count(), 60);
     }
 }

@@ -275,9 +275,9 @@ impl Drop for App<'_> {
     }
 }
 
-/// The show folders under `data_dir/shows`, sorted by name.
+/// The show folders in `data_dir` (`--data-dir` holds them directly), sorted by name.
 pub fn show_folders(data_dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(data_dir.join("shows")) else {
+    let Ok(entries) = std::fs::read_dir(data_dir) else {
         return vec![];
     };
     let mut folders: Vec<PathBuf> = entries
@@ -289,7 +289,7 @@ pub fn show_folders(data_dir: &Path) -> Vec<PathBuf> {
     folders
 }
 
-/// The journal files under `data_dir/shows`, sorted by path.
+/// The journal files in the show folders of `data_dir`, sorted by path.
 pub fn journals(data_dir: &Path) -> Vec<PathBuf> {
     show_folders(data_dir)
         .into_iter()
