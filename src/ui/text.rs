@@ -92,6 +92,16 @@ pub struct Texts {
     pub scheduled_start: &'static str,
     /// Scheduled start further out: `{}` = date, `{}` = time, `{}` = zone.
     pub scheduled_on: &'static str,
+    /// `{}` day, `{}` time, `{}` how long ago ("Sat 28 Nov", "20:00", "2 days").
+    pub scheduled_past: &'static str,
+    /// `{}` = time: the scheduled start is this minute.
+    pub scheduled_now: &'static str,
+    /// `{}` minutes (short).
+    pub minutes_short: &'static str,
+    /// `{}` hours (short).
+    pub hours_short: &'static str,
+    /// `{}` days.
+    pub days: &'static str,
     /// After the end, `{}` = running time.
     pub show_ended: &'static str,
     /// `{}` = elapsed, `{}` = planned total.
@@ -430,6 +440,11 @@ pub const EN: Texts = Texts {
     ready_to_start: "Ready — press Space to start",
     scheduled_start: "scheduled {} · in {}",
     scheduled_on: "scheduled {} {} ({})",
+    scheduled_past: "scheduled {} {} — {} ago",
+    scheduled_now: "scheduled {} · now",
+    minutes_short: "{} min",
+    hours_short: "{} h",
+    days: "{} days",
     show_ended: "Show ended · ran {}",
     show_clock: "show {} / {}",
     behind_plan: "{} behind plan",

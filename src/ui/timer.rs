@@ -7,7 +7,9 @@ use egui::{Align, Color32, Layout, RichText, Stroke};
 use super::View;
 use super::text::{Texts, fill};
 use super::theme;
-use crate::plan::{Segment, SegmentKind, bare_handle, clock_text};
+use chrono::{DateTime, Utc};
+
+use crate::plan::{ScheduledStart, Segment, SegmentKind, bare_handle, clock_text};
 use crate::show::{Phase, ShowState, Status, WindowCheck};
 
 /// Segment title, countdown, show clock, talking points, product, next segment.
@@ -167,32 +169,62 @@ fn clock_line_text(frame: &View<'_>) -> String {
     let status = frame.status;
     match status.state {
         ShowState::NotStarted => match &frame.live.plan().scheduled_start {
-            Some(start) => match start.to_utc() {
-                // A countdown only makes sense on the day; further out, the date.
-                Some(at) if (at - frame.wall_now).num_hours() < 12 => {
-                    let until = (at - frame.wall_now).num_milliseconds().max(0);
-                    fill(
-                        texts.scheduled_start,
-                        &[
-                            &start.time.0.format("%H:%M").to_string(),
-                            &clock_text(until),
-                        ],
-                    )
-                }
-                _ => fill(
-                    texts.scheduled_on,
-                    &[
-                        &start.date.format("%Y-%m-%d").to_string(),
-                        &start.time.0.format("%H:%M").to_string(),
-                        &start.time_zone,
-                    ],
-                ),
-            },
+            Some(start) => scheduled_text(start, frame.wall_now, texts),
             None => String::new(),
         },
         ShowState::Running { .. } => show_clock_text(&status, texts),
         ShowState::Ended => fill(texts.show_ended, &[&clock_text(status.show_elapsed_ms)]),
     }
+}
+
+/// The scheduled start, before the show: a countdown on the day, the date further out,
+/// and how long ago once it has passed (never "in 0:00").
+fn scheduled_text(start: &ScheduledStart, now: DateTime<Utc>, texts: &Texts) -> String {
+    let time = start.time.0.format("%H:%M").to_string();
+    let Some(at) = start.to_utc() else {
+        return fill(
+            texts.scheduled_on,
+            &[
+                &start.date.format("%Y-%m-%d").to_string(),
+                &time,
+                &start.time_zone,
+            ],
+        );
+    };
+    let until_ms = (at - now).num_milliseconds();
+    if until_ms < -60_000 {
+        let day = start.date.format("%a %-d %b").to_string();
+        return fill(
+            texts.scheduled_past,
+            &[&day, &time, &ago_text(-until_ms, texts)],
+        );
+    }
+    if until_ms <= 0 {
+        return fill(texts.scheduled_now, &[&time]);
+    }
+    // A countdown only makes sense on the day; further out, the date.
+    if until_ms < 12 * 3_600_000 {
+        return fill(texts.scheduled_start, &[&time, &clock_text(until_ms)]);
+    }
+    fill(
+        texts.scheduled_on,
+        &[
+            &start.date.format("%Y-%m-%d").to_string(),
+            &time,
+            &start.time_zone,
+        ],
+    )
+}
+
+/// "5 min", "3 h", "2 days": how long ago, roughly.
+fn ago_text(ms: i64, texts: &Texts) -> String {
+    let minutes = ms / 60_000;
+    let (n, unit) = match minutes {
+        0..=59 => (minutes.max(1), texts.minutes_short),
+        60..=2879 => (minutes / 60, texts.hours_short),
+        _ => (minutes / 1440, texts.days),
+    };
+    fill(unit, &[&n.to_string()])
 }
 
 /// When the show will end at this pace, against the target window.
@@ -431,5 +463,52 @@ pub fn offset_text(offset_ms: i64, texts: &Texts) -> (String, Color32) {
         )
     } else {
         (texts.on_plan.to_owned(), theme::DIM)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::LocalTime;
+    use crate::ui::EN;
+
+    fn start() -> ScheduledStart {
+        ScheduledStart {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default(),
+            time: LocalTime(chrono::NaiveTime::from_hms_opt(20, 0, 0).unwrap_or_default()),
+            time_zone: "Asia/Taipei".into(),
+        }
+    }
+
+    fn at(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn the_schedule_line_before_during_and_after_the_start() {
+        // 20:00 in Taipei is 12:00 UTC.
+        let line = |now| scheduled_text(&start(), at(now), &EN);
+        assert_eq!(
+            line("2026-11-25T12:00:00Z"),
+            "scheduled 2026-11-28 20:00 (Asia/Taipei)"
+        );
+        assert_eq!(line("2026-11-28T11:15:30Z"), "scheduled 20:00 · in 44:30");
+        assert_eq!(line("2026-11-28T12:00:20Z"), "scheduled 20:00 · now");
+        assert_eq!(
+            line("2026-11-28T12:15:00Z"),
+            "scheduled Sat 28 Nov 20:00 — 15 min ago"
+        );
+        assert_eq!(
+            line("2026-11-28T15:10:00Z"),
+            "scheduled Sat 28 Nov 20:00 — 3 h ago"
+        );
+        assert_eq!(
+            line("2026-11-30T12:30:00Z"),
+            "scheduled Sat 28 Nov 20:00 — 2 days ago"
+        );
+        assert_eq!(
+            line("2026-11-29T12:30:00Z"),
+            "scheduled Sat 28 Nov 20:00 — 24 h ago"
+        );
     }
 }
