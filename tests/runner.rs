@@ -345,3 +345,38 @@ fn cues_and_segment_ends_that_passed_while_down_show_without_a_burst_of_chimes()
     assert!(!second.live().session().active_cues().is_empty());
     assert!(second.live_mut().take_chimes().is_empty());
 }
+
+#[test]
+fn a_source_that_cannot_start_leaves_the_connected_one_running() {
+    use livecue::sources::{SourceSettings, SourceSpec, SourceState};
+    let plan = plan();
+    let clock = ManualClock::new();
+    let mut runner = ShowRunner::new_show(setup(&plan, &clock), JournalTarget::Off).unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/comments.jsonl");
+    let replay: SourceSpec = format!("replay:{}@max", demo.display()).parse().unwrap();
+    runner.connect(SourceSettings::new(replay.clone())).unwrap();
+    // Instagram without its account id cannot start: said, journaled, and the replay
+    // goes on.
+    let err = runner
+        .connect(SourceSettings::new(SourceSpec::Instagram))
+        .unwrap_err();
+    assert!(err.to_string().contains("user id"), "{err}");
+    assert_eq!(
+        runner.source().map(SourceSettings::name),
+        Some(replay.to_string())
+    );
+    let status = runner.status();
+    assert_eq!(status.current_source, Some(replay.to_string()));
+    assert!(
+        status
+            .sources
+            .iter()
+            .any(|(name, s)| name == "instagram" && matches!(s, SourceState::Failed { .. }))
+    );
+    let lines = std::fs::read_to_string(&demo).unwrap().lines().count();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while runner.live().session().comments().len() < lines {
+        assert!(std::time::Instant::now() < deadline, "the replay stopped");
+        runner.wait(std::time::Duration::from_millis(50));
+    }
+}

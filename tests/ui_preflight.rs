@@ -4,23 +4,22 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod app_fixture;
 mod speed_server;
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use livecue::plan;
 use livecue::preflight::dnd::{DndReport, DndState};
 use livecue::preflight::speed::SpeedResult;
-use livecue::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
 use livecue::session::{Event, read_journal};
-use livecue::show::{ManualClock, ShowState};
-use livecue::sources::no_notify;
-use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp, Screen};
+use livecue::show::ShowState;
+use livecue::ui::{LivecueApp, Screen};
+
+use app_fixture::{Open, dnd_on, dnd_unknown};
 
 const PLAN: &str = r#"(
     title: "Pre-flight test show",
@@ -35,57 +34,17 @@ const PLAN: &str = r#"(
 /// The checklist as pre-flight shows it: the plan's two, then the phone's DND.
 const ITEMS: [&str; 3] = ["燈光確認過", "Guests briefed", "Phone on do-not-disturb"];
 
-fn dnd_unknown() -> DndReport {
-    DndReport {
-        state: DndState::Unknown,
-        method: "none".into(),
-        detail: "No notification service answered on this computer.".into(),
-    }
-}
-
-fn dnd_on() -> DndReport {
-    DndReport {
-        state: DndState::On,
-        method: "dbus-inhibited".into(),
-        detail: "notifications are inhibited".into(),
-    }
-}
-
 fn open_app(
     shows: &Path,
     speed_server: Option<String>,
     dnd: fn() -> DndReport,
 ) -> Harness<'static, LivecueApp> {
-    let plan = Arc::new(plan::parse(PLAN, "preflight-test").unwrap());
-    let runner = ShowRunner::open(
-        ShowSetup {
-            classifier: plan_filter(plan.filter.clone(), Vec::new()),
-            plan,
-            clock: ShowClock::Manual {
-                clock: ManualClock::new(),
-                epoch: chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
-            },
-            notify: no_notify(),
-        },
-        shows,
-    )
-    .unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .build_eframe(move |cc| {
-            LivecueApp::new(
-                cc,
-                AppOptions {
-                    runner,
-                    plan_dir: None,
-                    audio: AudioChoice::Silent,
-                    fonts: FontDiscovery::BundledOnly,
-                    source: None,
-                    speed_server,
-                    dnd,
-                },
-            )
-        });
+    let mut harness = Open {
+        speed_server,
+        dnd,
+        ..Open::new(PLAN, shows)
+    }
+    .app();
     settle(&mut harness);
     harness
 }

@@ -267,13 +267,12 @@ impl ShowRunner {
 
     /// Connects a comment source, replacing the current one. Comments already in the
     /// session are never delivered again. A source that cannot start is journaled as
-    /// failed and the error returned; the show goes on without it.
+    /// failed and the error returned; the source connected before goes on (nothing is
+    /// lost to a mistyped choice), or, with none, the show goes on without one.
     pub fn connect(&mut self, settings: SourceSettings) -> Result<(), ConnectError> {
         match settings.config() {
             Ok(config) => self.connect_configured(settings, config),
             Err(e) => {
-                self.source = Some(settings.clone());
-                self.stop_feed();
                 self.source_failed(&settings, &e.to_string());
                 Err(e.into())
             }
@@ -287,8 +286,6 @@ impl ShowRunner {
         settings: SourceSettings,
         mut config: SourceConfig,
     ) -> Result<(), ConnectError> {
-        self.stop_feed();
-        self.source = Some(settings.clone());
         config.seen_ids = self.live.session().comment_ids();
         match Feed::start(
             &self.runtime,
@@ -297,7 +294,9 @@ impl ShowRunner {
             Arc::clone(&self.setup.notify),
         ) {
             Ok(feed) => {
+                self.stop_feed();
                 self.feed = Some(feed);
+                self.source = Some(settings);
                 Ok(())
             }
             Err(e) => {
@@ -308,6 +307,10 @@ impl ShowRunner {
     }
 
     fn source_failed(&mut self, settings: &SourceSettings, reason: &str) {
+        if self.feed.is_none() {
+            // Nothing runs: remember what was tried, so the source form shows it.
+            self.source = Some(settings.clone());
+        }
         self.live.source_status(
             &settings.name(),
             SourceState::Failed {
@@ -316,9 +319,11 @@ impl ShowRunner {
         );
     }
 
+    /// Stops the connected source, keeping what it already sent.
     fn stop_feed(&mut self) {
-        if let Some(old) = self.feed.take() {
+        if let Some(mut old) = self.feed.take() {
             old.stop();
+            old.pump(&mut self.live, usize::MAX);
         }
     }
 

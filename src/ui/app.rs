@@ -334,11 +334,11 @@ impl LivecueApp {
         };
         match dialog.settings(&self.graph_url, self.texts) {
             Err(why) => dialog.error = Some(why),
-            Ok((settings, config)) => {
-                self.source_dialog = None;
-                // A source that refuses to start shows as failed in the status bar.
-                let _ = self.runner.connect_configured(settings, config);
-            }
+            Ok((settings, config)) => match self.runner.connect_configured(settings, config) {
+                Ok(()) => self.source_dialog = None,
+                // The form stays open with the reason; the source before goes on.
+                Err(e) => dialog.error = Some(e.to_string()),
+            },
         }
     }
 

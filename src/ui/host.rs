@@ -27,14 +27,7 @@ pub fn host_screen_ui(
     commands: &mut Vec<Command>,
 ) {
     let scale = frame.scale;
-    egui::Panel::bottom("status-bar")
-        .exact_size(scale.pt(40.0).max(28.0))
-        .frame(
-            egui::Frame::NONE
-                .fill(theme::BACKGROUND)
-                .inner_margin(egui::Margin::symmetric(12, 4)),
-        )
-        .show(ui, |ui| status_bar_ui(ui, frame));
+    super::status::status_bar_panel(ui, frame);
     if with_controls {
         egui::Panel::bottom("controls")
             .frame(
@@ -256,28 +249,6 @@ fn cue_banner_ui(
                         .color(theme::GOLD),
                 );
             }
-        });
-    });
-}
-
-/// Source state, comments per minute, journal, audio, key hints.
-fn status_bar_ui(ui: &mut egui::Ui, frame: &View<'_>) {
-    let texts = frame.texts;
-    let font = theme::text(frame.scale.pt(18.0).max(13.0));
-    ui.horizontal_centered(|ui| {
-        for (text, color) in &frame.status_items {
-            ui.label(RichText::new(text).font(font.clone()).color(*color));
-            ui.add_space(14.0);
-        }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.add(
-                egui::Label::new(
-                    RichText::new(texts.key_hints)
-                        .font(font.clone())
-                        .color(theme::FAINT),
-                )
-                .truncate(),
-            );
         });
     });
 }

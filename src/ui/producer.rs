@@ -24,6 +24,7 @@ pub fn producer_ui(
         scale: Scale { k: 0.8 },
         ..frame.clone()
     };
+    super::status::status_bar_panel(ui, frame);
     egui::Panel::top("producer-controls")
         .frame(
             egui::Frame::NONE

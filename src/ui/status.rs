@@ -1,17 +1,18 @@
-//! The status bar's model: the runner's status summary and the audio state as
-//! coloured items, left to right.
+//! The status bar: the runner's status summary and the audio state as coloured items,
+//! and the bar that shows them at the foot of the host screen and the producer's view.
 
-use egui::Color32;
+use egui::{Align, Color32, Layout, RichText};
 
 use super::text::{Texts, fill};
-use super::theme;
+use super::{View, theme};
 use crate::audio::{Audio, AudioState};
 use crate::runner::StatusSummary;
 use crate::session::JournalView;
 use crate::sources::SourceState;
 
-/// Status bar items, left to right: each source, falling behind, the source's notice,
-/// the journal, the audio.
+/// Status bar items, left to right: the source connected now (or, with none, each one
+/// tried, so a failure stays in sight until another source connects), falling behind,
+/// the source's notice, the journal, the audio.
 pub fn status_items(
     status: &StatusSummary,
     audio: &Audio,
@@ -21,8 +22,11 @@ pub fn status_items(
     if status.sources.is_empty() {
         items.push((texts.source_none.to_owned(), theme::DIM));
     }
+    let current = status.current_source.as_deref();
     for (name, state) in &status.sources {
-        items.push(source_line(&short_source_name(name), state, texts));
+        if current.is_none_or(|c| c == name) {
+            items.push(source_line(&short_source_name(name), state, texts));
+        }
     }
     if status.backpressured {
         items.push((texts.source_behind.to_owned(), theme::AMBER));
@@ -101,4 +105,50 @@ fn source_line(name: &str, state: &SourceState, texts: &Texts) -> (String, Color
         SourceState::Ended => (fill(texts.source_ended, &[name]), theme::DIM),
         SourceState::Failed { reason } => (fill(texts.source_failed, &[name, reason]), theme::RED),
     }
+}
+
+/// How many items at the end of [`status_items`] always show: the journal and the audio.
+const ALWAYS_SHOWN: usize = 2;
+
+/// The status bar as a panel at the bottom of `ui`.
+pub fn status_bar_panel(ui: &mut egui::Ui, frame: &View<'_>) {
+    egui::Panel::bottom("status-bar")
+        .exact_size(frame.scale.pt(40.0).max(28.0))
+        .frame(
+            egui::Frame::NONE
+                .fill(theme::BACKGROUND)
+                .inner_margin(egui::Margin::symmetric(12, 4)),
+        )
+        .show(ui, |ui| status_bar_ui(ui, frame));
+}
+
+/// The journal and the audio sit at the right and are never pushed off; the sources,
+/// notices and then the key hints take what is left, shortened when they must be.
+fn status_bar_ui(ui: &mut egui::Ui, frame: &View<'_>) {
+    let font = theme::text(frame.scale.pt(18.0).max(13.0));
+    let items = &frame.status_items;
+    let (rest, fixed) = items.split_at(items.len().saturating_sub(ALWAYS_SHOWN));
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        for (text, color) in fixed.iter().rev() {
+            ui.label(RichText::new(text).font(font.clone()).color(*color));
+            ui.add_space(14.0);
+        }
+        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+            for (text, color) in rest {
+                ui.add(
+                    egui::Label::new(RichText::new(text).font(font.clone()).color(*color))
+                        .truncate(),
+                );
+                ui.add_space(14.0);
+            }
+            ui.add(
+                egui::Label::new(
+                    RichText::new(frame.texts.key_hints)
+                        .font(font.clone())
+                        .color(theme::FAINT),
+                )
+                .truncate(),
+            );
+        });
+    });
 }

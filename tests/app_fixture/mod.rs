@@ -1,0 +1,106 @@
+//! The real app in an egui_kittest harness, opened the way `livecue` opens it: the
+//! plan's unfinished show in a folder of shows, if any, else a new one there; a manual
+//! clock; no sound; the bundled fonts; do-not-disturb answered by the test.
+
+#![allow(dead_code)] // each test file uses part of it
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use livecue::plan;
+use livecue::preflight::dnd::{DndReport, DndState};
+use livecue::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
+use livecue::show::ManualClock;
+use livecue::sources::no_notify;
+use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp};
+
+/// The manual clock's zero, as wall-clock time.
+pub const EPOCH_SECS: i64 = 1_795_000_000;
+
+/// What to open.
+pub struct Open<'a> {
+    /// The plan's RON.
+    pub plan: &'a str,
+    /// The folder of shows.
+    pub shows: &'a Path,
+    /// The show clock.
+    pub clock: ManualClock,
+    /// Window size.
+    pub size: egui::Vec2,
+    /// The pre-flight speed-test server.
+    pub speed_server: Option<String>,
+    /// What reading do-not-disturb says.
+    pub dnd: fn() -> DndReport,
+}
+
+impl<'a> Open<'a> {
+    /// A 1920×1080 window on `plan` with a fresh clock, no speed server, and a computer
+    /// that cannot tell its do-not-disturb.
+    pub fn new(plan: &'a str, shows: &'a Path) -> Self {
+        Self {
+            plan,
+            shows,
+            clock: ManualClock::new(),
+            size: egui::vec2(1920.0, 1080.0),
+            speed_server: None,
+            dnd: dnd_unknown,
+        }
+    }
+
+    /// Opens the app and runs its first frames.
+    pub fn app(self) -> Harness<'static, LivecueApp> {
+        let plan = Arc::new(plan::parse(self.plan, "test-plan").unwrap());
+        let runner = ShowRunner::open(
+            ShowSetup {
+                classifier: plan_filter(plan.filter.clone(), Vec::new()),
+                plan,
+                clock: ShowClock::Manual {
+                    clock: self.clock,
+                    epoch: chrono::DateTime::from_timestamp(EPOCH_SECS, 0).unwrap(),
+                },
+                notify: no_notify(),
+            },
+            self.shows,
+        )
+        .unwrap();
+        let (speed_server, dnd) = (self.speed_server, self.dnd);
+        let mut harness = Harness::builder()
+            .with_size(self.size)
+            .build_eframe(move |cc| {
+                LivecueApp::new(
+                    cc,
+                    AppOptions {
+                        runner,
+                        plan_dir: None,
+                        audio: AudioChoice::Silent,
+                        fonts: FontDiscovery::BundledOnly,
+                        source: None,
+                        speed_server,
+                        dnd,
+                    },
+                )
+            });
+        // By count: a spinner (do-not-disturb being read) repaints while it shows.
+        harness.run_steps(2);
+        harness
+    }
+}
+
+/// A computer with no notification service.
+pub fn dnd_unknown() -> DndReport {
+    DndReport {
+        state: DndState::Unknown,
+        method: "none".into(),
+        detail: "No notification service answered on this computer.".into(),
+    }
+}
+
+/// A computer with do-not-disturb on.
+pub fn dnd_on() -> DndReport {
+    DndReport {
+        state: DndState::On,
+        method: "dbus-inhibited".into(),
+        detail: "notifications are inhibited".into(),
+    }
+}
