@@ -498,7 +498,11 @@ pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title(EN.app_title)
             .with_app_id("livecue")
-            .with_inner_size([1920.0, 1080.0])
+            // Maximized, the window manager fits the first window to the screen's work
+            // area (a 1920×1080 window plus its title bar is taller than a 1080p
+            // screen); later starts get the size and place the user left it at.
+            .with_inner_size([1600.0, 900.0])
+            .with_maximized(true)
             .with_min_inner_size([960.0, 540.0]),
         persist_window: true,
         renderer: eframe::Renderer::Glow,

@@ -65,6 +65,12 @@ pub fn controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comma
     let texts = frame.texts;
     let scale = frame.scale;
     ui.horizontal_wrapped(|ui| {
+        // Compact below about 1500 points, so the strip stays one row at 1280×720.
+        if ui.available_width() < 1500.0 {
+            let spacing = ui.spacing_mut();
+            spacing.item_spacing.x = 4.0;
+            spacing.button_padding = egui::vec2(7.0, 4.0);
+        }
         let running = matches!(frame.status.state, ShowState::Running { .. });
         // Only what moves the show now: Start before it, nothing after it.
         match frame.status.state {
