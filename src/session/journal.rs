@@ -128,95 +128,179 @@ fn lock(file: &File, path: &Path) -> Result<(), JournalError> {
 
 /// Reads a journal back, tolerating a torn last line.
 pub fn read_journal(path: &Path) -> Result<JournalContents, JournalError> {
-    let io_err = |source| JournalError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let file = File::open(path).map_err(io_err)?;
-    let mut reader = BufReader::new(file);
-    let mut lines: Vec<(Vec<u8>, bool)> = Vec::new();
-    loop {
+    let mut reader = JournalReader::open(path)?;
+    let mut events = Vec::new();
+    while let Some(event) = reader.next_event()? {
+        events.push(event);
+    }
+    Ok(JournalContents {
+        header: reader.header().clone(),
+        events,
+        torn_tail: reader.torn_tail().cloned(),
+        intact_len: reader.intact_len(),
+    })
+}
+
+/// Reads a journal one event at a time, holding one line in memory: what a report over
+/// a big show uses. [`read_journal`] is this, collected. A damaged line before the last
+/// is an error naming its line; a damaged last line is a torn tail, reported by
+/// [`Self::torn_tail`] once the reader has reached it.
+pub struct JournalReader<R> {
+    reader: R,
+    path: PathBuf,
+    header: JournalHeader,
+    line_no: usize,
+    bytes_read: u64,
+    intact_len: u64,
+    torn_tail: Option<TornTail>,
+    done: bool,
+    buf: Vec<u8>,
+}
+
+impl JournalReader<BufReader<File>> {
+    /// Opens a journal and reads its header line.
+    pub fn open(path: &Path) -> Result<Self, JournalError> {
+        let file = File::open(path).map_err(|source| JournalError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        // Larger than the default 8 KiB: fewer reads for a big journal.
+        Self::new(BufReader::with_capacity(256 * 1024, file), path)
+    }
+}
+
+impl<R: BufRead> JournalReader<R> {
+    /// A reader over `reader`; `path` names the journal in errors.
+    pub fn new(mut reader: R, path: &Path) -> Result<Self, JournalError> {
+        let header_err = |reason: String| JournalError::Header {
+            path: path.to_owned(),
+            reason,
+        };
         let mut buf = Vec::new();
-        let n = reader.read_until(b'\n', &mut buf).map_err(io_err)?;
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|source| JournalError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
         if n == 0 {
-            break;
+            return Err(header_err("the file is empty".into()));
         }
         let complete = buf.last() == Some(&b'\n');
         if complete {
             buf.pop();
         }
-        lines.push((buf, complete));
+        let header = match serde_json::from_slice::<JournalHeader>(&buf) {
+            Ok(h) if complete => h,
+            Ok(_) => return Err(header_err("the header line is incomplete".into())),
+            Err(e) => return Err(header_err(e.to_string())),
+        };
+        if header.livecue_journal != JOURNAL_FORMAT {
+            return Err(header_err(format!(
+                "format version {} is not supported (this livecue reads {JOURNAL_FORMAT})",
+                header.livecue_journal
+            )));
+        }
+        Ok(Self {
+            reader,
+            path: path.to_owned(),
+            header,
+            line_no: 1,
+            bytes_read: n as u64,
+            intact_len: n as u64,
+            torn_tail: None,
+            done: false,
+            buf,
+        })
     }
-    let last = lines.len();
-    let mut intact_len = 0u64;
-    let mut header = None;
-    let mut events = Vec::new();
-    let mut torn_tail = None;
-    for (i, (bytes, complete)) in lines.iter().enumerate() {
-        let line_no = i + 1;
-        let is_last = line_no == last;
-        if i == 0 {
-            match serde_json::from_slice::<JournalHeader>(bytes) {
-                Ok(h) if *complete => {
-                    if h.livecue_journal != JOURNAL_FORMAT {
-                        return Err(JournalError::Header {
-                            path: path.to_owned(),
-                            reason: format!(
-                                "format version {} is not supported (this livecue reads {JOURNAL_FORMAT})",
-                                h.livecue_journal
-                            ),
-                        });
-                    }
-                    header = Some(h);
-                }
-                Ok(_) => {
-                    return Err(JournalError::Header {
-                        path: path.to_owned(),
-                        reason: "the header line is incomplete".into(),
-                    });
-                }
-                Err(e) => {
-                    return Err(JournalError::Header {
-                        path: path.to_owned(),
-                        reason: e.to_string(),
-                    });
-                }
+
+    /// The header line.
+    pub fn header(&self) -> &JournalHeader {
+        &self.header
+    }
+
+    /// Bytes read so far (for progress against the file's length).
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+
+    /// Length in bytes of the intact part read so far (where appending resumes).
+    pub fn intact_len(&self) -> u64 {
+        self.intact_len
+    }
+
+    /// The torn last line, once the reader has reached it.
+    pub fn torn_tail(&self) -> Option<&TornTail> {
+        self.torn_tail.as_ref()
+    }
+
+    /// The next event, or `None` at the end (or at a torn last line).
+    pub fn next_event(&mut self) -> Result<Option<Event>, JournalError> {
+        if self.done {
+            return Ok(None);
+        }
+        let io_err = |path: &Path, source| JournalError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        self.buf.clear();
+        let n = self
+            .reader
+            .read_until(b'\n', &mut self.buf)
+            .map_err(|e| io_err(&self.path, e))?;
+        if n == 0 {
+            self.done = true;
+            return Ok(None);
+        }
+        self.line_no += 1;
+        self.bytes_read += n as u64;
+        let complete = self.buf.last() == Some(&b'\n');
+        if complete {
+            self.buf.pop();
+        }
+        let reason = match serde_json::from_slice::<Event>(&self.buf) {
+            Ok(event) if complete => {
+                self.intact_len += n as u64;
+                return Ok(Some(event));
             }
-        } else {
-            match serde_json::from_slice::<Event>(bytes) {
-                Ok(e) if *complete => events.push(e),
-                result => {
-                    if is_last {
-                        torn_tail = Some(TornTail {
-                            line: line_no,
-                            bytes: bytes.len(),
-                        });
-                        break;
-                    }
-                    let reason = match result {
-                        Err(e) => e.to_string(),
-                        Ok(_) => "line is not terminated".into(),
-                    };
-                    return Err(JournalError::Line {
-                        path: path.to_owned(),
-                        line: line_no,
-                        reason,
-                    });
-                }
+            Ok(_) => "line is not terminated".to_owned(),
+            Err(e) => e.to_string(),
+        };
+        // A bad line is a torn tail only when nothing follows it.
+        let at_end = !complete
+            || self
+                .reader
+                .fill_buf()
+                .map_err(|e| io_err(&self.path, e))?
+                .is_empty();
+        if at_end {
+            self.done = true;
+            self.torn_tail = Some(TornTail {
+                line: self.line_no,
+                bytes: self.buf.len(),
+            });
+            return Ok(None);
+        }
+        Err(JournalError::Line {
+            path: self.path.clone(),
+            line: self.line_no,
+            reason,
+        })
+    }
+}
+
+impl<R: BufRead> Iterator for JournalReader<R> {
+    type Item = Result<Event, JournalError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.next_event() {
+            Ok(event) => event.map(Ok),
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
             }
         }
-        intact_len += bytes.len() as u64 + 1;
     }
-    let header = header.ok_or_else(|| JournalError::Header {
-        path: path.to_owned(),
-        reason: "the file is empty".into(),
-    })?;
-    Ok(JournalContents {
-        header,
-        events,
-        torn_tail,
-        intact_len,
-    })
 }
 
 /// How the journal writer is doing, for the status bar.
@@ -483,6 +567,32 @@ mod tests {
             JournalWriter::create(&path, &header()).is_err(),
             "must not overwrite"
         );
+    }
+
+    #[test]
+    fn the_reader_goes_one_event_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.jsonl");
+        {
+            let w = JournalWriter::create(&path, &header()).unwrap();
+            w.append(&Event::ShowStarted { at: stamp(1) }).unwrap();
+            w.append(&Event::ShowEnded { at: stamp(2) }).unwrap();
+        }
+        let len = std::fs::metadata(&path).unwrap().len();
+        let mut reader = JournalReader::open(&path).unwrap();
+        assert_eq!(reader.header(), &header());
+        assert_eq!(
+            reader.next().unwrap().unwrap(),
+            Event::ShowStarted { at: stamp(1) }
+        );
+        assert!(reader.bytes_read() < len);
+        assert_eq!(
+            reader.next().unwrap().unwrap(),
+            Event::ShowEnded { at: stamp(2) }
+        );
+        assert!(reader.next().is_none());
+        assert_eq!((reader.bytes_read(), reader.intact_len()), (len, len));
+        assert_eq!(reader.torn_tail(), None);
     }
 
     #[test]

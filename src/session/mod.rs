@@ -13,8 +13,8 @@ use std::sync::Arc;
 
 pub use event::{Event, Stamp};
 pub use journal::{
-    JOURNAL_FORMAT, JournalContents, JournalError, JournalHeader, JournalHealth, JournalWriter,
-    TornTail, read_journal,
+    JOURNAL_FORMAT, JournalContents, JournalError, JournalHeader, JournalHealth, JournalReader,
+    JournalWriter, TornTail, read_journal,
 };
 pub use live::{Action, Chime, Classifier, JournalTarget, JournalView, Live};
 pub use summary::{
