@@ -9,6 +9,7 @@ mod display;
 mod filter;
 mod lexicon;
 mod lists;
+mod matcher;
 mod normalize;
 mod question;
 mod spam;
@@ -19,11 +20,14 @@ use serde::{Deserialize, Serialize};
 pub use display::{DISPLAY_MAX_CHARS, sanitize_for_display};
 pub use filter::{Filter, FilterError};
 pub use lists::{parse_word_list, read_word_list};
+pub use matcher::WordMatcher;
+pub(crate) use normalize::is_dense;
 pub use normalize::normalize;
 pub use spam::{
     CAPS_MIN_LETTERS, CAPS_MIN_PERCENT, EMOJI_FLOOD_MIN, FLOOD_MAX, FLOOD_WINDOW_MS,
     REPEAT_WINDOW_MS,
 };
+pub(crate) use zh::ZhFold;
 
 /// One live comment, as every source delivers it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
