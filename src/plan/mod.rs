@@ -60,6 +60,11 @@ pub struct Plan {
     /// The pre-flight speed test: which server, and the upload the live needs.
     #[serde(default, skip_serializing_if = "PreflightSettings::is_default")]
     pub preflight: PreflightSettings,
+    /// Words and phrases that put a comment on the report's follow-up list (complaints,
+    /// order problems), on top of the built-in ones; matched like hidden words, and
+    /// `word*` matches the start of a word.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub followup_words: Vec<String>,
     /// The comment source to connect by default: `"instagram"`, `"facebook:LIVE_VIDEO_ID"`
     /// or `"replay:FILE[@SPEED]"` (a replay file relative to the plan). Tokens never go here.
     #[serde(default, skip_serializing_if = "Option::is_none")]

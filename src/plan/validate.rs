@@ -21,6 +21,7 @@ pub fn validate(plan: &Plan, src: &str, file: &str, plan_dir: Option<&Path>) -> 
     out.references(plan, plan_dir);
     out.source(plan, plan_dir);
     out.preflight(plan);
+    out.followup_words(plan);
     let mut found = out.found;
     found.sort_by_key(|d| d.position.unwrap_or((usize::MAX, 0)));
     found
@@ -287,6 +288,36 @@ impl Checker<'_> {
         }
     }
 
+    fn followup_words(&mut self, plan: &Plan) {
+        use Step::{Field, Index};
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, word) in plan.followup_words.iter().enumerate() {
+            let bare = word.trim().trim_end_matches('*').trim();
+            if bare.is_empty() {
+                self.error(
+                    &[Field("followup_words"), Index(i)],
+                    format!("follow-up word {} is empty", i + 1),
+                );
+                continue;
+            }
+            let key = format!(
+                "{}{}",
+                crate::comments::normalize(bare),
+                word.trim().ends_with('*')
+            );
+            if let Some(first) = seen.insert(key, i) {
+                self.warning(
+                    &[Field("followup_words"), Index(i)],
+                    format!(
+                        "follow-up word \"{word}\" repeats word {} (\"{}\")",
+                        first + 1,
+                        plan.followup_words[first]
+                    ),
+                );
+            }
+        }
+    }
+
     fn source(&mut self, plan: &Plan, plan_dir: Option<&Path>) {
         use crate::source_spec::{SourceSpec, is_valid_graph_id};
         use Step::Field;
@@ -486,6 +517,23 @@ mod tests {
         let found = check(&src);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].contains("question id \"q1\" is used twice"));
+    }
+
+    #[test]
+    fn followup_words_are_checked() {
+        let with =
+            |extra: &str| check(&BASE.replace("    segments:", &format!("{extra}\n    segments:")));
+        assert_eq!(
+            with("    followup_words: [\"沒收到\", \"late*\"],"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            with("    followup_words: [\"沒收到\", \" \", \"没收到\"],"),
+            vec![
+                "t.ron:4:29: error: follow-up word 2 is empty",
+                "t.ron:4:34: warning: follow-up word \"没收到\" repeats word 1 (\"沒收到\")",
+            ]
+        );
     }
 
     #[test]
