@@ -9,6 +9,7 @@ pub mod comments;
 pub mod plan;
 pub mod preflight;
 pub mod questions;
+pub mod report;
 pub mod runner;
 pub mod session;
 pub mod show;

@@ -1,0 +1,536 @@
+//! After the show: a finished (or interrupted) journal folded into statistics, and the
+//! files a producer takes away.
+//!
+//! [`report_journal`] reads a journal one event at a time ([`JournalReader`]) and
+//! folds every event once ([`ReportFold`]): the show's own [`Session`] folds the
+//! timeline, the question queue and the cues, exactly as during the show (and
+//! [`session::summarize`] reads planned-against-actual from it, as the summary screen
+//! does); the report counts comments itself, without keeping them, so a million
+//! comments cost about a hundred bytes each. The result is a [`Report`]; `export`
+//! writes it as `summary.json`, CSV files, `chart.png` and `report.md`, and `trend`
+//! lines several shows up.
+//!
+//! No egui here: the app's report screen draws a [`Report`].
+//!
+//! [`Session`]: crate::session::Session
+//! [`session::summarize`]: crate::session::summarize
+
+mod chart;
+mod export;
+mod fold;
+mod followup;
+mod sheet;
+mod trend;
+mod words;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::Serialize;
+
+pub use chart::{CHART_HEIGHT, CHART_WIDTH, render_chart, write_chart};
+pub use export::{ExportOptions, ReportFiles, export_journal, write_report};
+pub use fold::{CommentRow, OnAir, ReportFold};
+pub use followup::{builtin_followup_words, followup_matcher};
+pub use sheet::{neutralize, write_csv};
+pub use trend::{TrendRow, trend_markdown, trend_rows, write_trend_csv};
+pub use words::{Count, WordCounter, is_stopword};
+
+use crate::comments::{FilterError, Reason};
+use crate::plan::Plan;
+use crate::questions::QuestionState;
+use crate::session::{JournalError, JournalReader};
+
+/// A cue counts as on time when it fired at most this long after it fell due (the app
+/// checks every frame, `record` every 200 ms; more means the app was not running).
+pub const ON_TIME_MS: i64 = 2_000;
+
+/// How many entries the "top" lists keep.
+pub const TOP: usize = 20;
+
+/// Everything a report says about one show. Serialised as `summary.json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// The show: plan, times, running time against the plan.
+    pub show: ShowInfo,
+    /// Comments received, shown, hidden and why, the busiest minute.
+    pub comments: CommentStats,
+    /// Who commented.
+    pub commenters: CommenterStats,
+    /// Comments minute by minute, from the first minute with a comment (show time
+    /// 0 is the show's start; minutes before it are negative) to the last.
+    pub per_minute: Vec<MinuteRow>,
+    /// Each planned segment: planned against actual, and its comments.
+    pub segments: Vec<SegmentRow>,
+    /// The question queue at the end of the show.
+    pub questions: QuestionStats,
+    /// The most frequent words and phrases of shown comments.
+    pub words: WordStats,
+    /// Cues fired on time, late or not at all.
+    pub cues: CueStats,
+    /// What someone should answer after the show: questions left and complaints.
+    pub followups: Vec<Followup>,
+    // Pre-flight results (speed test, checklist ticks, "went live anyway") go here as a
+    // `preflight` section once the journal records them.
+}
+
+/// The show as a whole.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ShowInfo {
+    /// The plan's title.
+    pub title: String,
+    /// The hash of the plan the show ran (from the journal header).
+    pub plan_hash: String,
+    /// False when the plan given to the report is another version than the show ran.
+    pub plan_matches: bool,
+    /// The journal file.
+    pub journal: PathBuf,
+    /// `not_started`, `running` (the journal ends without "End show") or `ended`.
+    pub state: String,
+    /// When the show started.
+    pub started_at: Option<DateTime<Utc>>,
+    /// When the show ended.
+    pub ended_at: Option<DateTime<Utc>>,
+    /// The time zone local times are given in: the plan's, else this computer's.
+    pub time_zone: String,
+    /// Local start, `2026-11-28 20:00`.
+    pub local_start: Option<String>,
+    /// Weekday of the local start, `Saturday`.
+    pub weekday: Option<String>,
+    /// Start to end (to the last event when the show did not end).
+    pub running_ms: i64,
+    /// Sum of the planned segment durations.
+    pub planned_ms: i64,
+    /// Shortest running time the plan aims for.
+    pub target_min_ms: i64,
+    /// Longest running time the plan aims for.
+    pub target_max_ms: i64,
+    /// Running minus planned: positive ran over.
+    pub over_ms: i64,
+    /// `inside`, `short` or `long` of the target window.
+    pub window: String,
+    /// Events in the journal.
+    pub events: u64,
+    /// Times the app came back after a crash, and how long it was down in all.
+    pub resumes: usize,
+    /// Total time down before those resumes.
+    pub down_ms: i64,
+    /// A torn last line (a crash mid-write) was left out.
+    pub torn_tail: bool,
+}
+
+/// Comment counts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CommentStats {
+    /// Comments received, hidden ones included (each id once).
+    pub received: usize,
+    /// Shown by the filter.
+    pub shown: usize,
+    /// Hidden by the filter.
+    pub hidden: usize,
+    /// Hidden comments per reason, every reason in `Reason::ALL` order (a comment
+    /// hidden for two reasons counts under both).
+    pub hidden_by_reason: Vec<ReasonCount>,
+    /// The words and phrases that hid comments, most frequent first.
+    pub top_matched: Vec<Count>,
+    /// Shown comments read as questions, repeats included.
+    pub questions_detected: usize,
+    /// Of those, repeats of an earlier question.
+    pub questions_repeated: usize,
+    /// Received before the show started.
+    pub before_show: usize,
+    /// Received while the show ran.
+    pub during_show: usize,
+    /// Received after it ended.
+    pub after_show: usize,
+    /// Comments per minute while the show ran.
+    pub rate_per_min: f64,
+    /// The minute with the most comments.
+    pub peak: Option<Peak>,
+}
+
+/// Hidden comments for one reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ReasonCount {
+    /// The reason.
+    pub reason: Reason,
+    /// How many hidden comments gave it.
+    pub comments: usize,
+}
+
+/// The busiest minute.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Peak {
+    /// Show minute (0 = the first minute of the show).
+    pub minute: i64,
+    /// Comments in it.
+    pub comments: usize,
+    /// The segment on air then (most of that minute's comments), if the show ran.
+    pub segment: Option<String>,
+}
+
+/// Who commented.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CommenterStats {
+    /// Distinct handles (comments without a handle are not counted).
+    pub unique: usize,
+    /// The most active, most comments first.
+    pub top: Vec<Commenter>,
+}
+
+/// One commenter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Commenter {
+    /// The handle.
+    pub user: String,
+    /// Comments received.
+    pub comments: usize,
+    /// Of those, shown.
+    pub shown: usize,
+    /// Of those, questions.
+    pub questions: usize,
+}
+
+/// One minute of the show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MinuteRow {
+    /// Show minute: 0 starts at the show's start; negative before it. When the show
+    /// never started, minute 0 starts at the first comment.
+    pub minute: i64,
+    /// When the minute started.
+    pub start: DateTime<Utc>,
+    /// Comments received.
+    pub received: usize,
+    /// Shown.
+    pub shown: usize,
+    /// Hidden.
+    pub hidden: usize,
+    /// Shown questions.
+    pub questions: usize,
+    /// The segment with most of the minute's comments (or on air at its start).
+    pub segment: Option<usize>,
+}
+
+/// One planned segment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SegmentRow {
+    /// Index into the plan's segments.
+    pub index: usize,
+    /// Title.
+    pub title: String,
+    /// Kind, as in the rundown (`warm-up`, `Q&A`, ...).
+    pub kind: String,
+    /// Planned length.
+    pub planned_ms: i64,
+    /// Time on air, all runs.
+    pub actual_ms: i64,
+    /// Time added or removed.
+    pub adjusted_ms: i64,
+    /// Actual minus planned: positive ran over.
+    pub over_ms: i64,
+    /// How many times it went on air.
+    pub runs: usize,
+    /// Never on air though the show went past it.
+    pub skipped: bool,
+    /// Show time it first went on air.
+    pub first_start_ms: Option<i64>,
+    /// Comments received while it was on air.
+    pub comments: usize,
+    /// Shown questions asked while it was on air.
+    pub questions: usize,
+    /// Comments per minute on air.
+    pub rate_per_min: f64,
+    /// Its busiest show minute, and the comments in it while it was on air.
+    pub peak_minute: Option<i64>,
+    /// Comments in that minute.
+    pub peak_comments: usize,
+}
+
+/// The question queue at the end.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuestionStats {
+    /// Questions in the queue: planned, live, and comments promoted by hand.
+    pub total: usize,
+    /// From the plan.
+    pub planned: usize,
+    /// Detected in comments or promoted.
+    pub live: usize,
+    /// Asked again by someone else and merged into the first.
+    pub merged: usize,
+    /// Answered.
+    pub answered: usize,
+    /// Skipped.
+    pub skipped: usize,
+    /// Never handled.
+    pub left: usize,
+    /// Every question, in the order they joined the queue.
+    pub list: Vec<QuestionRow>,
+}
+
+/// One question.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuestionRow {
+    /// `plan` or `comment`.
+    pub from: String,
+    /// The planned question's id or the comment's id.
+    pub id: String,
+    /// The question as first asked.
+    pub text: String,
+    /// Who asked first.
+    pub asker: Option<String>,
+    /// Who asked again.
+    pub also_asked_by: Vec<String>,
+    /// Queued (left), answered or skipped.
+    pub state: QuestionState,
+    /// When it was asked (live questions).
+    pub asked_at: Option<DateTime<Utc>>,
+    /// Show time it was asked.
+    pub asked_show_ms: Option<i64>,
+    /// The segment on air when it was asked.
+    pub segment: Option<String>,
+    /// When it was answered or skipped.
+    pub handled_at: Option<DateTime<Utc>>,
+}
+
+/// Words and phrases.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WordStats {
+    /// Shown comments counted.
+    pub comments: usize,
+    /// Most frequent words (in how many comments), stop-words left out.
+    pub words: Vec<Count>,
+    /// Most frequent phrases of two or three words, used in at least two comments.
+    pub phrases: Vec<Count>,
+}
+
+/// Cues.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CueStats {
+    /// In the plan.
+    pub planned: usize,
+    /// Fired.
+    pub fired: usize,
+    /// Fired within [`ON_TIME_MS`] of falling due.
+    pub on_time: usize,
+    /// Fired later.
+    pub late: usize,
+    /// Every cue, in plan order.
+    pub list: Vec<CueRow>,
+}
+
+/// One cue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CueRow {
+    /// Index into the plan's cues.
+    pub index: usize,
+    /// What it asked for.
+    pub what: String,
+    /// Show time it fell due (for a segment cue: in the run it fired in).
+    pub due_show_ms: Option<i64>,
+    /// Show time it fired.
+    pub fired_show_ms: Option<i64>,
+    /// Fired minus due.
+    pub late_ms: Option<i64>,
+    /// `on_time`, `late` or `not_fired`.
+    pub status: String,
+}
+
+/// Why something is on the follow-up list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowupKind {
+    /// A question nobody answered or skipped.
+    UnansweredQuestion,
+    /// A comment with a complaint or order-problem word.
+    Complaint,
+}
+
+impl FollowupKind {
+    /// The snake-case name used in files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FollowupKind::UnansweredQuestion => "unanswered_question",
+            FollowupKind::Complaint => "complaint",
+        }
+    }
+}
+
+/// Something to answer after the show (in a private message, within the hour).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Followup {
+    /// Why.
+    pub kind: FollowupKind,
+    /// Who (empty when unknown).
+    pub user: String,
+    /// When it was written (none for a planned question).
+    pub at: Option<DateTime<Utc>>,
+    /// Show time.
+    pub show_ms: Option<i64>,
+    /// The segment on air then.
+    pub segment: Option<String>,
+    /// The comment or question.
+    pub text: String,
+    /// The complaint word found, as written in its list.
+    pub matched: Option<String>,
+    /// How many asked (questions).
+    pub times_asked: usize,
+    /// The comment id, or the planned question's id.
+    pub id: String,
+}
+
+/// How far a report has read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Bytes of the journal read.
+    pub bytes_read: u64,
+    /// The journal's length.
+    pub total_bytes: u64,
+    /// Events folded.
+    pub events: u64,
+}
+
+/// Why a report could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The journal could not be read.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    /// A file could not be written.
+    #[error("{path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// A CSV file could not be written.
+    #[error("{path}: {message}")]
+    Csv {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The chart could not be drawn or saved.
+    #[error("chart: {0}")]
+    Chart(String),
+    /// The follow-up word lists could not be compiled.
+    #[error(transparent)]
+    Words(#[from] FilterError),
+}
+
+/// A time zone for local times in the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    /// An IANA zone (the plan's `scheduled_start.time_zone`).
+    Named(chrono_tz::Tz),
+    /// This computer's.
+    Local,
+}
+
+impl Zone {
+    /// The plan's time zone when it names a known one, else this computer's.
+    pub fn of_plan(plan: &Plan) -> Zone {
+        plan.scheduled_start
+            .as_ref()
+            .and_then(|s| s.time_zone.parse().ok())
+            .map_or(Zone::Local, Zone::Named)
+    }
+
+    /// The zone a report names ([`Self::name`]): an IANA name, else this computer's.
+    pub fn from_name(name: &str) -> Zone {
+        name.parse().map_or(Zone::Local, Zone::Named)
+    }
+
+    /// Its name.
+    pub fn name(&self) -> String {
+        match self {
+            Zone::Named(tz) => tz.name().to_owned(),
+            Zone::Local => "local".to_owned(),
+        }
+    }
+
+    /// `t` in this zone.
+    pub fn local(&self, t: DateTime<Utc>) -> DateTime<FixedOffset> {
+        match self {
+            Zone::Named(tz) => t.with_timezone(tz).fixed_offset(),
+            Zone::Local => t.with_timezone(&chrono::Local).fixed_offset(),
+        }
+    }
+
+    /// `2026-11-28 20:03:05`, local.
+    pub fn format(&self, t: DateTime<Utc>) -> String {
+        self.local(t).format("%Y-%m-%d %H:%M:%S").to_string()
+    }
+}
+
+/// Options of a report.
+#[derive(Clone, Debug)]
+pub struct ReportOptions {
+    /// How many entries the top lists keep.
+    pub top: usize,
+    /// The time zone of local times (default: the plan's, else this computer's).
+    pub zone: Option<Zone>,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        Self {
+            top: TOP,
+            zone: None,
+        }
+    }
+}
+
+/// Reads the journal at `path` and folds it into a report for `plan`. `progress` is
+/// called every 100,000 events and at the end; `on_comment` with every comment as it
+/// is read (the CLI writes `comments.csv` from it in the same pass).
+pub fn report_journal(
+    path: &Path,
+    plan: Arc<Plan>,
+    options: &ReportOptions,
+    mut progress: impl FnMut(Progress),
+    mut on_comment: impl FnMut(&CommentRow<'_>) -> Result<(), ReportError>,
+) -> Result<Report, ReportError> {
+    let total_bytes = std::fs::metadata(path)
+        .map_err(|source| JournalError::Io {
+            path: path.to_owned(),
+            source,
+        })?
+        .len();
+    let mut reader = JournalReader::open(path)?;
+    let mut fold = ReportFold::new(plan, reader.header(), path, options)?;
+    let mut events = 0u64;
+    while let Some(event) = reader.next_event()? {
+        if let Some(row) = fold.apply(&event) {
+            on_comment(&row)?;
+        }
+        events += 1;
+        if events.is_multiple_of(100_000) {
+            progress(Progress {
+                bytes_read: reader.bytes_read(),
+                total_bytes,
+                events,
+            });
+        }
+    }
+    progress(Progress {
+        bytes_read: reader.bytes_read(),
+        total_bytes,
+        events,
+    });
+    Ok(fold.finish(reader.torn_tail().is_some()))
+}
+
+/// The show time `ms` as `h:mm:ss` (`-0:01:05` before the start).
+pub fn show_time(ms: i64) -> String {
+    let sign = if ms < 0 { "-" } else { "" };
+    let secs = ms.abs() / 1000;
+    format!(
+        "{sign}{}:{:02}:{:02}",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
