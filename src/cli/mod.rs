@@ -1,5 +1,6 @@
 //! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`,
-//! `livecue classify`, `livecue record`, `livecue login`, `livecue preflight`.
+//! `livecue classify`, `livecue record`, `livecue preflight`, `livecue report`,
+//! `livecue login`.
 
 mod check;
 pub mod classify;
@@ -7,6 +8,7 @@ mod login;
 mod open;
 mod preflight;
 mod record;
+mod report;
 mod rundown;
 mod source_args;
 
@@ -78,6 +80,8 @@ pub enum Command {
     /// Pre-flight in the terminal: speed test, do-not-disturb, checklist; exit 0 go,
     /// 1 no-go, 2 when the test could not run
     Preflight(preflight::PreflightArgs),
+    /// Report on finished shows: CSV, JSON, a PNG chart and a Markdown summary
+    Report(report::ReportArgs),
     /// Store an access token in the OS keychain (read from stdin, not echoed)
     Login {
         /// Which platform the token is for
@@ -126,6 +130,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             input,
         }) => classify::run(plan.as_deref(), hidden_words.as_deref(), input.as_deref()),
         Some(Command::Record(args)) => record::run(args),
+        Some(Command::Report(args)) => report::run(args),
         Some(Command::Login { platform }) => login::run(platform.into()),
         Some(Command::Preflight(args)) => preflight::run(args),
         None => open::run(open::OpenArgs {
