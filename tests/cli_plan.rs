@@ -278,6 +278,7 @@ fn help_lists_only_commands_that_exist() {
             "classify",
             "record",
             "preflight",
+            "report",
             "login",
             "help"
         ]
@@ -288,6 +289,7 @@ fn help_lists_only_commands_that_exist() {
         "classify",
         "record",
         "preflight",
+        "report",
         "login",
     ] {
         let out = livecue(&[cmd, "--help"], &repo());
