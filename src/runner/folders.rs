@@ -34,6 +34,42 @@ pub fn find_newest_journal(shows_dir: &Path, plan_hash: &str) -> Option<PathBuf>
     newest.map(|(_, path)| path)
 }
 
+/// A show found in a folder of shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShowEntry {
+    /// Its journal.
+    pub journal: PathBuf,
+    /// The plan's title then.
+    pub title: String,
+    /// When the show was opened.
+    pub opened: DateTime<Utc>,
+}
+
+/// Every show under `shows_dir` with a readable journal header, newest first.
+pub fn list_shows(shows_dir: &Path) -> Vec<ShowEntry> {
+    let Ok(entries) = std::fs::read_dir(shows_dir) else {
+        return Vec::new();
+    };
+    let mut shows: Vec<ShowEntry> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let journal = entry.path().join(JOURNAL_FILE);
+            let header = read_header(&journal)?;
+            Some(ShowEntry {
+                journal,
+                title: header.plan_title,
+                opened: header.epoch,
+            })
+        })
+        .collect();
+    shows.sort_by(|a, b| {
+        b.opened
+            .cmp(&a.opened)
+            .then_with(|| b.journal.cmp(&a.journal))
+    });
+    shows
+}
+
 /// A folder for a new show, not yet created: `2026-11-30_203107-Title`, with `-2`,
 /// `-3` ... when a show was opened in the same second.
 pub fn new_show_folder(shows_dir: &Path, title: &str) -> PathBuf {
@@ -109,6 +145,14 @@ mod tests {
         );
         assert_eq!(find_newest_journal(dir.path(), "sha256:three"), None);
         assert_eq!(find_newest_journal(&dir.path().join("missing"), "x"), None);
+        let listed: Vec<_> = list_shows(dir.path())
+            .into_iter()
+            .map(|s| s.journal)
+            .collect();
+        assert_eq!(
+            listed,
+            ["c", "b", "a"].map(|n| dir.path().join(n).join(JOURNAL_FILE))
+        );
     }
 
     #[test]

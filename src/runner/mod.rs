@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-pub use folders::{find_newest_journal, new_show_folder};
+pub use folders::{ShowEntry, find_newest_journal, list_shows, new_show_folder};
 pub use status::StatusSummary;
 
 use crate::comments::Filter;
@@ -252,6 +252,11 @@ impl ShowRunner {
     /// Why an unfinished journal was not continued, if one was passed over.
     pub fn not_resumed(&self) -> Option<&str> {
         self.not_resumed.as_deref()
+    }
+
+    /// The folder of shows this show was opened in, when it was (`open`).
+    pub fn shows_dir(&self) -> Option<&Path> {
+        self.shows_dir.as_deref()
     }
 
     /// The runtime the source runs on, for other network work of the show (the

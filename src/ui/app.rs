@@ -12,6 +12,7 @@ use super::fonts::{self, FontDiscovery, FontReport};
 use super::keys::{Modal, keys};
 use super::on_air::{host_viewport_id, host_window_ui, on_air_ui};
 use super::preflight::{PreflightJobs, PreflightView, preflight_screen_ui};
+use super::report::{ReportJobs, ReportView, default_export_dir, report_keys, report_screen_ui};
 use super::screen::{Screen, screen_bar_ui, screen_keys};
 use super::source_dialog::{SourceDialog, source_dialog_ui};
 use super::summary::summary_screen_ui;
@@ -83,6 +84,9 @@ pub struct LivecueApp {
     speed_server: String,
     read_dnd: fn() -> DndReport,
     notify: Arc<dyn Fn() + Send + Sync>,
+    report: ReportJobs,
+    /// The folder of shows, read when the report screen opens.
+    shows: Vec<crate::runner::ShowEntry>,
 }
 
 /// Messages taken from the source per frame, so a burst never stalls the screen.
@@ -155,6 +159,8 @@ impl LivecueApp {
             speed_server,
             read_dnd: options.dnd,
             notify,
+            report: ReportJobs::default(),
+            shows: Vec::new(),
         };
         if app.screen == Screen::Preflight && app.live().session().preflight().dnd.is_none() {
             // Cheap and silent: read it at once, so the screen opens with an answer.
@@ -290,7 +296,29 @@ impl LivecueApp {
                     self.resumed_notice = false;
                     self.problem = None;
                 }
+                Command::ShowScreen(Screen::Report) => self.open_report_screen(),
                 Command::ShowScreen(screen) => self.screen = screen,
+                Command::OpenReport(path) => {
+                    self.runner.sync_journal();
+                    self.screen = Screen::Report;
+                    let plan = Arc::clone(self.live().plan());
+                    self.report.load(&path, plan, self.notify.clone());
+                }
+                Command::ExportReport => {
+                    if let Some((path, _)) = &self.report.shown {
+                        let out = default_export_dir(path);
+                        let plan = Arc::clone(self.live().plan());
+                        self.report.export(out, plan, self.notify.clone());
+                    }
+                }
+                Command::ExportReportTo => {
+                    let start = self
+                        .report
+                        .shown
+                        .as_ref()
+                        .and_then(|(p, _)| p.parent().map(Into::into));
+                    self.report.pick_folder(start, self.notify.clone());
+                }
                 Command::ToggleHidden => self.remembered.show_hidden ^= true,
                 Command::ToggleMute => {
                     self.remembered.muted ^= true;
@@ -326,6 +354,27 @@ impl LivecueApp {
         for chime in self.runner.live_mut().take_chimes() {
             self.audio.play(chime);
         }
+    }
+
+    /// The report screen: the list of shows read again, and this show's report made
+    /// when none is shown yet.
+    fn open_report_screen(&mut self) {
+        self.screen = Screen::Report;
+        self.runner.sync_journal();
+        if let Some(dir) = self.runner.shows_dir() {
+            self.shows = crate::runner::list_shows(dir);
+        }
+        if self.report.shown.is_none()
+            && let Some(path) = self.live().journal_path()
+        {
+            let plan = Arc::clone(self.live().plan());
+            self.report.load(&path, plan, self.notify.clone());
+        }
+    }
+
+    /// The report screen's state (tests).
+    pub fn report_jobs(&self) -> &ReportJobs {
+        &self.report
     }
 
     fn connect_from_dialog(&mut self) {
@@ -395,6 +444,8 @@ impl LivecueApp {
         }
         self.runner.tick();
         self.preflight.collect(self.runner.live_mut());
+        let plan = Arc::clone(self.runner.live().plan());
+        self.report.collect(&plan, &self.notify);
         for chime in self.runner.live_mut().take_chimes() {
             self.audio.play(chime);
         }
@@ -443,7 +494,17 @@ impl LivecueApp {
         };
         let assessment = super::preflight::assessment(&view, &pf);
         let on_preflight = (self.screen == Screen::Preflight).then_some((&pf, &assessment));
-        keys(&ctx, &view, modal, on_preflight, &mut commands);
+        let current_journal = live.journal_path();
+        if self.screen == Screen::Report && modal == Modal::None {
+            report_keys(
+                &ctx,
+                current_journal.as_deref(),
+                &self.report,
+                &mut commands,
+            );
+        } else {
+            keys(&ctx, &view, modal, on_preflight, &mut commands);
+        }
         egui::Panel::top("screen-bar")
             .frame(
                 egui::Frame::NONE
@@ -455,6 +516,14 @@ impl LivecueApp {
             Screen::Preflight => preflight_screen_ui(ui, &view, &pf, &assessment, &mut commands),
             Screen::OnAir => on_air_ui(ui, &view, &mut self.view, &mut commands),
             Screen::Summary => summary_screen_ui(ui, &view, &mut commands),
+            Screen::Report => {
+                let rv = ReportView {
+                    shows: &self.shows,
+                    current: current_journal.as_deref(),
+                    jobs: &self.report,
+                };
+                report_screen_ui(ui, &view, &rv, &mut commands);
+            }
         }
         if self.remembered.detached
             && host_window_ui(&ctx, &view, &mut self.view, modal, &mut commands)

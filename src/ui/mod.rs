@@ -13,6 +13,7 @@ mod keys;
 mod on_air;
 mod preflight;
 mod producer;
+mod report;
 mod screen;
 mod source_dialog;
 mod status;
@@ -90,6 +91,12 @@ pub enum Command {
     AskGoLive,
     /// Pre-flight: go live although the verdict is no-go (confirmed).
     ConfirmGoAnyway,
+    /// Report: make (again) the report of this journal and show it.
+    OpenReport(std::path::PathBuf),
+    /// Report: write the files into the show's folder.
+    ExportReport,
+    /// Report: write the files into a folder chosen in the desktop's dialog.
+    ExportReportTo,
 }
 
 /// What every view reads in one frame: the session and values computed once.

@@ -18,11 +18,18 @@ pub enum Screen {
     OnAir,
     /// The show-ended summary (also a look at the show so far while it runs).
     Summary,
+    /// The full report of this show or a past one, with exports.
+    Report,
 }
 
 impl Screen {
     /// Every screen, in the bar's order.
-    pub const ALL: [Screen; 3] = [Screen::Preflight, Screen::OnAir, Screen::Summary];
+    pub const ALL: [Screen; 4] = [
+        Screen::Preflight,
+        Screen::OnAir,
+        Screen::Summary,
+        Screen::Report,
+    ];
 
     /// The key that shows this screen; function keys, so none is ever typed by mistake.
     pub fn key(self) -> Key {
@@ -30,6 +37,7 @@ impl Screen {
             Screen::Preflight => Key::F1,
             Screen::OnAir => Key::F2,
             Screen::Summary => Key::F3,
+            Screen::Report => Key::F4,
         }
     }
 
@@ -39,6 +47,7 @@ impl Screen {
             Screen::Preflight => texts.screen_preflight,
             Screen::OnAir => texts.screen_on_air,
             Screen::Summary => texts.screen_summary,
+            Screen::Report => texts.screen_report,
         }
     }
 }
@@ -62,7 +71,7 @@ pub fn screen_bar_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comm
     });
 }
 
-/// F1 / F2 / F3 switch screens.
+/// F1 to F4 switch screens.
 pub fn screen_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
     if ctx.egui_wants_keyboard_input() {
         return;

@@ -114,11 +114,12 @@ fn heading_ui(
             ))
             .color(theme::DIM),
         );
-        if ended {
-            ui.add_space(16.0);
-            if ui.button(texts.summary_new_show).clicked() {
-                commands.push(Command::AskNewShow);
-            }
+        ui.add_space(16.0);
+        if ui.button(texts.summary_report).clicked() {
+            commands.push(Command::ShowScreen(super::Screen::Report));
+        }
+        if ended && ui.button(texts.summary_new_show).clicked() {
+            commands.push(Command::AskNewShow);
         }
     });
 }

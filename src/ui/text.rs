@@ -260,6 +260,59 @@ pub struct Texts {
     pub screen_summary: &'static str,
     /// The pre-flight screen's name in the screen bar.
     pub screen_preflight: &'static str,
+    /// The report screen's name in the screen bar.
+    pub screen_report: &'static str,
+
+    // The report screen.
+    /// No show to report on yet.
+    pub report_none: &'static str,
+    /// While the report is made.
+    pub report_making: &'static str,
+    /// `{}` = why the report could not be made.
+    pub report_failed: &'static str,
+    /// Heading of the list of shows.
+    pub report_shows: &'static str,
+    /// The show open now, in the list.
+    pub report_this_show: &'static str,
+    /// `{}` ran, `{}` planned, `{}` received, `{}` shown, `{}` hidden, `{}` commenters,
+    /// `{}` answered, `{}` questions left.
+    pub report_headline: &'static str,
+    /// `{}` minute, `{}` comments, `{}` segment: the busiest minute.
+    pub report_peak: &'static str,
+    /// The journal was made with another version of the plan.
+    pub report_other_plan: &'static str,
+    /// Button: make the report again.
+    pub report_refresh: &'static str,
+    /// Button: export into the show's folder.
+    pub report_export: &'static str,
+    /// Button: export into a folder chosen in a dialog.
+    pub report_export_to: &'static str,
+    /// `{}` = the folder written.
+    pub report_exported: &'static str,
+    /// `{}` = why the export failed.
+    pub report_export_failed: &'static str,
+    /// The chart's x axis.
+    pub report_minute_axis: &'static str,
+    /// The chart's y axis and the comments column.
+    pub report_comments_axis: &'static str,
+    /// The over/under column.
+    pub report_over: &'static str,
+    /// `{}` = how many to follow up.
+    pub report_followups: &'static str,
+    /// An empty list.
+    pub report_nothing: &'static str,
+    /// A complaint or order problem.
+    pub report_complaint: &'static str,
+    /// A question nobody answered.
+    pub report_unanswered: &'static str,
+    /// `{}` questions, `{}` answered, `{}` skipped, `{}` left.
+    pub report_questions: &'static str,
+    /// Words heading.
+    pub report_words: &'static str,
+    /// `{}` = distinct commenters.
+    pub report_commenters: &'static str,
+    /// Button on the summary: open the report.
+    pub summary_report: &'static str,
 
     // The pre-flight screen.
     /// Heading before the show.
@@ -523,6 +576,32 @@ pub const EN: Texts = Texts {
     screen_on_air: "On air",
     screen_summary: "Summary",
     screen_preflight: "Pre-flight",
+    screen_report: "Report",
+
+    report_none: "No show to report on yet: its journal starts with the first event.",
+    report_making: "Making the report…",
+    report_failed: "The report could not be made: {}",
+    report_shows: "Shows",
+    report_this_show: "This show",
+    report_headline: "ran {} of {} planned · {} comments ({} shown, {} hidden) from {} people · {} questions answered, {} left",
+    report_peak: "Busiest minute: {} with {} comments, during {}",
+    report_other_plan: "This show ran with another version of the plan: segment names may not match.",
+    report_refresh: "Refresh",
+    report_export: "Export",
+    report_export_to: "Export to…",
+    report_exported: "Written to {}",
+    report_export_failed: "Not written: {}",
+    report_minute_axis: "show minute",
+    report_comments_axis: "comments",
+    report_over: "over / under",
+    report_followups: "Follow up after the show ({})",
+    report_nothing: "Nothing to follow up.",
+    report_complaint: "complaint",
+    report_unanswered: "unanswered",
+    report_questions: "Questions: {} · {} answered · {} skipped · {} left",
+    report_words: "Most used words",
+    report_commenters: "Commenters ({})",
+    summary_report: "Full report…",
 
     pf_heading: "Before going live",
     pf_network: "Network",
