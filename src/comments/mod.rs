@@ -21,8 +21,8 @@ pub use display::{DISPLAY_MAX_CHARS, sanitize_for_display};
 pub use filter::{Filter, FilterError};
 pub use lists::{parse_word_list, read_word_list};
 pub use matcher::WordMatcher;
-pub(crate) use normalize::is_dense;
 pub use normalize::normalize;
+pub(crate) use normalize::{is_alnum, is_dense};
 pub use spam::{
     CAPS_MIN_LETTERS, CAPS_MIN_PERCENT, EMOJI_FLOOD_MIN, FLOOD_MAX, FLOOD_WINDOW_MS,
     REPEAT_WINDOW_MS,

@@ -234,7 +234,6 @@ pub fn render_chart(report: &Report) -> RgbImage {
         c.text(&label, plot_x0 - 8.0 - lw, y + 5.0, 14.0, MUTED);
         v += step;
     }
-    c.text("comments / min", 8.0, plot_y0 - 34.0, 13.0, MUTED);
 
     // Bars: shown at the bottom, hidden stacked on top.
     let gap = if bar_w >= 4.0 { 1.0 } else { 0.0 };
@@ -319,7 +318,10 @@ pub fn render_chart(report: &Report) -> RgbImage {
     // Legend: colours, then the titles the bands had no room for.
     let mut lx = plot_x0;
     let ly = plot_y1 + 74.0;
-    for (color, name) in [(SHOWN, "shown"), (HIDDEN, "hidden by the filter")] {
+    for (color, name) in [
+        (SHOWN, "comments shown, per minute"),
+        (HIDDEN, "hidden by the filter"),
+    ] {
         c.fill(
             lx as i64,
             ly as i64 - 12,

@@ -1,13 +1,15 @@
 //! The report's one pass over a journal.
 //!
-//! Every event but comments goes to the show's own [`Session`] as it is (timeline,
-//! cues, the question queue), so segments, cues and questions come out as the show saw
-//! them. Comments are counted here as they pass and not kept: the session gets only
-//! the shown questions (they join the queue) and, when the producer promoted a comment
-//! by hand, that comment just before the promotion. What is kept per comment is its
-//! time, segment and verdict flags (16 bytes, for minute-by-minute counts once the
-//! show's start is known) and its handle and text in one buffer (for a promotion later
-//! in the journal).
+//! Every event but comments and the question queue's goes to the show's own
+//! [`Session`] as it is (timeline, cues, resumes), so segments and cues come out as the
+//! show saw them. Comments are counted here as they pass and not kept (the session
+//! would keep every one). The question queue is a [`Queue`] kept here with the
+//! session's three rules: a shown question joins it unless it repeats one already in
+//! it (then it merges), a comment promoted by hand joins it, a state change sets its
+//! state (the test `tests/report.rs` checks it against [`Session::replay`]). What is
+//! kept per comment is its time, segment and verdict flags (for minute-by-minute counts
+//! once the show's start is known) and its handle and text in one buffer (for a
+//! promotion later in the journal).
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
@@ -24,7 +26,7 @@ use super::{
 };
 use crate::comments::{Comment, Reason, Verdict, WordMatcher};
 use crate::plan::{CueTime, Plan};
-use crate::questions::{QuestionKey, QuestionState};
+use crate::questions::{QuestionKey, QuestionState, Queue};
 use crate::session::{Event, JournalHeader, Session, Stamp, summarize};
 use crate::show::{ShowState, WindowCheck};
 
@@ -116,6 +118,38 @@ struct Asked {
 
 type Fast = foldhash::fast::RandomState;
 
+/// Where a comment's complaint word comes from.
+pub(super) enum Matched {
+    /// Look for it in the fold.
+    Here,
+    /// Already looked for: this word, or none.
+    Found(Option<String>),
+}
+
+/// The complaint word that puts a comment on the follow-up list, as written in its
+/// list. Bots and known bad actors (links, spam phrases, repeats, floods, blocked
+/// users) are not customers to write back to.
+pub(super) fn complaint_word(
+    matcher: &mut WordMatcher,
+    verdict: &Verdict,
+    text: &str,
+) -> Option<String> {
+    let bot = verdict.reasons.iter().any(|r| {
+        matches!(
+            r,
+            Reason::SpamLink
+                | Reason::SpamPhrase
+                | Reason::SpamRepeat
+                | Reason::SpamFlood
+                | Reason::BlockedUser
+        )
+    });
+    if bot {
+        return None;
+    }
+    matcher.find(text).map(str::to_owned)
+}
+
 /// The fold of one journal into a [`Report`]: [`Self::apply`] every event in order, then
 /// [`Self::finish`].
 pub struct ReportFold {
@@ -141,6 +175,7 @@ pub struct ReportFold {
     words: WordCounter,
     followup: WordMatcher,
     complaints: Vec<Complaint>,
+    queue: Queue,
     asked: HashMap<QuestionKey, Asked>,
     handled: HashMap<QuestionKey, DateTime<Utc>>,
     cue_fired_ms: Vec<Option<i64>>,
@@ -159,6 +194,7 @@ impl ReportFold {
             zone: options.zone.unwrap_or_else(|| Zone::of_plan(&plan)),
             session: Session::new(Arc::clone(&plan)),
             cue_fired_ms: vec![None; plan.cues.len()],
+            queue: Queue::from_plan(&plan),
             plan,
             header: header.clone(),
             journal: journal.to_owned(),
@@ -181,19 +217,45 @@ impl ReportFold {
         })
     }
 
+    /// Makes room for the comments of a journal of this many bytes at once, so the
+    /// per-comment records are not copied as they grow (room not used is never
+    /// touched, so it costs no memory).
+    pub fn reserve_for(&mut self, journal_bytes: u64) {
+        let bytes = usize::try_from(journal_bytes).unwrap_or(usize::MAX);
+        // A comment line is at least about 200 bytes, of which handle and text are
+        // well under a third.
+        self.recs.reserve(bytes / 200);
+        self.texts.reserve(bytes / 3);
+    }
+
     /// The time zone local times are given in.
     pub fn zone(&self) -> Zone {
         self.zone
     }
 
-    /// The session folded so far (timeline, queue; comments only as described above).
+    /// The session folded so far: timeline, cues, resumes (not comments or questions).
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// The question queue so far.
+    pub fn questions(&self) -> &Queue {
+        &self.queue
     }
 
     /// Folds one event. For a comment seen for the first time, returns it with what
     /// was on air.
     pub fn apply<'a>(&'a mut self, event: &'a Event) -> Option<CommentRow<'a>> {
+        self.apply_matched(event, Matched::Here)
+    }
+
+    /// [`Self::apply`], with the complaint word already looked for (by
+    /// [`complaint_word`] on the reader thread) when `matched` is `Found`.
+    pub(super) fn apply_matched<'a>(
+        &'a mut self,
+        event: &'a Event,
+        matched: Matched,
+    ) -> Option<CommentRow<'a>> {
         self.events += 1;
         self.last_ms = self.last_ms.max(event.at().ms);
         match event {
@@ -201,31 +263,19 @@ impl ReportFold {
                 comment,
                 verdict,
                 at,
-            } => return self.comment(event, comment, verdict, *at),
-            Event::QuestionAdded { comment_id, .. } => {
-                self.restore_comment(comment_id);
-                let asked = self
-                    .seen
-                    .get(&self.id_hash.hash_one(comment_id.as_str()))
-                    .map(|&i| {
-                        let r = self.recs[i as usize];
-                        Asked {
-                            ms: r.ms,
-                            seg: r.seg,
-                        }
-                    });
-                self.apply_noting_new_question(event, asked);
-            }
+            } => return self.comment(comment, verdict, *at, matched),
+            Event::QuestionAdded { comment_id, .. } => self.promote(comment_id),
             Event::QuestionStateChanged {
                 question,
                 state,
                 at,
             } => {
-                self.session.apply(event);
-                if *state == QuestionState::Queued {
-                    self.handled.remove(question);
-                } else {
-                    self.handled.insert(question.clone(), at.wall);
+                if self.queue.set_state(question, *state) {
+                    if *state == QuestionState::Queued {
+                        self.handled.remove(question);
+                    } else {
+                        self.handled.insert(question.clone(), at.wall);
+                    }
                 }
             }
             Event::CueFired { index, at } => {
@@ -244,22 +294,9 @@ impl ReportFold {
         None
     }
 
-    fn apply_noting_new_question(&mut self, event: &Event, asked: Option<Asked>) {
-        let before = self.session.questions().all().len();
-        self.session.apply(event);
-        let queue = self.session.questions().all();
-        if queue.len() > before
-            && let (Some(q), Some(asked)) = (queue.last(), asked)
-        {
-            self.asked.insert(q.key.clone(), asked);
-        }
-    }
-
-    /// Hands the session a comment it was not given, so a promotion finds it.
-    fn restore_comment(&mut self, id: &str) {
-        if self.session.has_comment(id) {
-            return;
-        }
+    /// A comment put into the queue by hand: as `Session::apply` does, when the
+    /// comment was received.
+    fn promote(&mut self, id: &str) {
         let Some(&i) = self.seen.get(&self.id_hash.hash_one(id)) else {
             return;
         };
@@ -273,20 +310,34 @@ impl ReportFold {
         ) else {
             return;
         };
-        let at = self.stamp(r.ms);
-        let restored = Event::CommentReceived {
-            comment: Comment {
-                id: id.to_owned(),
-                user: user.to_owned(),
-                text: text.to_owned(),
-                ts: at.wall,
-                platform: None,
-            },
-            // Its real verdict is counted already; this one keeps it out of the queue.
-            verdict: Verdict::default(),
-            at,
-        };
-        self.session.apply(&restored);
+        let key = QuestionKey::Comment(id.to_owned());
+        if self.queue.find(&key).is_none() {
+            self.queue.add(key.clone(), text, Some(user));
+            self.asked.insert(
+                key,
+                Asked {
+                    ms: r.ms,
+                    seg: r.seg,
+                },
+            );
+        }
+    }
+
+    /// A shown question: as `Session::apply` does, it merges into the question it
+    /// repeats when that one is queued, else joins the queue.
+    fn question(&mut self, comment: &Comment, verdict: &Verdict, asked: Asked) {
+        let merged = verdict.duplicate_of.as_ref().is_some_and(|first| {
+            self.queue
+                .merge(&QuestionKey::Comment(first.clone()), &comment.user)
+        });
+        if !merged {
+            let key = QuestionKey::Comment(comment.id.clone());
+            if self.queue.find(&key).is_none() {
+                self.asked.insert(key.clone(), asked);
+            }
+            self.queue
+                .add(key, &comment.text, Some(comment.user.as_str()));
+        }
     }
 
     fn stamp(&self, ms: i64) -> Stamp {
@@ -320,10 +371,10 @@ impl ReportFold {
 
     fn comment<'a>(
         &'a mut self,
-        event: &'a Event,
         comment: &'a Comment,
         verdict: &'a Verdict,
         at: Stamp,
+        matched: Matched,
     ) -> Option<CommentRow<'a>> {
         let index = u32::try_from(self.recs.len()).unwrap_or(u32::MAX);
         match self.seen.entry(self.id_hash.hash_one(comment.id.as_str())) {
@@ -384,30 +435,22 @@ impl ReportFold {
         if shown {
             self.words.add(&comment.text);
         }
-        // Bots and known bad actors are not customers to write back to.
-        let customer = !verdict.reasons.iter().any(|r| {
-            matches!(
-                r,
-                Reason::SpamLink
-                    | Reason::SpamPhrase
-                    | Reason::SpamRepeat
-                    | Reason::SpamFlood
-                    | Reason::BlockedUser
-            )
-        });
-        let mut complaint = false;
-        if customer && let Some(word) = self.followup.find(&comment.text) {
+        let found = match matched {
+            Matched::Here => complaint_word(&mut self.followup, verdict, &comment.text),
+            Matched::Found(word) => word,
+        };
+        let complaint = found.is_some();
+        if let Some(word) = found {
             self.complaints.push(Complaint {
                 rec: index,
                 id: comment.id.clone(),
                 user: comment.user.clone(),
                 text: comment.text.clone(),
-                word: word.to_owned(),
+                word,
             });
-            complaint = true;
         }
         if question {
-            self.apply_noting_new_question(event, Some(Asked { ms: at.ms, seg }));
+            self.question(comment, verdict, Asked { ms: at.ms, seg });
         }
         let this = &*self;
         Some(CommentRow {
@@ -629,7 +672,7 @@ impl ReportFold {
             })
             .collect();
 
-        let queue = self.session.questions().all();
+        let queue = self.queue.all();
         let list: Vec<QuestionRow> = queue
             .iter()
             .map(|q| {
@@ -658,14 +701,16 @@ impl ReportFold {
             .iter()
             .filter(|q| matches!(q.key, QuestionKey::Planned(_)))
             .count();
+        let in_state = |state| queue.iter().filter(|q| q.state == state).count();
+        let left_questions = self.queue.upcoming();
         let questions = QuestionStats {
             total: queue.len(),
             planned,
             live: queue.len() - planned,
             merged: queue.iter().map(|q| q.also_asked_by.len()).sum(),
-            answered: summary.questions.answered,
-            skipped: summary.questions.skipped,
-            left: summary.questions.left,
+            answered: in_state(QuestionState::Answered),
+            skipped: in_state(QuestionState::Skipped),
+            left: left_questions.len(),
             list,
         };
 
@@ -712,9 +757,7 @@ impl ReportFold {
             list: cue_list,
         };
 
-        let mut followups: Vec<Followup> = summary
-            .questions
-            .left_questions
+        let mut followups: Vec<Followup> = left_questions
             .iter()
             .map(|q| {
                 let asked = self.asked.get(&q.key);
@@ -729,7 +772,7 @@ impl ReportFold {
                     segment: asked.and_then(|a| self.segment_title(a.seg)),
                     text: q.text.clone(),
                     matched: None,
-                    times_asked: q.times_asked,
+                    times_asked: q.times_asked(),
                     id,
                 }
             })

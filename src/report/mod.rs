@@ -40,7 +40,7 @@ pub use words::{Count, WordCounter, is_stopword};
 use crate::comments::{FilterError, Reason};
 use crate::plan::Plan;
 use crate::questions::QuestionState;
-use crate::session::{JournalError, JournalReader};
+use crate::session::{Event, JournalError, JournalReader};
 
 /// A cue counts as on time when it fired at most this long after it fell due (the app
 /// checks every frame, `record` every 200 ms; more means the app was not running).
@@ -483,9 +483,28 @@ impl Default for ReportOptions {
     }
 }
 
+/// Events decoded on the reader thread and handed over together.
+const BATCH: usize = 1024;
+
+/// What the reader thread hands over.
+enum Read {
+    /// Events, each with its complaint word when it is a comment, and the bytes read
+    /// after them.
+    Events(Vec<(Event, Option<String>)>, u64),
+    /// The end, and whether a torn last line was left out.
+    End(bool),
+    /// The journal is damaged or could not be read.
+    Failed(JournalError),
+}
+
 /// Reads the journal at `path` and folds it into a report for `plan`. `progress` is
 /// called every 100,000 events and at the end; `on_comment` with every comment as it
 /// is read (the CLI writes `comments.csv` from it in the same pass).
+///
+/// The journal is read and decoded on a thread of its own (`livecue-report-read`),
+/// handing events over in batches on a bounded channel, together with the complaint
+/// word of each comment, while this thread folds them: decoding JSON and normalising
+/// text cost about as much as the rest of the fold.
 pub fn report_journal(
     path: &Path,
     plan: Arc<Plan>,
@@ -493,34 +512,102 @@ pub fn report_journal(
     mut progress: impl FnMut(Progress),
     mut on_comment: impl FnMut(&CommentRow<'_>) -> Result<(), ReportError>,
 ) -> Result<Report, ReportError> {
-    let total_bytes = std::fs::metadata(path)
-        .map_err(|source| JournalError::Io {
-            path: path.to_owned(),
-            source,
-        })?
-        .len();
+    let io_err = |source| JournalError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let total_bytes = std::fs::metadata(path).map_err(io_err)?.len();
     let mut reader = JournalReader::open(path)?;
+    let mut matcher = followup_matcher(&plan)?;
     let mut fold = ReportFold::new(plan, reader.header(), path, options)?;
+    fold.reserve_for(total_bytes);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Read>(8);
+    // Folded batches go back to be dropped where their strings were allocated, which
+    // the allocator does faster than freeing them on another thread.
+    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<(Event, Option<String>)>>(8);
+    let thread = std::thread::Builder::new()
+        .name("livecue-report-read".into())
+        .spawn(move || {
+            loop {
+                let mut batch = match done_rx.try_recv() {
+                    Ok(mut old) => {
+                        old.clear();
+                        old
+                    }
+                    Err(_) => Vec::with_capacity(BATCH),
+                };
+                let last = loop {
+                    match reader.next_event() {
+                        Ok(Some(event)) => {
+                            let word = match &event {
+                                Event::CommentReceived {
+                                    comment, verdict, ..
+                                } => fold::complaint_word(&mut matcher, verdict, &comment.text),
+                                _ => None,
+                            };
+                            batch.push((event, word));
+                            if batch.len() == BATCH {
+                                break None;
+                            }
+                        }
+                        Ok(None) => break Some(Read::End(reader.torn_tail().is_some())),
+                        Err(e) => break Some(Read::Failed(e)),
+                    }
+                };
+                // A closed channel means the fold stopped: nothing more to do.
+                if tx.send(Read::Events(batch, reader.bytes_read())).is_err() {
+                    return;
+                }
+                if let Some(last) = last {
+                    let _ = tx.send(last);
+                    return;
+                }
+            }
+        })
+        .map_err(io_err)?;
     let mut events = 0u64;
-    while let Some(event) = reader.next_event()? {
-        if let Some(row) = fold.apply(&event) {
-            on_comment(&row)?;
+    let mut next_progress = 100_000;
+    let mut bytes_read = 0;
+    let result = loop {
+        match rx.recv() {
+            Ok(Read::Events(mut batch, bytes)) => {
+                bytes_read = bytes;
+                events += batch.len() as u64;
+                for (event, word) in &mut batch {
+                    let word = fold::Matched::Found(word.take());
+                    if let Some(row) = fold.apply_matched(event, word) {
+                        on_comment(&row)?;
+                    }
+                }
+                // When the reader is not keeping up, this thread drops it itself.
+                let _ = done_tx.try_send(batch);
+                if events >= next_progress {
+                    next_progress += 100_000;
+                    progress(Progress {
+                        bytes_read,
+                        total_bytes,
+                        events,
+                    });
+                }
+            }
+            Ok(Read::End(torn_tail)) => break Ok(torn_tail),
+            Ok(Read::Failed(e)) => break Err(e.into()),
+            Err(_) => {
+                break Err(ReportError::Journal(io_err(std::io::Error::other(
+                    "the journal reader stopped",
+                ))));
+            }
         }
-        events += 1;
-        if events.is_multiple_of(100_000) {
-            progress(Progress {
-                bytes_read: reader.bytes_read(),
-                total_bytes,
-                events,
-            });
-        }
-    }
+    };
+    drop(rx);
+    let _ = thread.join();
+    let torn_tail = result?;
     progress(Progress {
-        bytes_read: reader.bytes_read(),
+        bytes_read,
         total_bytes,
         events,
     });
-    Ok(fold.finish(reader.torn_tail().is_some()))
+    Ok(fold.finish(torn_tail))
 }
 
 /// The show time `ms` as `h:mm:ss` (`-0:01:05` before the start).

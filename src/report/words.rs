@@ -13,13 +13,14 @@
 //! those seen only once so far are dropped, so counts of very rare entries may be low.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::io::{BufReader, Read};
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 use serde::Serialize;
 
-use crate::comments::{ZhFold, is_dense};
+use crate::comments::{ZhFold, is_alnum, is_dense};
 
 /// The stop-word lists, by language (sources in `assets/README.md`).
 const STOPWORDS: [&str; 4] = [
@@ -59,8 +60,8 @@ fn jieba() -> Option<&'static Jieba> {
         .as_ref()
 }
 
-fn stopwords() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn stopwords() -> &'static HashSet<String, foldhash::fast::FixedState> {
+    static SET: OnceLock<HashSet<String, foldhash::fast::FixedState>> = OnceLock::new();
     SET.get_or_init(|| {
         let fold = ZhFold::get();
         STOPWORDS
@@ -87,10 +88,11 @@ fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 
-/// One word of a comment: its counting key and where it is in the text.
-#[derive(Clone, Debug)]
+/// One word of a comment: where its counting key is in the key buffer and where the
+/// word is in the text.
+#[derive(Clone, Copy, Debug)]
 struct Token {
-    key: String,
+    key: (usize, usize),
     start: usize,
     end: usize,
     /// Unspaced script: phrases glue such words without a space.
@@ -99,29 +101,38 @@ struct Token {
     break_before: bool,
 }
 
+type Fast = foldhash::fast::RandomState;
+
 /// Splits a comment into words. Reuses its buffers from one comment to the next.
 #[derive(Debug, Default)]
-pub struct Tokenizer {
+struct Tokenizer {
     tokens: Vec<Token>,
+    /// Every token's key, one after the other.
+    keys: String,
     folded: String,
     /// Byte offset in the original text of each char of `folded`, plus the end.
     offsets: Vec<usize>,
 }
 
 impl Tokenizer {
+    fn key(&self, t: &Token) -> &str {
+        &self.keys[t.key.0..t.key.1]
+    }
+
     fn run(&mut self, text: &str) {
         self.tokens.clear();
+        self.keys.clear();
         let mut word_start: Option<usize> = None;
         let mut dense_start: Option<usize> = None;
         let mut pending_break = false;
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
-            let dense = is_dense(c);
+            let dense = !c.is_ascii() && is_dense(c);
             let wordish = !dense
-                && (c.is_alphanumeric()
+                && (is_alnum(c)
                     || ((c == '\'' || c == '’' || c == '-')
                         && word_start.is_some()
-                        && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric())));
+                        && iter.peek().is_some_and(|&(_, n)| is_alnum(n))));
             if !wordish && let Some(s) = word_start.take() {
                 self.push_spaced(text, s, i, &mut pending_break);
             }
@@ -146,19 +157,24 @@ impl Tokenizer {
 
     fn push_spaced(&mut self, text: &str, start: usize, end: usize, pending_break: &mut bool) {
         let word = &text[start..end];
-        let key: String = word
-            .chars()
-            .map(|c| if c == '’' { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect();
         let break_before = std::mem::take(pending_break);
         // Single letters and bare numbers say nothing about what the audience liked.
-        if key.chars().count() < 2 || key.chars().all(|c| c.is_numeric()) {
+        if word.chars().nth(1).is_none() || word.chars().all(char::is_numeric) {
             *pending_break = true;
             return;
         }
+        let key_start = self.keys.len();
+        if word.is_ascii() {
+            self.keys.push_str(word);
+            self.keys[key_start..].make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                let c = if c == '’' { '\'' } else { c };
+                self.keys.extend(c.to_lowercase());
+            }
+        }
         self.tokens.push(Token {
-            key,
+            key: (key_start, self.keys.len()),
             start,
             end,
             dense: false,
@@ -175,8 +191,10 @@ impl Tokenizer {
             None
         };
         let Some(jieba) = jieba else {
+            let key_start = self.keys.len();
+            self.keys.push_str(run);
             self.tokens.push(Token {
-                key: run.to_owned(),
+                key: (key_start, self.keys.len()),
                 start,
                 end,
                 dense: true,
@@ -202,8 +220,10 @@ impl Tokenizer {
                 break_before = true;
                 continue;
             }
+            let key_start = self.keys.len();
+            self.keys.push_str(token.word);
             self.tokens.push(Token {
-                key: token.word.to_owned(),
+                key: (key_start, self.keys.len()),
                 start: s,
                 end: e,
                 dense: true,
@@ -221,11 +241,11 @@ struct Entry {
 
 #[derive(Debug, Default)]
 struct Counter {
-    map: HashMap<String, Entry, foldhash::fast::RandomState>,
+    map: HashMap<String, Entry, Fast>,
 }
 
 impl Counter {
-    fn add(&mut self, key: &str, display: impl FnOnce() -> String) {
+    fn add(&mut self, key: &str, display: &str) {
         if let Some(e) = self.map.get_mut(key) {
             e.count += 1;
             return;
@@ -243,7 +263,7 @@ impl Counter {
         self.map.insert(
             key.to_owned(),
             Entry {
-                display: display(),
+                display: display.to_owned(),
                 count: 1,
             },
         );
@@ -272,49 +292,67 @@ pub struct WordCounter {
     tokenizer: Tokenizer,
     words: Counter,
     phrases: Counter,
-    seen: HashSet<String>,
+    /// Hashes of the words and phrases of the current comment counted so far.
+    seen: Vec<u64>,
+    hash: Fast,
+    stop: Vec<bool>,
     phrase: String,
     display: String,
     comments: usize,
 }
 
 impl WordCounter {
+    fn first_time(&mut self, key: &str) -> bool {
+        let h = self.hash.hash_one(key);
+        if self.seen.contains(&h) {
+            return false;
+        }
+        self.seen.push(h);
+        true
+    }
+
     /// Counts the words and phrases of one comment.
     pub fn add(&mut self, text: &str) {
         self.comments += 1;
-        self.tokenizer.run(text);
-        let tokens = &self.tokenizer.tokens;
+        let mut tokenizer = std::mem::take(&mut self.tokenizer);
+        tokenizer.run(text);
         self.seen.clear();
-        for t in tokens {
-            if !is_stopword(&t.key) && self.seen.insert(t.key.clone()) {
-                self.words.add(&t.key, || text[t.start..t.end].to_owned());
+        let tokens = &tokenizer.tokens;
+        let mut stop = std::mem::take(&mut self.stop);
+        stop.clear();
+        stop.extend(tokens.iter().map(|t| is_stopword(tokenizer.key(t))));
+        for (t, &stop) in tokens.iter().zip(&stop) {
+            let key = tokenizer.key(t);
+            if !stop && self.first_time(key) {
+                self.words.add(key, &text[t.start..t.end]);
             }
         }
         for n in 2..=3 {
-            for window in tokens.windows(n) {
-                if window[1..].iter().any(|t| t.break_before)
-                    || is_stopword(&window[0].key)
-                    || is_stopword(&window[n - 1].key)
-                {
+            for (i, window) in tokens.windows(n).enumerate() {
+                if window[1..].iter().any(|t| t.break_before) || stop[i] || stop[i + n - 1] {
                     continue;
                 }
-                self.phrase.clear();
-                self.display.clear();
+                let mut phrase = std::mem::take(&mut self.phrase);
+                let mut display = std::mem::take(&mut self.display);
+                phrase.clear();
+                display.clear();
                 for (j, t) in window.iter().enumerate() {
-                    let glue = j > 0 && !(t.dense && window[j - 1].dense);
-                    if glue {
-                        self.phrase.push(' ');
-                        self.display.push(' ');
+                    if j > 0 && !(t.dense && window[j - 1].dense) {
+                        phrase.push(' ');
+                        display.push(' ');
                     }
-                    self.phrase.push_str(&t.key);
-                    self.display.push_str(&text[t.start..t.end]);
+                    phrase.push_str(tokenizer.key(t));
+                    display.push_str(&text[t.start..t.end]);
                 }
-                if self.seen.insert(self.phrase.clone()) {
-                    let display = &self.display;
-                    self.phrases.add(&self.phrase, || display.clone());
+                if self.first_time(&phrase) {
+                    self.phrases.add(&phrase, &display);
                 }
+                self.phrase = phrase;
+                self.display = display;
             }
         }
+        self.tokenizer = tokenizer;
+        self.stop = stop;
     }
 
     /// How many comments were counted.
