@@ -18,6 +18,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeDelta, Utc};
+use cpu_time::{ProcessTime, ThreadTime};
 use criterion::{Criterion, criterion_group, criterion_main};
 use livecue::comments::{Comment, Filter};
 use livecue::plan::{self, Plan};
@@ -186,8 +187,10 @@ fn bench(c: &mut Criterion) {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     let rss_before = status_kb("VmRSS:");
     let started = Instant::now();
+    let (process, thread) = (ProcessTime::now(), ThreadTime::now());
     let report = report_journal(&journal, Arc::clone(&plan), &options, |_| {}, |_| Ok(()));
     let took = started.elapsed();
+    let (cpu, fold_cpu) = (process.elapsed(), thread.elapsed());
     let peak = status_kb("VmHWM:");
     match &report {
         Ok(r) => eprintln!(
@@ -205,6 +208,14 @@ fn bench(c: &mut Criterion) {
         ),
         Err(e) => panic!("the report failed: {e}"),
     }
+    // On a machine busy with other work the wall-clock time says little; the CPU time
+    // of each thread says what two idle cores would take (about the larger of the two).
+    eprintln!(
+        "report CPU time: {:.2} s in all; folding thread {:.2} s, reading thread {:.2} s",
+        cpu.as_secs_f64(),
+        fold_cpu.as_secs_f64(),
+        cpu.saturating_sub(fold_cpu).as_secs_f64()
+    );
     drop(report);
 
     let mut group = c.benchmark_group("report_1m_comments");

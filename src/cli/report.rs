@@ -176,15 +176,19 @@ fn report_one(
     let started = Instant::now();
     let mut next_line = started + Duration::from_secs(1);
     let terminal = std::io::stderr().is_terminal();
-    let mut shown = false;
+    // A line a second once the first second has passed, and the end once, when
+    // anything was shown before it.
+    let (mut shown, mut finished) = (false, false);
     let progress = |p: Progress| {
         let now = Instant::now();
         let done = p.bytes_read >= p.total_bytes;
-        if size < PROGRESS_FROM_BYTES || (now < next_line && !(done && shown)) {
+        let due = now >= next_line || (done && shown);
+        if size < PROGRESS_FROM_BYTES || !due || finished {
             return;
         }
         next_line = now + Duration::from_secs(1);
         shown = true;
+        finished = done;
         let percent = p.bytes_read * 100 / p.total_bytes.max(1);
         let line = format!(
             "livecue: {}: {percent}% read, {} events",

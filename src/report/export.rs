@@ -81,11 +81,30 @@ fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.to_owned()
 }
 
-fn comment_cells(row: &CommentRow<'_>, zone: Zone) -> [String; 14] {
+/// Local times to the second, remembered for the next comment in the same second (a
+/// busy show has dozens).
+#[derive(Default)]
+struct TimeText {
+    second: Option<i64>,
+    text: String,
+}
+
+impl TimeText {
+    fn get(&mut self, zone: Zone, t: chrono::DateTime<chrono::Utc>) -> String {
+        let second = t.timestamp();
+        if self.second != Some(second) {
+            self.second = Some(second);
+            self.text = zone.format(t);
+        }
+        self.text.clone()
+    }
+}
+
+fn comment_cells(row: &CommentRow<'_>, zone: Zone, times: &mut [TimeText; 2]) -> [String; 14] {
     let v = row.verdict;
     let c = row.comment;
     [
-        zone.format(row.at.wall),
+        times[0].get(zone, row.at.wall),
         row.show_ms.map(show_time).unwrap_or_default(),
         row.on_air.label().to_owned(),
         c.user.clone(),
@@ -102,7 +121,7 @@ fn comment_cells(row: &CommentRow<'_>, zone: Zone) -> [String; 14] {
         row.followup.unwrap_or_default().to_owned(),
         c.id.clone(),
         c.platform.clone().unwrap_or_default(),
-        zone.format(c.ts),
+        times[1].get(zone, c.ts),
     ]
 }
 
@@ -122,8 +141,9 @@ pub fn export_journal(
     let files = ReportFiles::in_dir(out);
     let zone = options.report.zone.unwrap_or_else(|| Zone::of_plan(&plan));
     let mut sheet = Sheet::create(&files.comments_csv, &COMMENT_COLUMNS, options.excel)?;
+    let mut times = [TimeText::default(), TimeText::default()];
     let report = report_journal(journal, plan, &options.report, progress, |row| {
-        sheet.row(&comment_cells(row, zone))
+        sheet.row(&comment_cells(row, zone, &mut times))
     })?;
     sheet.finish()?;
     write_report(&report, out, options)?;

@@ -498,7 +498,7 @@ enum Read {
 }
 
 /// Reads the journal at `path` and folds it into a report for `plan`. `progress` is
-/// called every 100,000 events and at the end; `on_comment` with every comment as it
+/// called after every batch of about a thousand events and at the end; `on_comment` with every comment as it
 /// is read (the CLI writes `comments.csv` from it in the same pass).
 ///
 /// The journal is read and decoded on a thread of its own (`livecue-report-read`),
@@ -566,7 +566,6 @@ pub fn report_journal(
         })
         .map_err(io_err)?;
     let mut events = 0u64;
-    let mut next_progress = 100_000;
     let mut bytes_read = 0;
     let result = loop {
         match rx.recv() {
@@ -581,14 +580,11 @@ pub fn report_journal(
                 }
                 // When the reader is not keeping up, this thread drops it itself.
                 let _ = done_tx.try_send(batch);
-                if events >= next_progress {
-                    next_progress += 100_000;
-                    progress(Progress {
-                        bytes_read,
-                        total_bytes,
-                        events,
-                    });
-                }
+                progress(Progress {
+                    bytes_read,
+                    total_bytes,
+                    events,
+                });
             }
             Ok(Read::End(torn_tail)) => break Ok(torn_tail),
             Ok(Read::Failed(e)) => break Err(e.into()),
