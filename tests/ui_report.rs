@@ -52,6 +52,8 @@ fn wait_for(harness: &mut Harness<'static, LivecueApp>, label: &str) {
 
 /// A show with five comments (one a complaint, one a question) over two minutes, ended.
 fn ended_show(harness: &mut Harness<'static, LivecueApp>, clock: &ManualClock) {
+    // Pre-flight: the first checklist item ticked.
+    press(harness, Key::N);
     press(harness, Key::F2);
     press(harness, Key::Space);
     let comments = [
@@ -120,6 +122,14 @@ fn end_a_show_open_its_report_and_export_it() {
     let summary: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["comments"]["received"], 5);
+    // Pre-flight reached the report: the tick and the do-not-disturb reading.
+    let preflight = &summary["preflight"];
+    assert_eq!(preflight["checklist"][0]["ticked"], true, "{preflight}");
+    assert_eq!(preflight["checklist"][1]["ticked"], false, "{preflight}");
+    assert_eq!(preflight["dnd"]["state"], "unknown", "{preflight}");
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("## Pre-flight"), "{md}");
+    assert!(md.contains("- Checklist: 1 of 10 ticked"), "{md}");
     // A formula in a comment is neutralised in the spreadsheet.
     let csv = std::fs::read_to_string(out.join("comments.csv")).unwrap();
     assert!(csv.contains("'=HYPERLINK"), "{csv}");

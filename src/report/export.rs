@@ -439,6 +439,51 @@ pub fn markdown(report: &Report, zone: Zone) -> String {
         let _ = writeln!(o, "**Most active:** {}.", top.join(", "));
     }
 
+    if let Some(pf) = &report.preflight {
+        o.push_str("\n## Pre-flight\n\n");
+        match (&pf.speed, &pf.speed_error) {
+            (Some(r), _) => {
+                let _ = writeln!(
+                    o,
+                    "- Speed test: upload {:.1} Mbps (needed {:.0}), download {:.1} Mbps, latency {:.0} ms, jitter {:.0} ms",
+                    r.upload_mbps, pf.min_upload_mbps, r.download_mbps, r.latency_ms, r.jitter_ms
+                );
+            }
+            (None, Some(e)) => {
+                let _ = writeln!(o, "- Speed test failed: {}", md(e));
+            }
+            (None, None) => o.push_str("- Speed test: not run\n"),
+        }
+        if let Some(d) = &pf.dnd {
+            let state = if pf.dnd_by_hand {
+                "on (confirmed by hand)".to_owned()
+            } else {
+                format!("{:?} ({})", d.state, d.method).to_lowercase()
+            };
+            let _ = writeln!(o, "- Do-not-disturb on this computer: {state}");
+        }
+        let ticked = pf.checklist.iter().filter(|c| c.ticked).count();
+        let _ = writeln!(o, "- Checklist: {ticked} of {} ticked", pf.checklist.len());
+        for c in pf.checklist.iter().filter(|c| !c.ticked) {
+            let _ = writeln!(o, "  - not ticked: {}", md(&c.item));
+        }
+        match pf.went_live.as_deref() {
+            Some("anyway") => {
+                let _ = writeln!(
+                    o,
+                    "- Went live **anyway**, with open: {}",
+                    pf.open_at_go
+                        .iter()
+                        .map(|s| md(s))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+            }
+            Some(_) => o.push_str("- Went live with every check passed\n"),
+            None => {}
+        }
+    }
+
     o.push_str("\n## Segments\n\n| # | segment | planned | actual | over/under | comments | per min | busiest minute |\n|---|---|---|---|---|---|---|---|\n");
     for seg in &report.segments {
         let _ = writeln!(

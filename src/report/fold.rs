@@ -843,6 +843,7 @@ impl ReportFold {
             },
             cues,
             followups,
+            preflight: super::PreflightInfo::from_log(&self.plan, self.session.preflight()),
         }
     }
 }

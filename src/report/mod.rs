@@ -71,8 +71,83 @@ pub struct Report {
     pub cues: CueStats,
     /// What someone should answer after the show: questions left and complaints.
     pub followups: Vec<Followup>,
-    // Pre-flight results (speed test, checklist ticks, "went live anyway") go here as a
-    // `preflight` section once the journal records them.
+    /// Pre-flight before the show, when the journal has any of it.
+    pub preflight: Option<PreflightInfo>,
+}
+
+/// What pre-flight found before the show, as the journal has it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PreflightInfo {
+    /// The latest speed test's figures.
+    pub speed: Option<crate::preflight::speed::SpeedResult>,
+    /// Why the latest speed test could not run.
+    pub speed_error: Option<String>,
+    /// When the latest speed test finished.
+    pub tested_at: Option<DateTime<Utc>>,
+    /// The upload the plan asks for, Mbps.
+    pub min_upload_mbps: f64,
+    /// This computer's do-not-disturb, as last read.
+    pub dnd: Option<crate::preflight::dnd::DndReport>,
+    /// Do-not-disturb confirmed by hand.
+    pub dnd_by_hand: bool,
+    /// Each checklist item and whether it was ticked.
+    pub checklist: Vec<ChecklistRow>,
+    /// `go`, `anyway` (went live though something was open), or none.
+    pub went_live: Option<String>,
+    /// What was open or failing when the host went live anyway.
+    pub open_at_go: Vec<String>,
+}
+
+/// One checklist item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChecklistRow {
+    /// The item.
+    pub item: String,
+    /// Ticked by the time the show started (or the report was made).
+    pub ticked: bool,
+}
+
+impl PreflightInfo {
+    /// The section for `plan` from a session's pre-flight fold; none when nothing of
+    /// pre-flight was journaled.
+    pub fn from_log(plan: &Plan, log: &crate::preflight::PreflightLog) -> Option<Self> {
+        use crate::preflight::SpeedOutcome;
+        if log == &crate::preflight::PreflightLog::default() {
+            return None;
+        }
+        let (speed, speed_error, tested_at) = match &log.speed {
+            Some((SpeedOutcome::Measured(r), at)) => (Some(r.clone()), None, Some(*at)),
+            Some((SpeedOutcome::Failed { error, .. }, at)) => {
+                (None, Some(error.clone()), Some(*at))
+            }
+            None => (None, None, None),
+        };
+        Some(Self {
+            speed,
+            speed_error,
+            tested_at,
+            min_upload_mbps: crate::preflight::min_upload_mbps(plan),
+            dnd: log.dnd.as_ref().map(|d| d.report.clone()),
+            dnd_by_hand: log.dnd.as_ref().is_some_and(|d| d.by_hand),
+            checklist: crate::preflight::checklist::items(plan)
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| ChecklistRow {
+                    item,
+                    ticked: log.is_ticked(i),
+                })
+                .collect(),
+            went_live: log
+                .went_live
+                .as_ref()
+                .map(|w| if w.anyway { "anyway" } else { "go" }.to_owned()),
+            open_at_go: log
+                .went_live
+                .as_ref()
+                .map(|w| w.open.clone())
+                .unwrap_or_default(),
+        })
+    }
 }
 
 /// The show as a whole.

@@ -281,6 +281,12 @@ pub struct Texts {
     pub report_peak: &'static str,
     /// The journal was made with another version of the plan.
     pub report_other_plan: &'static str,
+    /// `{}` upload, `{}` ticked of `{}` items: pre-flight in one line.
+    pub report_preflight: &'static str,
+    /// No speed test.
+    pub report_not_tested: &'static str,
+    /// Went live although pre-flight was not passed.
+    pub report_went_anyway: &'static str,
     /// Button: make the report again.
     pub report_refresh: &'static str,
     /// Button: export into the show's folder.
@@ -586,6 +592,9 @@ pub const EN: Texts = Texts {
     report_headline: "ran {} of {} planned · {} comments ({} shown, {} hidden) from {} people · {} questions answered, {} left",
     report_peak: "Busiest minute: {} with {} comments, during {}",
     report_other_plan: "This show ran with another version of the plan: segment names may not match.",
+    report_preflight: "Pre-flight: upload {} · checklist {} of {} ticked",
+    report_not_tested: "not tested",
+    report_went_anyway: "went live anyway",
     report_refresh: "Refresh",
     report_export: "Export",
     report_export_to: "Export to…",

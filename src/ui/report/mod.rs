@@ -195,6 +195,28 @@ fn report_ui(
             .color(theme::DIM),
         );
     }
+    if let Some(pf) = &report.preflight {
+        let ticked = pf.checklist.iter().filter(|c| c.ticked).count();
+        let upload = pf.speed.as_ref().map_or_else(
+            || texts.report_not_tested.to_owned(),
+            |r| format!("{:.1} Mbps", r.upload_mbps),
+        );
+        let line = fill(
+            texts.report_preflight,
+            &[
+                &upload,
+                &ticked.to_string(),
+                &pf.checklist.len().to_string(),
+            ],
+        );
+        let anyway = pf.went_live.as_deref() == Some("anyway");
+        let line = if anyway {
+            format!("{line} · {}", texts.report_went_anyway)
+        } else {
+            line
+        };
+        ui.label(RichText::new(line).color(if anyway { theme::AMBER } else { theme::DIM }));
+    }
     if !show.plan_matches {
         ui.label(RichText::new(texts.report_other_plan).color(theme::AMBER));
     }
