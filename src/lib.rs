@@ -23,5 +23,9 @@ pub const EXAMPLE_PLAN: &str = include_str!("../plans/skincare-launch.zh-TW.ron"
 /// The name the bundled example plan goes by in messages.
 pub const EXAMPLE_PLAN_NAME: &str = "plans/skincare-launch.zh-TW.ron (bundled)";
 
+/// The bundled CJK font (WenQuanYi Micro Hei, Apache-2.0): the app's fallback for
+/// Chinese and the report chart's lettering, included once.
+pub const BUNDLED_CJK_FONT: &[u8] = include_bytes!("../assets/fonts/wqy-microhei.ttc");
+
 /// The bundled demo comments, replayed when livecue is started without a plan.
 pub const DEMO_COMMENTS: &str = include_str!("../assets/demo/comments.jsonl");

@@ -17,7 +17,7 @@ pub const CHART_WIDTH: u32 = 1600;
 pub const CHART_HEIGHT: u32 = 640;
 
 /// WenQuanYi Micro Hei (Apache-2.0, `assets/fonts/README.md`).
-const FONT: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
+const FONT: &[u8] = crate::BUNDLED_CJK_FONT;
 
 const LEFT: u32 = 80;
 const RIGHT: u32 = 30;

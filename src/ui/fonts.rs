@@ -9,7 +9,7 @@ use std::sync::Arc;
 use egui::{FontData, FontDefinitions, FontFamily};
 
 /// The bundled fallback (Apache-2.0, see assets/fonts/README.md).
-pub const BUNDLED_CJK: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
+pub const BUNDLED_CJK: &[u8] = crate::BUNDLED_CJK_FONT;
 
 /// Family names tried in order; Traditional Chinese first.
 const PREFERRED: &[&str] = &[
