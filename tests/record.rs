@@ -85,8 +85,48 @@ fn run_with_deadline(mut cmd: Command, limit: Duration) -> Output {
     }
 }
 
-/// A broadcast that gets two new comments per poll until `total`, then ends.
-fn growing_broadcast(rt: &tokio::runtime::Runtime, total: usize) -> Server {
+const RATE_LIMITED: &str = r#"{"error":{"message":"(#17) User request limit reached","type":"OAuthException","is_transient":true,"code":17,"error_subcode":2446079}}"#;
+const UNKNOWN_ERROR_400: &str =
+    r#"{"error":{"message":"An unknown error occurred","type":"OAuthException","code":1}}"#;
+const UNCLASSIFIED_400: &str = r#"{"error":{"message":"An unexpected error has occurred. Please retry your request later.","type":"OAuthException","code":12345}}"#;
+
+/// The faults of a bad evening, in order: a throttle without a hint, an HTTP 500, a
+/// code-1 HTTP 400 without `is_transient`, an error code livecue does not know, and
+/// usage headers at 95 % (on an answer that succeeds).
+fn fault(n: usize) -> Reply {
+    match n {
+        0 => Reply::error(400, RATE_LIMITED),
+        1 => Reply::error(500, "Internal Server Error"),
+        2 => Reply::error(400, UNKNOWN_ERROR_400),
+        3 => Reply::error(400, UNCLASSIFIED_400),
+        _ => Reply {
+            status: 200,
+            headers: vec![(
+                "X-Business-Use-Case-Usage".into(),
+                json!({IG_USER: [{"type": "instagram", "call_count": 95, "total_cputime": 30,
+                    "total_time": 41, "estimated_time_to_regain_access": 0}]})
+                .to_string(),
+            )],
+            body: String::new(),
+        },
+    }
+}
+
+/// Applies fault `n` to a first-page request: an error reply, or the usage headers
+/// added to the model's own answer.
+fn inject(m: &mut Model, n: usize) -> Option<Reply> {
+    let f = fault(n);
+    if f.status == 200 {
+        m.headers_once = f.headers;
+        None
+    } else {
+        Some(f)
+    }
+}
+
+/// A broadcast that gets two new comments per poll until `total`, then ends. With
+/// `faults`, polls 5, 9, 13, 17 and 21 meet the faults of [`fault`].
+fn growing_broadcast(rt: &tokio::runtime::Runtime, total: usize, faults: bool) -> Server {
     rt.block_on(graph_server::start(
         false,
         Box::new(move |m: &mut Model, r: &Req| {
@@ -108,6 +148,9 @@ fn growing_broadcast(rt: &tokio::runtime::Runtime, total: usize) -> Server {
                         m.comments.push(c);
                     }
                 }
+                if faults && r.poll % 4 == 1 && (5..=21).contains(&r.poll) {
+                    return inject(m, (r.poll - 5) / 4);
+                }
             }
             None
         }),
@@ -127,10 +170,12 @@ fn instagram_args(server: &Server) -> Vec<String> {
     ]
 }
 
+/// Killed mid-broadcast and resumed, through every fault of [`fault`] (polls 5 and 9
+/// before the kill, the rest after it): nothing lost, nothing twice.
 #[test]
 fn sigkill_then_resume_keeps_every_served_comment_exactly_once() {
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = growing_broadcast(&rt, 120);
+    let server = growing_broadcast(&rt, 120, true);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("show");
     let args = instagram_args(&server);
@@ -190,6 +235,35 @@ fn sigkill_then_resume_keeps_every_served_comment_exactly_once() {
             ..
         }
     )));
+    let states: Vec<&livecue::sources::SourceState> = journal
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::SourceStatus { status, .. } => Some(status),
+            _ => None,
+        })
+        .collect();
+    use livecue::sources::SourceState as S;
+    assert!(
+        states.iter().any(|s| matches!(s, S::RateLimited { .. })),
+        "{states:?}"
+    );
+    assert_eq!(
+        states
+            .iter()
+            .filter(|s| matches!(s, S::Reconnecting { .. }))
+            .count(),
+        3,
+        "{states:?}"
+    );
+    assert!(
+        !states.iter().any(|s| matches!(s, S::Failed { .. })),
+        "{states:?}"
+    );
+    assert!(
+        (21..).contains(&server.poll_times().len()),
+        "every fault was met"
+    );
     // Monotonic time carries on across the restart.
     let stamps: Vec<i64> = journal.events.iter().map(|e| e.at().ms).collect();
     assert!(stamps.windows(2).all(|w| w[0] <= w[1]), "{stamps:?}");
@@ -198,6 +272,97 @@ fn sigkill_then_resume_keeps_every_served_comment_exactly_once() {
         assert!(!text(&output.stdout).contains(TOKEN));
         assert!(!text(&output.stderr).contains(TOKEN));
     }
+    assert_token_nowhere_in(&out);
+}
+
+/// The issue's evening as `livecue record` lives it: a 12 s broadcast, 240 comments
+/// in its first 10 s, and on the way every fault of [`fault`]. Comments of an
+/// Instagram live can be read only while it runs (the server refuses them after), so
+/// every comment journaled was read before the end; all 240 must be, once each.
+#[test]
+fn a_12_s_broadcast_with_every_fault_is_journaled_whole() {
+    const END: Duration = Duration::from_secs(12);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let met = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let server = {
+        let met = std::sync::Arc::clone(&met);
+        rt.block_on(graph_server::start(
+            false,
+            Box::new(move |m: &mut Model, r: &Req| {
+                m.live = if r.at < END { Live::OnAir } else { Live::Over };
+                let mut met = met.lock().unwrap();
+                let next = met.len();
+                // Fault n from 2 + 1.5·n seconds, on the first poll that comes then.
+                let due = Duration::from_millis(2_000 + 1_500 * next as u64);
+                if r.is_first_page() && m.live == Live::OnAir && next < 5 && r.at >= due {
+                    met.push(r.at);
+                    return inject(m, next);
+                }
+                None
+            }),
+        ))
+    };
+    {
+        let mut m = server.model.lock().unwrap();
+        m.scheduled = graph_server::spread(240, Duration::from_secs(10), |n, secs| {
+            ig_comment(
+                &format!("1801100002{n:06}"),
+                secs,
+                Some(&format!("viewer{}", n % 9)),
+                json!({"id": "3"}),
+            )
+        });
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("show");
+    let mut args = instagram_args(&server);
+    // Polls every 100 ms and retries from 100 ms: the 12 s stand for a longer evening
+    // at the default pace (tests/sources_graph.rs runs that one on a paused clock).
+    if let Some(ms) = args.last_mut() {
+        *ms = "100".into();
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+
+    let output = run_with_deadline(record(&out, &args), Duration::from_secs(60));
+
+    let stdout = succeeded(&output);
+    assert!(stdout.contains("stopped: the source ended"), "{stdout}");
+    assert_eq!(met.lock().unwrap().len(), 5, "every fault was met");
+    let got = journaled(&out);
+    assert_eq!(
+        got.len(),
+        240,
+        "every comment, read before the end\n{stdout}"
+    );
+    assert!(got.values().all(|&n| n == 1), "each once");
+    let served: std::collections::HashSet<String> = server.served_ids().into_iter().collect();
+    assert!(got.keys().all(|id| served.contains(id)));
+    let journal = read_journal(&out.join("journal.jsonl")).unwrap();
+    let states: Vec<String> = journal
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::SourceStatus { status, .. } => Some(status.to_string()),
+            _ => None,
+        })
+        .collect();
+    let reconnecting: Vec<&String> = states
+        .iter()
+        .filter(|s| s.starts_with("reconnecting (attempt 1): "))
+        .collect();
+    assert_eq!(reconnecting.len(), 3, "{states:?}");
+    assert!(reconnecting[1].contains("An unknown error occurred (code 1, HTTP 400)"));
+    assert!(reconnecting[2].contains("(code 12345, HTTP 400)"));
+    assert!(
+        states.iter().any(|s| s.starts_with("rate-limited until")),
+        "{states:?}"
+    );
+    assert_eq!(
+        states.last().map(String::as_str),
+        Some("ended"),
+        "{states:?}"
+    );
+    assert!(!stdout.contains(TOKEN) && !text(&output.stderr).contains(TOKEN));
     assert_token_nowhere_in(&out);
 }
 

@@ -29,6 +29,7 @@ use tokio::task::JoinHandle;
 use crate::comments::Comment;
 
 pub use crate::source_spec::{SourceSpec, SpecError, Speed, is_valid_graph_id};
+pub use graph::TokenProblem;
 pub use settings::{SettingsError, SourceSettings};
 pub use state::SourceState;
 pub use token::{
@@ -79,9 +80,11 @@ pub struct PollTiming {
     pub retry_base: Duration,
     /// Longest retry delay (default 60 s).
     pub retry_max: Duration,
-    /// First wait when rate-limited without a hint from the platform (default 60 s).
+    /// First wait when rate-limited without a hint from the platform, doubling per
+    /// throttle in a row (default 10 s: comments can only be read while the live runs).
     pub rate_limit_base: Duration,
-    /// Longest rate-limit wait (default 15 min).
+    /// Longest rate-limit wait without a hint (default 2 min); with one, livecue waits
+    /// as long as the platform says.
     pub rate_limit_max: Duration,
     /// Timeout of one HTTP request (default 20 s).
     pub request_timeout: Duration,
@@ -97,8 +100,8 @@ impl Default for PollTiming {
             live_check_every: Duration::from_secs(10),
             retry_base: Duration::from_secs(1),
             retry_max: Duration::from_secs(60),
-            rate_limit_base: Duration::from_secs(60),
-            rate_limit_max: Duration::from_secs(15 * 60),
+            rate_limit_base: Duration::from_secs(10),
+            rate_limit_max: Duration::from_secs(2 * 60),
             request_timeout: Duration::from_secs(20),
             max_pages: 200,
         }
@@ -248,12 +251,8 @@ pub fn spawn(
             Box::pin(graph::run(client, target, config, out))
         }
         SourceSpec::Facebook { live_video_id } => {
-            let token = config
-                .fb_token
-                .clone()
-                .ok_or(SourceError::MissingToken(Platform::Facebook))?;
-            let client = graph::Client::new(&config.graph_url, token, &config.timing)?;
-            let target = graph::Target::Facebook { live_video_id };
+            let client = graph::Client::new(&config.graph_url, fb_token(&config)?, &config.timing)?;
+            let target = graph::Target::facebook_video(live_video_id);
             Box::pin(graph::run(client, target, config, out))
         }
     };
@@ -270,6 +269,13 @@ pub fn spawn(
         task: Some(task),
         shared,
     })
+}
+
+fn fb_token(config: &SourceConfig) -> Result<Token, SourceError> {
+    config
+        .fb_token
+        .clone()
+        .ok_or(SourceError::MissingToken(Platform::Facebook))
 }
 
 /// The receiving end went away: the source has no one to talk to and stops.

@@ -1,10 +1,13 @@
 //! A scripted Graph API server on 127.0.0.1 for source tests.
 //!
-//! It serves the documented shapes (see shared fixtures): `live_media`, a live video's
-//! `status`, and comment pages newest first with `paging.next`. A per-test hook sees
-//! every request first; it can change the broadcast over time or answer itself (an
-//! error, a usage header). Requests are logged with tokio's clock, which the tests
-//! pause, so spacing is measured in simulated time.
+//! It serves the documented shapes (see shared fixtures): `live_media`, a Page's
+//! `live_videos`, a live video's `status` (a string, or an object), and comment pages
+//! newest first with `paging.next`. Comments of an Instagram live can only be read
+//! while it runs (as Meta documents); a Facebook live's stay readable on its video.
+//! Comments can be scheduled to appear at a time. A per-test hook sees every request
+//! first; it can change the broadcast over time or answer itself (an error, a usage
+//! header). Requests are logged with tokio's clock, which the tests pause, so spacing
+//! is measured in simulated time.
 
 #![allow(dead_code)] // each test file uses part of it
 
@@ -29,6 +32,8 @@ pub const MEDIA: &str = "17890455012345678";
 pub const IG_USER: &str = "17841400008460056";
 /// The Facebook live video.
 pub const FB_VIDEO: &str = "1234567890";
+/// The Facebook Page whose live video that is.
+pub const FB_PAGE: &str = "104000000000001";
 
 /// One request as the server saw it.
 #[derive(Clone, Debug)]
@@ -50,6 +55,9 @@ impl Req {
     }
     pub fn is_check(&self) -> bool {
         !self.is_comments()
+    }
+    pub fn is_page_live_videos(&self) -> bool {
+        self.path.ends_with("/live_videos")
     }
 }
 
@@ -89,6 +97,11 @@ pub struct Model {
     pub headers_once: Vec<(String, String)>,
     /// Facebook `status` values by broadcast state.
     pub facebook: bool,
+    /// Facebook `status` as an object (`{"video_status": "live"}`) instead of a string.
+    pub status_object: bool,
+    /// Comments still to be posted, oldest first: each appears once the server's clock
+    /// reaches its time.
+    pub scheduled: Vec<(Duration, Value)>,
 }
 
 pub type Hook = Box<dyn FnMut(&mut Model, &Req) -> Option<Reply> + Send>;
@@ -138,6 +151,8 @@ pub async fn start(facebook: bool, hook: Hook) -> Server {
         page_size: 3,
         headers_once: Vec::new(),
         facebook,
+        status_object: false,
+        scheduled: Vec::new(),
     }));
     let log = Arc::new(Mutex::new(Vec::new()));
     let hook = Arc::new(Mutex::new(hook));
@@ -181,6 +196,9 @@ pub async fn start(facebook: bool, hook: Hook) -> Server {
                     log.lock().unwrap().push(r.clone());
                     let reply = {
                         let mut m = model.lock().unwrap();
+                        let due = m.scheduled.iter().take_while(|(at, _)| *at <= r.at).count();
+                        let posted: Vec<Value> = m.scheduled.drain(..due).map(|(_, c)| c).collect();
+                        m.comments.extend(posted);
                         let custom = (hook.lock().unwrap())(&mut m, &r);
                         custom.unwrap_or_else(|| serve(&mut m, &r))
                     };
@@ -239,6 +257,24 @@ fn serve(m: &mut Model, r: &Req) -> Reply {
                 "timestamp": "2026-11-21T12:00:04+0000"}]}),
             Live::NotYet | Live::Over => json!({"data": []}),
         }
+    } else if r.is_page_live_videos() {
+        // Asked for `broadcast_status=["LIVE"]`: only a video broadcasting now.
+        assert_eq!(
+            r.query.get("broadcast_status").map(String::as_str),
+            Some(r#"["LIVE"]"#)
+        );
+        match m.live {
+            Live::OnAir => json!({"data": [{"id": FB_VIDEO, "status": "LIVE"}]}),
+            Live::NotYet | Live::Over => json!({"data": []}),
+        }
+    } else if r.is_comments() && !m.facebook && m.live == Live::Over {
+        // An Instagram live's comments go with it.
+        return Reply::error(
+            400,
+            &format!(
+                r#"{{"error":{{"message":"Unsupported get request. Object with ID '{MEDIA}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.","type":"GraphMethodException","code":100,"error_subcode":33}}}}"#
+            ),
+        );
     } else if r.is_comments() {
         let offset: usize = r.query.get("after").map_or(0, |a| a.parse().unwrap());
         let newest_first: Vec<&Value> = m.comments.iter().rev().collect();
@@ -269,7 +305,11 @@ fn serve(m: &mut Model, r: &Req) -> Reply {
             Live::OnAir => "LIVE",
             Live::Over => "LIVE_STOPPED",
         };
-        json!({"status": status, "id": FB_VIDEO})
+        if m.status_object {
+            json!({"status": {"video_status": status.to_lowercase(), "processing_progress": 100}, "id": FB_VIDEO})
+        } else {
+            json!({"status": status, "id": FB_VIDEO})
+        }
     } else {
         return Reply::error(
             400,
@@ -281,6 +321,21 @@ fn serve(m: &mut Model, r: &Req) -> Reply {
         headers,
         body: body.to_string(),
     }
+}
+
+/// `count` comments spread evenly over `over`, the first at zero, each made by `make`
+/// from its number (from 1) and second of posting, for [`Model::scheduled`].
+pub fn spread(
+    count: u32,
+    over: Duration,
+    make: impl Fn(u32, u32) -> Value,
+) -> Vec<(Duration, Value)> {
+    (0..count)
+        .map(|i| {
+            let at = over * i / count;
+            (at, make(i + 1, at.as_secs() as u32))
+        })
+        .collect()
 }
 
 /// An Instagram comment in the documented shape; `n` seconds after 12:00:00.

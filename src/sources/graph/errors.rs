@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use super::usage::Usage;
+use crate::sources::token::Platform;
 
 /// Longest error message passed on from the platform.
 const MAX_MESSAGE_CHARS: usize = 300;
@@ -47,12 +48,96 @@ pub(super) enum ErrorKind {
     RateLimited,
     /// Downtime or network: retry with back-off.
     Transient,
-    /// The token is expired, revoked or invalid.
-    TokenExpired,
+    /// The token cannot be used (code 190 or 102); the subcode says why.
+    Token(TokenProblem),
     /// A permission is missing; the one named in the message, if any.
     Permission(Option<String>),
-    /// Anything else: a bad id, an ended broadcast's comments, an unknown code.
+    /// Meta will not page further back ("The After Cursor specified exceeds the max
+    /// limit"): the end of this poll's paging, not a failure.
+    CursorLimit,
+    /// Anything else: a bad id, an ended broadcast's comments, an unknown code. While a
+    /// broadcast runs it is retried like a transient error: a fault that passes must
+    /// not end the source.
     Other,
+}
+
+/// Why the platform refused an access token (Graph error 190 or 102, by subcode), and
+/// so what the host has to do about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenProblem {
+    /// Subcode 458: the app was removed from the account's settings.
+    AppRemoved,
+    /// Subcode 459: Facebook has put a security checkpoint on the account.
+    Checkpointed,
+    /// Subcode 460: the account's password was changed.
+    PasswordChanged,
+    /// Subcode 463: the token has expired.
+    Expired,
+    /// Subcode 464: the account is not confirmed.
+    Unconfirmed,
+    /// Subcode 467: the account logged out, or the token was invalidated.
+    LoggedOut,
+    /// No subcode, or one without a more precise meaning.
+    Invalid,
+}
+
+impl TokenProblem {
+    /// From a 190/102 error's `error_subcode`.
+    pub fn from_subcode(subcode: Option<i64>) -> Self {
+        match subcode {
+            Some(458) => Self::AppRemoved,
+            Some(459) => Self::Checkpointed,
+            Some(460) => Self::PasswordChanged,
+            Some(463) => Self::Expired,
+            Some(464) => Self::Unconfirmed,
+            Some(467) => Self::LoggedOut,
+            _ => Self::Invalid,
+        }
+    }
+
+    /// True when logging in again will not help until the account itself is seen to
+    /// on facebook.com (459, 464).
+    pub fn needs_account_attention(self) -> bool {
+        matches!(self, Self::Checkpointed | Self::Unconfirmed)
+    }
+
+    /// What happened, in plain words.
+    pub fn cause(self) -> &'static str {
+        match self {
+            Self::AppRemoved => "the Facebook account removed livecue's app from its settings",
+            Self::Checkpointed => {
+                "Facebook has put a security check on the account the token belongs to"
+            }
+            Self::PasswordChanged => {
+                "the Facebook account's password was changed, which ends its tokens"
+            }
+            Self::Expired => "the token has expired",
+            Self::Unconfirmed => "the Facebook account the token belongs to is not confirmed",
+            Self::LoggedOut => "the Facebook account logged out, which ends its tokens",
+            Self::Invalid => "the token is not valid (expired, revoked or mistyped)",
+        }
+    }
+
+    /// What the host should do, in plain words.
+    pub fn what_to_do(self, platform: Platform) -> String {
+        let login = format!(
+            "`livecue login {}` (or set {})",
+            platform.as_str(),
+            platform.env_var()
+        );
+        if self.needs_account_attention() {
+            format!(
+                "The account needs attention on facebook.com: log in there as the account \
+                 that made the token and do what Facebook asks, then start the source again \
+                 (if the token is still refused, store a new one with {login})."
+            )
+        } else {
+            format!(
+                "Log in again: make a new token (see `livecue login --help`), store it with \
+                 {login}, then start the source again."
+            )
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -86,11 +171,16 @@ impl GraphError {
 pub(super) fn classify(status: u16, api: Option<&ApiError>) -> ErrorKind {
     let code = api.and_then(|a| a.code);
     let message = api.and_then(|a| a.message.as_deref()).unwrap_or("");
+    let lower = message.to_ascii_lowercase();
     match code {
-        Some(190 | 102) => ErrorKind::TokenExpired,
+        Some(190 | 102) => ErrorKind::Token(TokenProblem::from_subcode(
+            api.and_then(|a| a.error_subcode),
+        )),
         Some(4 | 17 | 32 | 341 | 368 | 613 | 80000..=80014) => ErrorKind::RateLimited,
         Some(10 | 200..=299) => ErrorKind::Permission(permission_named_in(message)),
-        Some(100) if message.to_ascii_lowercase().contains("permission") => {
+        // "(#100) The After Cursor specified exceeds the max limit"
+        Some(100) if lower.contains("cursor") && lower.contains("limit") => ErrorKind::CursorLimit,
+        Some(100) if lower.contains("permission") => {
             ErrorKind::Permission(permission_named_in(message))
         }
         Some(1 | 2) => ErrorKind::Transient,
@@ -156,11 +246,45 @@ mod tests {
         }
         assert_eq!(
             classify(400, Some(&api(190, "expired"))),
-            ErrorKind::TokenExpired
+            ErrorKind::Token(TokenProblem::Invalid)
         );
         assert_eq!(
             classify(401, Some(&api(102, "session"))),
-            ErrorKind::TokenExpired
+            ErrorKind::Token(TokenProblem::Invalid)
+        );
+        for (subcode, problem) in [
+            (458, TokenProblem::AppRemoved),
+            (459, TokenProblem::Checkpointed),
+            (460, TokenProblem::PasswordChanged),
+            (463, TokenProblem::Expired),
+            (464, TokenProblem::Unconfirmed),
+            (467, TokenProblem::LoggedOut),
+            (492, TokenProblem::Invalid),
+        ] {
+            let e = ApiError {
+                error_subcode: Some(subcode),
+                ..api(190, "Error validating access token")
+            };
+            assert_eq!(
+                classify(400, Some(&e)),
+                ErrorKind::Token(problem),
+                "{subcode}"
+            );
+        }
+        assert_eq!(
+            classify(
+                400,
+                Some(&api(
+                    100,
+                    "(#100) The After Cursor specified exceeds the max limit"
+                ))
+            ),
+            ErrorKind::CursorLimit
+        );
+        // Code 1 over HTTP 400 without `is_transient`: still passing trouble.
+        assert_eq!(
+            classify(400, Some(&api(1, "An unknown error occurred"))),
+            ErrorKind::Transient
         );
         assert_eq!(
             classify(500, Some(&api(1, "unknown"))),
@@ -230,5 +354,26 @@ mod tests {
             );
         }
         assert_eq!(permission_named_in("uses access_token=abc"), None);
+    }
+
+    #[test]
+    fn token_problems_say_what_to_do() {
+        for problem in [
+            TokenProblem::AppRemoved,
+            TokenProblem::PasswordChanged,
+            TokenProblem::Expired,
+            TokenProblem::LoggedOut,
+            TokenProblem::Invalid,
+        ] {
+            let todo = problem.what_to_do(Platform::Instagram);
+            assert!(todo.starts_with("Log in again"), "{problem:?}: {todo}");
+            assert!(todo.contains("livecue login instagram"), "{todo}");
+            assert!(!problem.needs_account_attention());
+        }
+        for problem in [TokenProblem::Checkpointed, TokenProblem::Unconfirmed] {
+            let todo = problem.what_to_do(Platform::Facebook);
+            assert!(todo.contains("facebook.com"), "{problem:?}: {todo}");
+            assert!(problem.needs_account_attention());
+        }
     }
 }

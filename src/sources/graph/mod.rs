@@ -1,19 +1,21 @@
 //! Instagram and Facebook Live comments over the Graph API, by polling.
 //!
-//! One loop serves both platforms:
-//! 1. check the broadcast (Instagram: `/{ig-user-id}/live_media`; Facebook:
-//!    `/{live-video-id}?fields=status`) until it is live — `WaitingForBroadcast`;
+//! One loop serves both platforms (`polling`):
+//! 1. check the broadcast (`targets`: Instagram `/{ig-user-id}/live_media`, or one
+//!    Facebook live video's `status`) until it is live — `WaitingForBroadcast`;
 //! 2. every `comments_every` (≈2 s), fetch the comments edge newest first and follow
 //!    `paging.next` until a page holds only comments already seen (the first poll, and
-//!    the poll after an interrupted one, read every page). Comments are deduplicated
-//!    by id, sorted by timestamp within a poll and sent; order is never assumed;
+//!    the poll after an interrupted one, read every page, up to Meta's cursor limit).
+//!    Comments are deduplicated by id, sorted by timestamp within a poll and sent;
+//!    order is never assumed;
 //! 3. every `live_check_every`, check the broadcast again; once it is over, `Ended`.
 //!
 //! Every response's `X-App-Usage` / `X-Business-Use-Case-Usage` stretches the next
-//! interval as usage rises. Errors are classified by Graph error code (never by HTTP
-//! status alone): throttling → `RateLimited` then resume; transient → `Reconnecting`
-//! with jittered exponential back-off; 190/102 → `TokenExpired`, stop; 10, 200–299
-//! (and 100 naming a permission) → `PermissionMissing`, stop.
+//! interval as usage rises, at most five-fold (`usage`). Errors are classified by Graph
+//! error code, never by HTTP status alone (`errors`): throttling → `RateLimited`, then
+//! resume; anything else that may pass — downtime, network, an unknown code — →
+//! `Reconnecting` with jittered exponential back-off; a refused token (190/102, by
+//! subcode) or a missing permission (10, 200–299) stops the source with what to do.
 
 mod client;
 mod errors;
@@ -22,5 +24,6 @@ mod targets;
 mod usage;
 
 pub(crate) use client::Client;
+pub use errors::TokenProblem;
 pub(crate) use polling::run;
 pub(crate) use targets::Target;

@@ -2,6 +2,7 @@
 //! notice when it ends, and handle each error as its class asks.
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use chrono::Utc;
 use serde_json::Value;
@@ -9,8 +10,8 @@ use tokio::time::Instant;
 
 use super::client::Client;
 use super::errors::{ErrorKind, GraphError};
-use super::targets::{Broadcast, Target};
-use super::usage::{Usage, backoff, usage_delay};
+use super::targets::{Broadcast, Check, Target};
+use super::usage::{Usage, backoff};
 use crate::comments::Comment;
 use crate::sources::{Closed, Outbox, PollTiming, SourceConfig, SourceState};
 
@@ -19,6 +20,8 @@ use crate::sources::{Closed, Outbox, PollTiming, SourceConfig, SourceState};
 struct Poll {
     fresh: Vec<Comment>,
     notices: Vec<String>,
+    /// Meta's cursor limit ended the paging: older comments could not be reached.
+    cursor_limited: bool,
     result: Result<Usage, GraphError>,
 }
 
@@ -32,6 +35,7 @@ async fn poll_comments(
     let mut poll = Poll {
         fresh: Vec::new(),
         notices: Vec::new(),
+        cursor_limited: false,
         result: Ok(Usage::default()),
     };
     let mut usage = Usage::default();
@@ -40,6 +44,12 @@ async fn poll_comments(
     loop {
         let reply = match client.get(url).await {
             Ok(r) => r,
+            // As far back as Meta lets anyone page: this poll has read all it can.
+            Err(e) if e.kind == ErrorKind::CursorLimit && pages > 0 => {
+                poll.cursor_limited = true;
+                usage = usage.max(e.usage);
+                break;
+            }
             Err(e) => {
                 poll.result = Err(e);
                 return poll;
@@ -92,10 +102,11 @@ async fn poll_comments(
     poll
 }
 
-/// Consecutive failures, for back-off; reset by any success.
+/// Consecutive failures, for back-off; reset by a poll that succeeds (or, while
+/// waiting, a check): a check that succeeds between two failed polls does not count.
 #[derive(Default)]
 struct Retry {
-    transient: u32,
+    failed: u32,
     throttled: u32,
 }
 
@@ -109,176 +120,272 @@ pub(crate) async fn run(client: Client, target: Target, config: SourceConfig, mu
     let _ = drive(&client, target, config, &mut out).await;
 }
 
+/// One source's loop and what it remembers between polls.
+struct Driver<'a> {
+    client: &'a Client,
+    target: Target,
+    timing: &'a PollTiming,
+    out: &'a mut Outbox,
+    seen: HashSet<String>,
+    retry: Retry,
+    /// The cursor limit was reported once already.
+    told_cursor_limit: bool,
+}
+
 async fn drive(
     client: &Client,
-    mut target: Target,
+    target: Target,
     config: SourceConfig,
     out: &mut Outbox,
 ) -> Result<(), Closed> {
-    let timing = &config.timing;
-    let mut seen = config.seen_ids;
-    let mut retry = Retry::default();
-    out.status(SourceState::Connecting).await?;
+    let SourceConfig {
+        seen_ids, timing, ..
+    } = config;
+    let mut d = Driver {
+        client,
+        target,
+        timing: &timing,
+        out,
+        seen: seen_ids,
+        retry: Retry::default(),
+        told_cursor_limit: false,
+    };
+    d.out.status(SourceState::Connecting).await?;
+    if let Flow::Stop = d.wait_for_broadcast().await? {
+        return Ok(());
+    }
+    d.out.status(SourceState::Live).await?;
+    d.follow_broadcast().await
+}
 
-    loop {
-        match target.check(client).await {
-            Ok((Broadcast::Live, _)) => break,
-            Ok((Broadcast::NotYet, usage)) => {
-                retry = Retry::default();
-                out.status(SourceState::WaitingForBroadcast).await?;
-                tokio::time::sleep(usage_delay(
-                    timing.waiting_every,
-                    usage.percent,
-                    usage.regain,
-                ))
-                .await;
-            }
-            Ok((Broadcast::Over, _)) => return out.status(SourceState::Ended).await,
-            Err(e) => {
-                let needs = target.check_permissions();
-                if let Flow::Stop = handle(e, &target, needs, timing, &mut retry, out).await? {
-                    return Ok(());
+impl Driver<'_> {
+    /// Checks until the broadcast is live (`Retry` then) or over / stopped (`Stop`).
+    async fn wait_for_broadcast(&mut self) -> Result<Flow, Closed> {
+        loop {
+            match self.check().await? {
+                Ok(check) => match check.broadcast {
+                    Broadcast::Live => return Ok(Flow::Retry),
+                    Broadcast::NotYet => {
+                        self.retry = Retry::default();
+                        self.out.status(SourceState::WaitingForBroadcast).await?;
+                        tokio::time::sleep(check.usage.pace(self.timing.waiting_every)).await;
+                    }
+                    Broadcast::Over => {
+                        self.out.status(SourceState::Ended).await?;
+                        return Ok(Flow::Stop);
+                    }
+                },
+                Err(e) => {
+                    let needs = self.target.check_permissions();
+                    if let Flow::Stop = self.handle(e, needs).await? {
+                        return Ok(Flow::Stop);
+                    }
                 }
             }
         }
     }
-    out.status(SourceState::Live).await?;
 
-    // The first poll reads every page: a resumed session may have missed comments.
-    let mut full_scan = true;
-    let mut next_check = Instant::now() + timing.live_check_every;
-    loop {
-        let mut poll = poll_comments(client, &target, &mut seen, full_scan, timing.max_pages).await;
-        poll.fresh
-            .sort_by(|a, b| a.ts.cmp(&b.ts).then_with(|| a.id.cmp(&b.id)));
-        for c in poll.fresh {
-            out.comment(c).await?;
-        }
-        for n in poll.notices {
-            out.notice(n).await?;
-        }
-        let mut usage = match poll.result {
-            Ok(usage) => {
-                full_scan = false;
-                retry = Retry::default();
-                out.status(SourceState::Live).await?;
-                usage
-            }
-            Err(e) => {
-                // Pages after the failure were not read: the next poll reads them all.
-                full_scan = true;
-                if e.kind == ErrorKind::Other {
-                    // Comments of a live media stop being readable when it ends.
-                    if let Ok((Broadcast::Over | Broadcast::NotYet, _)) = target.check(client).await
-                    {
-                        return out.status(SourceState::Ended).await;
-                    }
-                }
-                let needs = target.comment_permissions();
-                match handle(e, &target, needs, timing, &mut retry, out).await? {
-                    Flow::Retry => continue,
-                    Flow::Stop => return Ok(()),
-                }
-            }
-        };
-        if Instant::now() >= next_check {
-            next_check = Instant::now() + timing.live_check_every;
-            match target.check(client).await {
-                Ok((Broadcast::Live, u)) => usage = usage.max(u),
-                Ok((Broadcast::NotYet | Broadcast::Over, _)) => {
-                    return out.status(SourceState::Ended).await;
+    /// Reads comments every `comments_every` (stretched by usage) and checks the
+    /// broadcast every `live_check_every`, until it is over or an error stops it.
+    async fn follow_broadcast(&mut self) -> Result<(), Closed> {
+        // The first poll reads every page: a resumed session may have missed comments.
+        let mut full_scan = true;
+        let mut next_check = Instant::now() + self.timing.live_check_every;
+        loop {
+            let poll = self.poll(full_scan).await?;
+            let mut usage = match poll {
+                Ok(usage) => {
+                    full_scan = false;
+                    self.retry = Retry::default();
+                    self.out.status(SourceState::Live).await?;
+                    usage
                 }
                 Err(e) => {
-                    let needs = target.check_permissions();
-                    match handle(e, &target, needs, timing, &mut retry, out).await? {
+                    // Pages after the failure were not read: the next poll reads them all.
+                    full_scan = true;
+                    // Comments of a live media stop being readable when it ends, and the
+                    // error that says so is not one livecue can name: look first.
+                    if matches!(e.kind, ErrorKind::Other | ErrorKind::Permission(_))
+                        && let Ok(Ok(check)) = self.check().await
+                        && check.broadcast != Broadcast::Live
+                    {
+                        return self.out.status(SourceState::Ended).await;
+                    }
+                    let needs = self.target.comment_permissions();
+                    match self.handle(e, needs).await? {
                         Flow::Retry => continue,
                         Flow::Stop => return Ok(()),
                     }
                 }
+            };
+            if Instant::now() >= next_check {
+                match self.check().await? {
+                    Ok(check) => {
+                        usage = usage.max(check.usage);
+                        if check.broadcast != Broadcast::Live {
+                            return self.out.status(SourceState::Ended).await;
+                        }
+                    }
+                    Err(e) => {
+                        let needs = self.target.check_permissions();
+                        match self.handle(e, needs).await? {
+                            Flow::Retry => continue,
+                            Flow::Stop => return Ok(()),
+                        }
+                    }
+                }
+                next_check = Instant::now() + usage.pace(self.timing.live_check_every);
+            }
+            tokio::time::sleep(usage.pace(self.timing.comments_every)).await;
+        }
+    }
+
+    /// One broadcast check; its notice, if any, is passed on.
+    async fn check(&mut self) -> Result<Result<Check, GraphError>, Closed> {
+        let check = self.target.check(self.client).await;
+        if let Ok(Check {
+            notice: Some(text), ..
+        }) = &check
+        {
+            self.out.notice(text.clone()).await?;
+        }
+        Ok(check)
+    }
+
+    /// One comment poll: its comments in timestamp order, then its notices.
+    async fn poll(&mut self, full_scan: bool) -> Result<Result<Usage, GraphError>, Closed> {
+        let mut poll = poll_comments(
+            self.client,
+            &self.target,
+            &mut self.seen,
+            full_scan,
+            self.timing.max_pages,
+        )
+        .await;
+        poll.fresh
+            .sort_by(|a, b| a.ts.cmp(&b.ts).then_with(|| a.id.cmp(&b.id)));
+        for c in poll.fresh {
+            self.out.comment(c).await?;
+        }
+        for n in poll.notices {
+            self.out.notice(n).await?;
+        }
+        if poll.cursor_limited && !self.told_cursor_limit {
+            self.told_cursor_limit = true;
+            self.out
+                .notice(format!(
+                    "{} would not page further back (its cursor limit): comments older \
+                     than those read may be missing",
+                    self.target.platform().title()
+                ))
+                .await?;
+        }
+        Ok(poll.result)
+    }
+
+    /// Reports an error as a status, waits when it is worth retrying, and says whether
+    /// to. Only a refused token and a missing permission stop the source: anything else
+    /// may pass, and comments can only be read while the broadcast runs.
+    async fn handle(&mut self, e: GraphError, needs: &str) -> Result<Flow, Closed> {
+        let platform = self.target.platform();
+        let timing = self.timing;
+        match e.kind {
+            ErrorKind::RateLimited => {
+                self.retry.throttled += 1;
+                let told = !e.usage.regain.is_zero();
+                let wait = if told {
+                    e.usage.regain
+                } else {
+                    backoff(
+                        timing.rate_limit_base,
+                        timing.rate_limit_max,
+                        self.retry.throttled,
+                    )
+                };
+                let until = Utc::now() + chrono::TimeDelta::from_std(wait).unwrap_or_default();
+                self.out.status(SourceState::RateLimited { until }).await?;
+                if told {
+                    self.out
+                        .notice(format!(
+                            "{} has paused livecue's access for {} (until {}): {}. Comments \
+                             made meanwhile are read when it lifts — if the broadcast ends \
+                             before then, those comments are lost.",
+                            platform.title(),
+                            plain_duration(wait),
+                            until.format("%H:%M:%S UTC"),
+                            e.message
+                        ))
+                        .await?;
+                }
+                tokio::time::sleep(wait).await;
+                Ok(Flow::Retry)
+            }
+            ErrorKind::Transient | ErrorKind::Other | ErrorKind::CursorLimit => {
+                self.retry.failed += 1;
+                self.out
+                    .status(SourceState::Reconnecting {
+                        attempt: self.retry.failed,
+                        reason: e.message,
+                    })
+                    .await?;
+                tokio::time::sleep(backoff(
+                    timing.retry_base,
+                    timing.retry_max,
+                    self.retry.failed,
+                ))
+                .await;
+                Ok(Flow::Retry)
+            }
+            ErrorKind::Token(problem) => {
+                self.out
+                    .notice(format!(
+                        "{} refused the access token: {} — {}. {}",
+                        platform.title(),
+                        problem.cause(),
+                        e.message,
+                        problem.what_to_do(platform)
+                    ))
+                    .await?;
+                let state = if problem.needs_account_attention() {
+                    SourceState::Failed {
+                        reason: format!(
+                            "{}: the account needs attention on facebook.com ({})",
+                            platform.title(),
+                            problem.cause()
+                        ),
+                    }
+                } else {
+                    SourceState::TokenExpired
+                };
+                self.out.status(state).await?;
+                Ok(Flow::Stop)
+            }
+            ErrorKind::Permission(named) => {
+                let permission = named.unwrap_or_else(|| needs.to_owned());
+                self.out
+                    .notice(format!(
+                        "{} needs the permission {permission} for this app: {}. Make a new \
+                         token that grants it (see `livecue login --help`), store it with \
+                         `livecue login {}`, then start the source again.",
+                        platform.title(),
+                        e.message,
+                        platform.as_str()
+                    ))
+                    .await?;
+                self.out
+                    .status(SourceState::PermissionMissing { permission })
+                    .await?;
+                Ok(Flow::Stop)
             }
         }
-        tokio::time::sleep(usage_delay(
-            timing.comments_every,
-            usage.percent,
-            usage.regain,
-        ))
-        .await;
     }
 }
 
-/// Reports an error as a status, waits when it is worth retrying, and says whether to.
-async fn handle(
-    e: GraphError,
-    target: &Target,
-    needs: &str,
-    timing: &PollTiming,
-    retry: &mut Retry,
-    out: &mut Outbox,
-) -> Result<Flow, Closed> {
-    let platform = target.platform();
-    match e.kind {
-        ErrorKind::RateLimited => {
-            retry.throttled += 1;
-            let wait = if e.usage.regain.is_zero() {
-                backoff(
-                    timing.rate_limit_base,
-                    timing.rate_limit_max,
-                    retry.throttled,
-                )
-            } else {
-                e.usage.regain
-            };
-            let until = Utc::now() + chrono::TimeDelta::from_std(wait).unwrap_or_default();
-            out.status(SourceState::RateLimited { until }).await?;
-            tokio::time::sleep(wait).await;
-            Ok(Flow::Retry)
-        }
-        ErrorKind::Transient => {
-            retry.transient += 1;
-            out.status(SourceState::Reconnecting {
-                attempt: retry.transient,
-                reason: e.message,
-            })
-            .await?;
-            tokio::time::sleep(backoff(
-                timing.retry_base,
-                timing.retry_max,
-                retry.transient,
-            ))
-            .await;
-            Ok(Flow::Retry)
-        }
-        ErrorKind::TokenExpired => {
-            out.notice(format!(
-                "{} refused the access token: {}. It has expired or was revoked; run \
-                 `livecue login {}` (or set {}) and start the source again.",
-                platform.title(),
-                e.message,
-                platform.as_str(),
-                platform.env_var()
-            ))
-            .await?;
-            out.status(SourceState::TokenExpired).await?;
-            Ok(Flow::Stop)
-        }
-        ErrorKind::Permission(named) => {
-            let permission = named.unwrap_or_else(|| needs.to_owned());
-            out.notice(format!(
-                "{} needs the permission {permission} for this app: {}",
-                platform.title(),
-                e.message
-            ))
-            .await?;
-            out.status(SourceState::PermissionMissing { permission })
-                .await?;
-            Ok(Flow::Stop)
-        }
-        ErrorKind::Other => {
-            out.status(SourceState::Failed {
-                reason: format!("{}: {}", platform.title(), e.message),
-            })
-            .await?;
-            Ok(Flow::Stop)
-        }
+/// `45 seconds`, `1 minute`, `3 minutes` (rounded up).
+fn plain_duration(d: Duration) -> String {
+    let secs = d.as_secs();
+    match secs {
+        0..=119 => format!("{secs} seconds"),
+        _ => format!("{} minutes", secs.div_ceil(60)),
     }
 }

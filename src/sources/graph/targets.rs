@@ -19,13 +19,17 @@ pub(crate) const FB_COMMENT_FIELDS: &str = "created_time,from,message,id";
 
 /// Which broadcast a Graph source follows.
 pub(crate) enum Target {
+    /// The live media of an Instagram professional account (`instagram`).
     Instagram {
         user_id: String,
         /// The live media once found.
         media_id: Option<String>,
     },
-    Facebook {
+    /// One Facebook live video by id (`facebook:LIVE_VIDEO_ID`).
+    FacebookVideo {
         live_video_id: String,
+        /// An unknown `status` was reported once already.
+        told_unknown: bool,
     },
 }
 
@@ -37,11 +41,28 @@ pub(super) enum Broadcast {
     Over,
 }
 
+/// One broadcast check: the state, the usage headers, and something worth telling
+/// the producer, if anything.
+#[derive(Debug)]
+pub(super) struct Check {
+    pub(super) broadcast: Broadcast,
+    pub(super) usage: Usage,
+    pub(super) notice: Option<String>,
+}
+
 impl Target {
+    /// A target that follows one live video.
+    pub(crate) fn facebook_video(live_video_id: String) -> Self {
+        Target::FacebookVideo {
+            live_video_id,
+            told_unknown: false,
+        }
+    }
+
     pub(super) fn platform(&self) -> Platform {
         match self {
             Target::Instagram { .. } => Platform::Instagram,
-            Target::Facebook { .. } => Platform::Facebook,
+            Target::FacebookVideo { .. } => Platform::Facebook,
         }
     }
 
@@ -49,7 +70,7 @@ impl Target {
     pub(super) fn check_permissions(&self) -> &'static str {
         match self {
             Target::Instagram { .. } => "instagram_basic, pages_read_engagement",
-            Target::Facebook { .. } => "pages_read_engagement",
+            Target::FacebookVideo { .. } => "pages_read_engagement",
         }
     }
 
@@ -57,14 +78,11 @@ impl Target {
     pub(super) fn comment_permissions(&self) -> &'static str {
         match self {
             Target::Instagram { .. } => "instagram_manage_comments",
-            Target::Facebook { .. } => "pages_read_engagement, pages_read_user_content",
+            Target::FacebookVideo { .. } => "pages_read_engagement, pages_read_user_content",
         }
     }
 
-    pub(super) async fn check(
-        &mut self,
-        client: &Client,
-    ) -> Result<(Broadcast, Usage), GraphError> {
+    pub(super) async fn check(&mut self, client: &Client) -> Result<Check, GraphError> {
         match self {
             Target::Instagram { user_id, media_id } => {
                 let url = client.endpoint(
@@ -72,37 +90,43 @@ impl Target {
                     &[("fields", "id,media_type,media_product_type,timestamp")],
                 );
                 let reply = client.get(url).await?;
-                let ids: Vec<&str> = reply
+                let data = reply
                     .body
                     .get("data")
                     .and_then(Value::as_array)
-                    .ok_or_else(|| GraphError::other("live_media answer without `data`".into()))?
+                    .ok_or_else(|| GraphError::other("live_media answer without `data`".into()))?;
+                // Only media broadcasting now is listed: empty means not live.
+                let ids = data
                     .iter()
-                    .filter_map(|m| m.get("id").and_then(Value::as_str))
-                    .filter(|id| is_valid_graph_id(id))
-                    .collect();
-                let state = match (media_id.as_deref(), ids.first()) {
-                    // Only media broadcasting now is listed: empty means not live.
-                    (None, None) => Broadcast::NotYet,
-                    (None, Some(first)) => {
-                        *media_id = Some((*first).to_owned());
-                        Broadcast::Live
-                    }
-                    // Ours is gone (maybe replaced by a new broadcast): it ended.
-                    (Some(ours), _) if ids.contains(&ours) => Broadcast::Live,
-                    (Some(_), _) => Broadcast::Over,
-                };
-                Ok((state, reply.usage))
+                    .filter_map(|m| m.get("id").and_then(Value::as_str));
+                Ok(Check {
+                    broadcast: follow_listed(media_id, ids),
+                    usage: reply.usage,
+                    notice: None,
+                })
             }
-            Target::Facebook { live_video_id } => {
+            Target::FacebookVideo {
+                live_video_id,
+                told_unknown,
+            } => {
                 let url = client.endpoint(&[live_video_id], &[("fields", "status")]);
                 let reply = client.get(url).await?;
-                let status = reply
-                    .body
-                    .get("status")
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                Ok((facebook_broadcast(status), reply.usage))
+                let status = reply.body.get("status");
+                let (broadcast, notice) = match status.and_then(facebook_status) {
+                    Some(known) => (known, None),
+                    // Counted as live, so a status Meta adds later never stops
+                    // comments; said once, so the producer knows to end it by hand.
+                    None => {
+                        let notice = (!*told_unknown).then(|| unknown_status_notice(status));
+                        *told_unknown = true;
+                        (Broadcast::Live, notice)
+                    }
+                };
+                Ok(Check {
+                    broadcast,
+                    usage: reply.usage,
+                    notice,
+                })
             }
         }
     }
@@ -113,41 +137,95 @@ impl Target {
                 &[media_id.as_deref().unwrap_or(""), "comments"],
                 &[("fields", IG_COMMENT_FIELDS), ("limit", "50")],
             ),
-            // Meta: "The best practice for querying comments on a Live video is to
-            // continually poll for comments in the reverse_chronological ordering
-            // mode." `no_filter`: livecue's own filter greys comments out visibly,
-            // the platform's low-quality filter would drop them unseen.
-            Target::Facebook { live_video_id } => client.endpoint(
-                &[live_video_id, "comments"],
-                &[
-                    ("fields", FB_COMMENT_FIELDS),
-                    ("order", "reverse_chronological"),
-                    ("filter", "toplevel"),
-                    ("live_filter", "no_filter"),
-                    ("limit", "50"),
-                ],
-            ),
+            Target::FacebookVideo { live_video_id, .. } => {
+                facebook_comments_url(client, live_video_id)
+            }
         }
     }
 
     pub(super) fn parse_comment(&self, item: &Value) -> Result<Comment, String> {
         match self {
             Target::Instagram { .. } => instagram_comment(item),
-            Target::Facebook { .. } => facebook_comment(item),
+            Target::FacebookVideo { .. } => facebook_comment(item),
         }
     }
 }
 
-/// A live video's `status` → broadcast state. Unknown values count as live, so a
-/// status Meta adds later never stops comments.
-fn facebook_broadcast(status: &str) -> Broadcast {
-    match status {
-        "UNPUBLISHED" | "SCHEDULED_UNPUBLISHED" | "SCHEDULED_LIVE" | "PREVIEW" => Broadcast::NotYet,
-        "LIVE_STOPPED" | "VOD" | "PROCESSING" | "SCHEDULED_CANCELED" | "SCHEDULED_EXPIRED" => {
-            Broadcast::Over
+/// Follows one broadcast in a list of those live now (Instagram's `live_media`): the
+/// first one listed once there is one, then live while it is still listed. Gone
+/// (maybe replaced by a new broadcast) means it ended.
+fn follow_listed<'a>(
+    ours: &mut Option<String>,
+    listed: impl Iterator<Item = &'a str>,
+) -> Broadcast {
+    let ids: Vec<&str> = listed.filter(|id| is_valid_graph_id(id)).collect();
+    match (ours.as_deref(), ids.first()) {
+        (None, None) => Broadcast::NotYet,
+        (None, Some(first)) => {
+            *ours = Some((*first).to_owned());
+            Broadcast::Live
         }
-        _ => Broadcast::Live,
+        (Some(id), _) if ids.contains(&id) => Broadcast::Live,
+        (Some(_), _) => Broadcast::Over,
     }
+}
+
+/// Meta: "The best practice for querying comments on a Live video is to continually
+/// poll for comments in the reverse_chronological ordering mode." `no_filter`:
+/// livecue's own filter greys comments out visibly, the platform's low-quality filter
+/// would drop them unseen.
+fn facebook_comments_url(client: &Client, live_video_id: &str) -> Url {
+    client.endpoint(
+        &[live_video_id, "comments"],
+        &[
+            ("fields", FB_COMMENT_FIELDS),
+            ("order", "reverse_chronological"),
+            ("filter", "toplevel"),
+            ("live_filter", "no_filter"),
+            ("limit", "50"),
+        ],
+    )
+}
+
+/// A live video's `status` → broadcast state; `None` when it is not one livecue knows.
+/// Meta sends a string (`"LIVE"`); an object (a video's status, or a newer shape) is
+/// read by its `status`, `live_status` or `video_status` member.
+fn facebook_status(status: &Value) -> Option<Broadcast> {
+    let text = match status {
+        Value::String(s) => s.as_str(),
+        Value::Object(o) => ["status", "live_status", "video_status"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(Value::as_str))?,
+        _ => return None,
+    };
+    match text.trim().to_ascii_uppercase().as_str() {
+        "LIVE" | "LIVE_NOW" => Some(Broadcast::Live),
+        "UNPUBLISHED" | "SCHEDULED_UNPUBLISHED" | "SCHEDULED_LIVE" | "PREVIEW" => {
+            Some(Broadcast::NotYet)
+        }
+        "LIVE_STOPPED" | "VOD" | "PROCESSING" | "SCHEDULED_CANCELED" | "SCHEDULED_EXPIRED" => {
+            Some(Broadcast::Over)
+        }
+        _ => None,
+    }
+}
+
+fn unknown_status_notice(status: Option<&Value>) -> String {
+    let shown = match status {
+        None | Some(Value::Null) => "no status".to_owned(),
+        Some(v) => {
+            let text = v.to_string();
+            let mut cut: String = text.chars().take(80).collect();
+            if cut.len() < text.len() {
+                cut.push('…');
+            }
+            format!("status {cut}")
+        }
+    };
+    format!(
+        "Facebook reports the live video with {shown}, which livecue does not know: it \
+         keeps reading comments as if live; stop the source when the broadcast is over"
+    )
 }
 
 fn str_at<'a>(v: &'a Value, path: &str) -> Option<&'a str> {
@@ -207,6 +285,7 @@ fn facebook_comment(item: &Value) -> Result<Comment, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn graph_timestamps_parse() {
@@ -247,14 +326,52 @@ mod tests {
     }
 
     #[test]
-    fn facebook_status_values() {
-        assert_eq!(facebook_broadcast("LIVE"), Broadcast::Live);
+    fn facebook_status_as_string_or_object() {
+        let status = |v: Value| facebook_status(&v);
+        assert_eq!(status(json!("LIVE")), Some(Broadcast::Live));
         assert_eq!(
-            facebook_broadcast("SCHEDULED_UNPUBLISHED"),
-            Broadcast::NotYet
+            status(json!("SCHEDULED_UNPUBLISHED")),
+            Some(Broadcast::NotYet)
         );
-        assert_eq!(facebook_broadcast("LIVE_STOPPED"), Broadcast::Over);
-        assert_eq!(facebook_broadcast("VOD"), Broadcast::Over);
-        assert_eq!(facebook_broadcast("SOMETHING_NEW"), Broadcast::Live);
+        assert_eq!(status(json!("LIVE_STOPPED")), Some(Broadcast::Over));
+        assert_eq!(status(json!("VOD")), Some(Broadcast::Over));
+        assert_eq!(status(json!("SOMETHING_NEW")), None);
+        assert_eq!(status(json!({"status": "LIVE"})), Some(Broadcast::Live));
+        assert_eq!(
+            status(json!({"video_status": "live_stopped", "processing_progress": 100})),
+            Some(Broadcast::Over)
+        );
+        assert_eq!(
+            status(json!({"live_status": "SCHEDULED_LIVE"})),
+            Some(Broadcast::NotYet)
+        );
+        assert_eq!(status(json!({"video_status": "ready"})), None);
+        assert_eq!(
+            status(json!({"uploading_phase": {"status": "complete"}})),
+            None
+        );
+        assert_eq!(status(json!(3)), None);
+        let n = unknown_status_notice(Some(&json!({"video_status": "x".repeat(500)})));
+        assert!(n.chars().count() < 300, "{n}");
+        assert!(unknown_status_notice(None).contains("no status"));
+    }
+
+    #[test]
+    fn a_listed_broadcast_is_followed_until_it_is_gone() {
+        let mut ours = None;
+        assert_eq!(follow_listed(&mut ours, [].into_iter()), Broadcast::NotYet);
+        assert_eq!(
+            follow_listed(&mut ours, ["../x", "42", "43"].into_iter()),
+            Broadcast::Live
+        );
+        assert_eq!(ours.as_deref(), Some("42"));
+        assert_eq!(
+            follow_listed(&mut ours, ["43", "42"].into_iter()),
+            Broadcast::Live
+        );
+        assert_eq!(
+            follow_listed(&mut ours, ["43"].into_iter()),
+            Broadcast::Over
+        );
     }
 }

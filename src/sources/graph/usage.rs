@@ -62,19 +62,31 @@ pub(super) fn parse_usage(headers: &HeaderMap) -> Usage {
     usage
 }
 
-/// The next poll interval: the base while usage is low, stretched as it rises, and
-/// never shorter than the platform's own estimate of when access returns.
-pub(crate) fn usage_delay(base: Duration, usage_percent: f64, regain: Duration) -> Duration {
-    let factor = if usage_percent >= 95.0 {
-        30
-    } else if usage_percent >= 90.0 {
-        5
-    } else if usage_percent >= 75.0 {
-        2
-    } else {
-        1
-    };
-    (base * factor).max(regain)
+impl Usage {
+    /// How many times the base interval to wait before the next call: 1 below 75 %,
+    /// 2 from 75 %, 3 from 90 %, 5 from 95 % — and 5 when a call succeeded while the
+    /// platform still gives a time to regain access (some quota is spent, not ours yet).
+    ///
+    /// The stretch stops at 5 on purpose: comments on a live can only be read while it
+    /// runs, so polling every 10 s at worst (the default 2 s × 5) keeps the host's feed
+    /// at most ten seconds behind and loses at most the last ten seconds if Meta's limit
+    /// is hit anyway; a throttle error then says how long to wait.
+    pub(super) fn factor(self) -> u32 {
+        if self.percent >= 95.0 || !self.regain.is_zero() {
+            5
+        } else if self.percent >= 90.0 {
+            3
+        } else if self.percent >= 75.0 {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// `base` stretched by [`Usage::factor`].
+    pub(super) fn pace(self, base: Duration) -> Duration {
+        base * self.factor()
+    }
 }
 
 /// `base × 2^(attempt−1)`, capped at `max`, then jittered into its upper half so that
@@ -133,17 +145,24 @@ mod tests {
     }
 
     #[test]
-    fn polling_slows_as_usage_rises() {
+    fn polling_slows_as_usage_rises_but_keeps_up() {
         let base = Duration::from_secs(2);
-        assert_eq!(usage_delay(base, 0.0, Duration::ZERO), base);
-        assert_eq!(usage_delay(base, 74.0, Duration::ZERO), base);
-        assert_eq!(usage_delay(base, 75.0, Duration::ZERO), base * 2);
-        assert_eq!(usage_delay(base, 91.0, Duration::ZERO), base * 5);
-        assert_eq!(usage_delay(base, 95.0, Duration::ZERO), base * 30);
-        assert_eq!(
-            usage_delay(base, 10.0, Duration::from_secs(300)),
-            Duration::from_secs(300)
-        );
+        let at = |percent: f64| Usage {
+            percent,
+            regain: Duration::ZERO,
+        };
+        assert_eq!(at(0.0).pace(base), base);
+        assert_eq!(at(74.0).pace(base), base);
+        assert_eq!(at(75.0).pace(base), base * 2);
+        assert_eq!(at(91.0).pace(base), base * 3);
+        assert_eq!(at(95.0).pace(base), Duration::from_secs(10));
+        assert_eq!(at(100.0).pace(base), Duration::from_secs(10));
+        // A success that still carries a time to regain access: slow, never stalled.
+        let regaining = Usage {
+            percent: 10.0,
+            regain: Duration::from_secs(300),
+        };
+        assert_eq!(regaining.pace(base), Duration::from_secs(10));
     }
 
     #[test]
