@@ -1,5 +1,5 @@
 //! Which comment source to run, as written on the command line or in a plan
-//! (`replay:FILE[@SPEED]`, `instagram`, `facebook:LIVE_VIDEO_ID`).
+//! (`replay:FILE[@SPEED]`, `instagram`, `facebook`, `facebook:LIVE_VIDEO_ID`).
 //!
 //! A leaf: plain data and its parser, with no dependency on the sources themselves,
 //! so plan validation can check a plan's `source` without pulling them in.
@@ -38,6 +38,8 @@ pub enum SourceSpec {
     },
     /// `instagram`: the live broadcast of the configured Instagram account.
     Instagram,
+    /// `facebook`: the live video of the configured Facebook Page, once it starts.
+    FacebookPage,
     /// `facebook:LIVE_VIDEO_ID`: one Facebook live video.
     Facebook {
         /// The live video's id.
@@ -48,9 +50,9 @@ pub enum SourceSpec {
 /// Why a `--source` value could not be understood.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SpecError {
-    /// Not one of the three forms.
+    /// Not one of the forms.
     #[error(
-        "unknown source `{0}`: use `replay:FILE[@SPEED]`, `instagram` or `facebook:LIVE_VIDEO_ID`"
+        "unknown source `{0}`: use `replay:FILE[@SPEED]`, `instagram`, `facebook` (a Page's live) or `facebook:LIVE_VIDEO_ID`"
     )]
     Unknown(String),
     /// `replay:` without a file.
@@ -78,6 +80,9 @@ impl FromStr for SourceSpec {
         }
         if s == "instagram" {
             return Ok(SourceSpec::Instagram);
+        }
+        if s == "facebook" {
+            return Ok(SourceSpec::FacebookPage);
         }
         if let Some(id) = s.strip_prefix("facebook:") {
             if !is_valid_graph_id(id) {
@@ -139,6 +144,7 @@ impl fmt::Display for SourceSpec {
                 Ok(())
             }
             SourceSpec::Instagram => f.write_str("instagram"),
+            SourceSpec::FacebookPage => f.write_str("facebook"),
             SourceSpec::Facebook { live_video_id } => write!(f, "facebook:{live_video_id}"),
         }
     }
@@ -190,6 +196,7 @@ mod tests {
             );
         }
         assert_eq!(spec("instagram").unwrap(), SourceSpec::Instagram);
+        assert_eq!(spec("facebook").unwrap(), SourceSpec::FacebookPage);
         assert_eq!(
             spec("facebook:1234567890").unwrap(),
             SourceSpec::Facebook {
@@ -245,6 +252,7 @@ mod tests {
             "replay:c.jsonl@10",
             "replay:c.jsonl@max",
             "instagram",
+            "facebook",
             "facebook:42",
         ] {
             assert_eq!(spec(s).unwrap().to_string(), s);

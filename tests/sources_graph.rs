@@ -1136,3 +1136,93 @@ async fn facebook_status_as_string_or_object() {
     );
     assert!(server.poll_times().len() > 30, "comments still read");
 }
+
+/// `facebook` with a Page id: waits for the Page's live video, reads its comments, and
+/// ends once the Page lists it no more.
+#[tokio::test(start_paused = true)]
+async fn facebook_by_page_waits_goes_live_and_ends() {
+    let server = graph_server::start(
+        true,
+        Box::new(|m: &mut Model, r: &Req| {
+            if r.is_page_live_videos() {
+                m.live = match r.at.as_secs() {
+                    0..12 => Live::NotYet,
+                    12..40 => Live::OnAir,
+                    _ => Live::Over,
+                };
+            }
+            None
+        }),
+    )
+    .await;
+    {
+        let mut m = server.model.lock().unwrap();
+        m.page_size = 2;
+        // Posted while the live runs, the last one just before it ends.
+        m.scheduled = (1..=6)
+            .map(|n| {
+                let secs = 10 + 4 * n;
+                (
+                    Duration::from_secs(u64::from(secs)),
+                    fb_comment(n, secs, Some("Ivan P")),
+                )
+            })
+            .collect();
+        m.scheduled.push((
+            Duration::from_millis(39_900),
+            fb_comment(7, 39, Some("Mei Lin")),
+        ));
+    }
+    let cfg = SourceConfig {
+        fb_page_id: Some(graph_server::FB_PAGE.to_owned()),
+        ..config(&server)
+    };
+
+    let msgs = run(SourceSpec::FacebookPage, cfg).await;
+
+    assert_eq!(
+        statuses(&msgs),
+        [
+            SourceState::Connecting,
+            SourceState::WaitingForBroadcast,
+            SourceState::Live,
+            SourceState::Ended
+        ]
+    );
+    let got = comments(&msgs);
+    let want: Vec<String> = (1..=7).map(|n| format!("{FB_VIDEO}_{n}")).collect();
+    assert_eq!(ids(&got), want);
+    assert_each_exactly_once(&got, &server);
+    assert!(
+        got.iter()
+            .all(|c| c.platform.as_deref() == Some("facebook"))
+    );
+
+    let reqs = server.requests();
+    let checks: Vec<&Req> = reqs.iter().filter(|r| r.is_check()).collect();
+    assert!(
+        checks
+            .iter()
+            .all(|r| r.path == format!("/v26.0/{}/live_videos", graph_server::FB_PAGE))
+    );
+    assert_eq!(
+        checks[..3].iter().map(|r| r.at).collect::<Vec<_>>(),
+        [Duration::ZERO, 5 * SEC, 10 * SEC]
+    );
+    let first_comments = reqs.iter().find(|r| r.is_comments()).unwrap();
+    assert_eq!(first_comments.path, format!("/v26.0/{FB_VIDEO}/comments"));
+    assert_eq!(first_comments.query["order"], "reverse_chronological");
+    assert_token_handled(&server, &msgs);
+}
+
+/// `facebook` without a Page id cannot start.
+#[tokio::test]
+async fn facebook_by_page_needs_the_page_id() {
+    let (tx, _rx) = mpsc::channel(4);
+    let cfg = SourceConfig {
+        fb_token: Token::new(TOKEN),
+        ..SourceConfig::default()
+    };
+    let e = sources::spawn(SourceSpec::FacebookPage, cfg, tx, sources::no_notify()).unwrap_err();
+    assert!(e.to_string().contains("--fb-page-id"), "{e}");
+}

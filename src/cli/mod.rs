@@ -31,13 +31,16 @@ pub struct Cli {
     /// the user's data folder)
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Comment source: replay:FILE[@SPEED], instagram, or facebook:LIVE_VIDEO_ID
-    /// (default without a plan: the bundled demo comments)
+    /// Comment source: replay:FILE[@SPEED], instagram, facebook (a Page's live), or
+    /// facebook:LIVE_VIDEO_ID (default without a plan: the bundled demo comments)
     #[arg(long, value_name = "SRC")]
     pub source: Option<crate::sources::SourceSpec>,
     /// The Instagram professional account's user id (for --source instagram)
     #[arg(long, value_name = "ID")]
     pub ig_user_id: Option<String>,
+    /// The Facebook Page's id (for --source facebook)
+    #[arg(long, value_name = "ID")]
+    pub fb_page_id: Option<String>,
     /// Graph API base URL with its version
     #[arg(long, value_name = "URL", default_value = crate::sources::DEFAULT_GRAPH_URL)]
     pub graph_url: String,
@@ -138,6 +141,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             data_dir: cli.data_dir,
             source: cli.source,
             ig_user_id: cli.ig_user_id,
+            fb_page_id: cli.fb_page_id,
             graph_url: cli.graph_url,
             speed_server: cli.speed_server,
         }),

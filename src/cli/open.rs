@@ -20,6 +20,8 @@ pub struct OpenArgs {
     pub source: Option<SourceSpec>,
     /// `--ig-user-id`, overriding the plan's.
     pub ig_user_id: Option<String>,
+    /// `--fb-page-id`, overriding the plan's.
+    pub fb_page_id: Option<String>,
     /// `--graph-url`.
     pub graph_url: String,
     /// `--speed-server`, overriding the plan's.
@@ -50,6 +52,7 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let ig_user_id = args.ig_user_id.or_else(|| plan.ig_user_id.clone());
+    let fb_page_id = args.fb_page_id.or_else(|| plan.fb_page_id.clone());
     let spec = match (args.source, &plan.source, plan_path) {
         (Some(spec), _, _) => Some(spec),
         (None, Some(text), _) => {
@@ -76,6 +79,7 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
     let source = spec.map(|spec| SourceSettings {
         spec,
         ig_user_id,
+        fb_page_id,
         graph_url: args.graph_url,
     });
     let setup = ShowSetup {

@@ -3,15 +3,19 @@
 
 use crate::sources::{DEFAULT_GRAPH_URL, SettingsError, SourceSettings, SourceSpec};
 
-/// `--source`, `--ig-user-id`, `--graph-url`.
+/// `--source`, `--ig-user-id`, `--fb-page-id`, `--graph-url`.
 #[derive(Clone, Debug, clap::Args)]
 pub struct SourceArgs {
-    /// Comment source: replay:FILE[@SPEED], instagram, or facebook:LIVE_VIDEO_ID
+    /// Comment source: replay:FILE[@SPEED], instagram, facebook (a Page's live), or
+    /// facebook:LIVE_VIDEO_ID
     #[arg(long, value_name = "SRC")]
     pub source: SourceSpec,
     /// The Instagram professional account's user id (for --source instagram)
     #[arg(long, value_name = "ID")]
     pub ig_user_id: Option<String>,
+    /// The Facebook Page's id (for --source facebook: livecue waits for its live video)
+    #[arg(long, value_name = "ID")]
+    pub fb_page_id: Option<String>,
     /// Graph API base URL with its version (a loopback server in tests)
     #[arg(long, value_name = "URL", default_value = DEFAULT_GRAPH_URL)]
     pub graph_url: String,
@@ -23,6 +27,7 @@ impl SourceArgs {
         SourceSettings {
             spec: self.source.clone(),
             ig_user_id: self.ig_user_id.clone(),
+            fb_page_id: self.fb_page_id.clone(),
             graph_url: self.graph_url.clone(),
         }
     }
@@ -37,6 +42,14 @@ pub fn flag_wording(error: &SettingsError) -> String {
         }
         SettingsError::BadIgUserId(id) => {
             format!("--ig-user-id `{id}` is not an Instagram user id (digits)")
+        }
+        SettingsError::MissingFbPageId => {
+            "--source facebook needs --fb-page-id (the Facebook Page's id), \
+             or name one live video: --source facebook:LIVE_VIDEO_ID"
+                .to_owned()
+        }
+        SettingsError::BadFbPageId(id) => {
+            format!("--fb-page-id `{id}` is not a Facebook Page id (digits)")
         }
         SettingsError::Token(e) => e.to_string(),
     }
@@ -85,6 +98,19 @@ mod tests {
     fn bad_sources_are_clap_errors_with_the_reason() {
         let e = parse(&["--source", "twitch"]).unwrap_err().to_string();
         assert!(e.contains("replay:FILE[@SPEED]"), "{e}");
+    }
+
+    #[test]
+    fn facebook_without_page_id_says_so() {
+        let a = parse(&["--source", "facebook"]).unwrap();
+        let e = flag_wording(&a.settings().config().unwrap_err());
+        assert!(
+            e.contains("--fb-page-id") && e.contains("facebook:LIVE_VIDEO_ID"),
+            "{e}"
+        );
+        let a = parse(&["--source", "facebook", "--fb-page-id", "12/x"]).unwrap();
+        let e = flag_wording(&a.settings().config().unwrap_err());
+        assert!(e.contains("`12/x`"), "{e}");
     }
 
     #[test]

@@ -65,13 +65,17 @@ pub struct Plan {
     /// `word*` matches the start of a word.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub followup_words: Vec<String>,
-    /// The comment source to connect by default: `"instagram"`, `"facebook:LIVE_VIDEO_ID"`
-    /// or `"replay:FILE[@SPEED]"` (a replay file relative to the plan). Tokens never go here.
+    /// The comment source to connect by default: `"instagram"`, `"facebook"` (the Page's
+    /// live), `"facebook:LIVE_VIDEO_ID"` or `"replay:FILE[@SPEED]"` (a replay file
+    /// relative to the plan). Tokens never go here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// The Instagram professional account's user id, for the `instagram` source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ig_user_id: Option<String>,
+    /// The Facebook Page's id, for the `facebook` source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fb_page_id: Option<String>,
 }
 
 /// The aim of the live, with a sentence the team agrees on.

@@ -329,6 +329,14 @@ impl Checker<'_> {
                 format!("ig_user_id \"{id}\" is not an Instagram user id (digits only)"),
             );
         }
+        if let Some(id) = plan.fb_page_id.as_deref()
+            && !is_valid_graph_id(id)
+        {
+            self.error(
+                &[Field("fb_page_id")],
+                format!("fb_page_id \"{id}\" is not a Facebook Page id (digits only)"),
+            );
+        }
         let Some(text) = plan.source.as_deref() else {
             return;
         };
@@ -337,6 +345,10 @@ impl Checker<'_> {
             Ok(SourceSpec::Instagram) if plan.ig_user_id.is_none() => self.error(
                 &[Field("source")],
                 "the instagram source needs `ig_user_id` (the account's Instagram user id)".into(),
+            ),
+            Ok(SourceSpec::FacebookPage) if plan.fb_page_id.is_none() => self.error(
+                &[Field("source")],
+                "the facebook source needs `fb_page_id` (the Facebook Page's id), or one live video: \"facebook:LIVE_VIDEO_ID\"".into(),
             ),
             Ok(SourceSpec::Replay { path, .. }) => {
                 if let Some(dir) = plan_dir
@@ -496,7 +508,7 @@ mod tests {
         assert_eq!(
             with("    source: \"twitch\","),
             vec![
-                "t.ron:4:13: error: unknown source `twitch`: use `replay:FILE[@SPEED]`, `instagram` or `facebook:LIVE_VIDEO_ID`"
+                "t.ron:4:13: error: unknown source `twitch`: use `replay:FILE[@SPEED]`, `instagram`, `facebook` (a Page's live) or `facebook:LIVE_VIDEO_ID`"
             ]
         );
         assert_eq!(
@@ -508,6 +520,22 @@ mod tests {
         assert_eq!(
             with("    source: \"instagram\", ig_user_id: \"17841400008460056\","),
             Vec::<String>::new()
+        );
+        assert_eq!(
+            with("    source: \"facebook\","),
+            vec![
+                "t.ron:4:13: error: the facebook source needs `fb_page_id` (the Facebook Page's id), or one live video: \"facebook:LIVE_VIDEO_ID\""
+            ]
+        );
+        assert_eq!(
+            with("    source: \"facebook\", fb_page_id: \"104000000000001\","),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            with("    source: \"facebook\", fb_page_id: \"my page\","),
+            vec![
+                "t.ron:4:37: error: fb_page_id \"my page\" is not a Facebook Page id (digits only)"
+            ]
         );
     }
 

@@ -116,6 +116,8 @@ pub struct SourceConfig {
     pub graph_url: String,
     /// The Instagram professional account's id (`--ig-user-id`).
     pub ig_user_id: Option<String>,
+    /// The Facebook Page whose live video `facebook` follows (`--fb-page-id`).
+    pub fb_page_id: Option<String>,
     /// Token for Instagram.
     pub ig_token: Option<Token>,
     /// Token for Facebook Live.
@@ -131,6 +133,7 @@ impl Default for SourceConfig {
         Self {
             graph_url: DEFAULT_GRAPH_URL.to_owned(),
             ig_user_id: None,
+            fb_page_id: None,
             ig_token: None,
             fb_token: None,
             seen_ids: HashSet::new(),
@@ -156,6 +159,11 @@ pub enum SourceError {
         "the instagram source needs the account's Instagram user id (`--ig-user-id`), digits only"
     )]
     MissingIgUserId,
+    /// `facebook` without `--fb-page-id`.
+    #[error(
+        "the facebook source needs the Facebook Page's id (`--fb-page-id`), digits only, or one live video: `facebook:LIVE_VIDEO_ID`"
+    )]
+    MissingFbPageId,
     /// The base URL is not a usable http(s) URL.
     #[error("bad Graph API URL `{0}`: {1}")]
     BadGraphUrl(String, String),
@@ -253,6 +261,20 @@ pub fn spawn(
         SourceSpec::Facebook { live_video_id } => {
             let client = graph::Client::new(&config.graph_url, fb_token(&config)?, &config.timing)?;
             let target = graph::Target::facebook_video(live_video_id);
+            Box::pin(graph::run(client, target, config, out))
+        }
+        SourceSpec::FacebookPage => {
+            let token = fb_token(&config)?;
+            let page_id = config
+                .fb_page_id
+                .clone()
+                .filter(|id| is_valid_graph_id(id))
+                .ok_or(SourceError::MissingFbPageId)?;
+            let client = graph::Client::new(&config.graph_url, token, &config.timing)?;
+            let target = graph::Target::FacebookPage {
+                page_id,
+                live_video_id: None,
+            };
             Box::pin(graph::run(client, target, config, out))
         }
     };

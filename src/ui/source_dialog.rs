@@ -13,6 +13,9 @@ pub struct SourceDialog {
     pub source: String,
     /// The Instagram user id as typed.
     pub ig_user_id: String,
+    /// The Facebook Page id of the source connected now, kept (the form has no field
+    /// for it yet).
+    pub fb_page_id: Option<String>,
     /// Why the last attempt was refused.
     pub error: Option<String>,
 }
@@ -25,6 +28,7 @@ impl SourceDialog {
             ig_user_id: current
                 .and_then(|s| s.ig_user_id.clone())
                 .unwrap_or_default(),
+            fb_page_id: current.and_then(|s| s.fb_page_id.clone()),
             error: None,
         }
     }
@@ -40,12 +44,16 @@ impl SourceDialog {
         let settings = SourceSettings {
             spec,
             ig_user_id: Some(self.ig_user_id.trim().to_owned()).filter(|id| !id.is_empty()),
+            fb_page_id: self.fb_page_id.clone(),
             graph_url: graph_url.to_owned(),
         };
         match settings.config() {
             Ok(config) => Ok((settings, config)),
             Err(SettingsError::MissingIgUserId) => Err(texts.source_needs_ig_user_id.to_owned()),
             Err(SettingsError::BadIgUserId(_)) => Err(texts.source_bad_ig_user_id.to_owned()),
+            Err(e @ (SettingsError::MissingFbPageId | SettingsError::BadFbPageId(_))) => {
+                Err(e.to_string())
+            }
             Err(SettingsError::Token(e)) => Err(e.to_string()),
         }
     }

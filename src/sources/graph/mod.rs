@@ -1,8 +1,9 @@
 //! Instagram and Facebook Live comments over the Graph API, by polling.
 //!
 //! One loop serves both platforms (`polling`):
-//! 1. check the broadcast (`targets`: Instagram `/{ig-user-id}/live_media`, or one
-//!    Facebook live video's `status`) until it is live — `WaitingForBroadcast`;
+//! 1. check the broadcast (`targets`: Instagram `/{ig-user-id}/live_media`, a Facebook
+//!    Page's `/{page-id}/live_videos?broadcast_status=["LIVE"]`, or one Facebook live
+//!    video's `status`) until it is live — `WaitingForBroadcast`;
 //! 2. every `comments_every` (≈2 s), fetch the comments edge newest first and follow
 //!    `paging.next` until a page holds only comments already seen (the first poll, and
 //!    the poll after an interrupted one, read every page, up to Meta's cursor limit).

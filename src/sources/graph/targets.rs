@@ -31,6 +31,13 @@ pub(crate) enum Target {
         /// An unknown `status` was reported once already.
         told_unknown: bool,
     },
+    /// The live video of a Facebook Page (`facebook` with a Page id), found like
+    /// Instagram's live media: the Page's videos broadcasting now.
+    FacebookPage {
+        page_id: String,
+        /// The live video once found.
+        live_video_id: Option<String>,
+    },
 }
 
 /// What a broadcast check found.
@@ -62,7 +69,7 @@ impl Target {
     pub(super) fn platform(&self) -> Platform {
         match self {
             Target::Instagram { .. } => Platform::Instagram,
-            Target::FacebookVideo { .. } => Platform::Facebook,
+            Target::FacebookVideo { .. } | Target::FacebookPage { .. } => Platform::Facebook,
         }
     }
 
@@ -70,7 +77,7 @@ impl Target {
     pub(super) fn check_permissions(&self) -> &'static str {
         match self {
             Target::Instagram { .. } => "instagram_basic, pages_read_engagement",
-            Target::FacebookVideo { .. } => "pages_read_engagement",
+            Target::FacebookVideo { .. } | Target::FacebookPage { .. } => "pages_read_engagement",
         }
     }
 
@@ -78,7 +85,9 @@ impl Target {
     pub(super) fn comment_permissions(&self) -> &'static str {
         match self {
             Target::Instagram { .. } => "instagram_manage_comments",
-            Target::FacebookVideo { .. } => "pages_read_engagement, pages_read_user_content",
+            Target::FacebookVideo { .. } | Target::FacebookPage { .. } => {
+                "pages_read_engagement, pages_read_user_content"
+            }
         }
     }
 
@@ -128,6 +137,35 @@ impl Target {
                     notice,
                 })
             }
+            Target::FacebookPage {
+                page_id,
+                live_video_id,
+            } => {
+                let url = client.endpoint(
+                    &[page_id, "live_videos"],
+                    &[("broadcast_status", r#"["LIVE"]"#), ("fields", "id,status")],
+                );
+                let reply = client.get(url).await?;
+                let data = reply
+                    .body
+                    .get("data")
+                    .and_then(Value::as_array)
+                    .ok_or_else(|| GraphError::other("live_videos answer without `data`".into()))?;
+                // Asked for broadcasting videos only; one that says otherwise is not.
+                let ids = data
+                    .iter()
+                    .filter(|v| {
+                        v.get("status")
+                            .and_then(facebook_status)
+                            .is_none_or(|b| b == Broadcast::Live)
+                    })
+                    .filter_map(|v| v.get("id").and_then(Value::as_str));
+                Ok(Check {
+                    broadcast: follow_listed(live_video_id, ids),
+                    usage: reply.usage,
+                    notice: None,
+                })
+            }
         }
     }
 
@@ -140,20 +178,23 @@ impl Target {
             Target::FacebookVideo { live_video_id, .. } => {
                 facebook_comments_url(client, live_video_id)
             }
+            Target::FacebookPage { live_video_id, .. } => {
+                facebook_comments_url(client, live_video_id.as_deref().unwrap_or(""))
+            }
         }
     }
 
     pub(super) fn parse_comment(&self, item: &Value) -> Result<Comment, String> {
         match self {
             Target::Instagram { .. } => instagram_comment(item),
-            Target::FacebookVideo { .. } => facebook_comment(item),
+            Target::FacebookVideo { .. } | Target::FacebookPage { .. } => facebook_comment(item),
         }
     }
 }
 
-/// Follows one broadcast in a list of those live now (Instagram's `live_media`): the
-/// first one listed once there is one, then live while it is still listed. Gone
-/// (maybe replaced by a new broadcast) means it ended.
+/// Follows one broadcast in a list of those live now (Instagram's `live_media`, a
+/// Page's `live_videos`): the first one listed once there is one, then live while it
+/// is still listed. Gone (maybe replaced by a new broadcast) means it ended.
 fn follow_listed<'a>(
     ours: &mut Option<String>,
     listed: impl Iterator<Item = &'a str>,
