@@ -29,7 +29,10 @@ use tokio::task::JoinHandle;
 use crate::comments::Comment;
 
 pub use crate::source_spec::{SourceSpec, SpecError, Speed, is_valid_graph_id};
-pub use graph::TokenProblem;
+pub use graph::{
+    OwnerKind, ReadCheck, TokenCheckProblem, TokenHealth, TokenOwner, TokenProblem, check_token,
+    check_token_blocking,
+};
 pub use settings::{SettingsError, SourceSettings};
 pub use state::SourceState;
 pub use token::{

@@ -17,14 +17,20 @@
 //! resume; anything else that may pass — downtime, network, an unknown code — →
 //! `Reconnecting` with jittered exponential back-off; a refused token (190/102, by
 //! subcode) or a missing permission (10, 200–299) stops the source with what to do.
+//! `health` checks a token before the show.
 
 mod client;
 mod errors;
+mod health;
 mod polling;
 mod targets;
 mod usage;
 
 pub(crate) use client::Client;
 pub use errors::TokenProblem;
+pub use health::{
+    OwnerKind, ReadCheck, TokenCheckProblem, TokenHealth, TokenOwner, check_token,
+    check_token_blocking,
+};
 pub(crate) use polling::run;
 pub(crate) use targets::Target;
