@@ -70,3 +70,23 @@ fn unknown_platform_is_a_usage_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn help_says_how_to_get_a_token_with_the_needed_permissions() {
+    let out = Command::new(env!("CARGO_BIN_EXE_livecue"))
+        .args(["login", "--help"])
+        .output()
+        .unwrap();
+    let help = text(&out.stdout);
+    assert!(out.status.success(), "{help}");
+    for part in [
+        "instagram_manage_comments",
+        "pages_read_user_content",
+        "Extend Access",
+        "/me/accounts",
+        "Use the Page token",
+        "does not expire",
+    ] {
+        assert!(help.contains(part), "`{part}` missing from:\n{help}");
+    }
+}

@@ -7,6 +7,36 @@ use anyhow::Context;
 
 use crate::sources::{KEYCHAIN_SERVICE, Platform, Token, store_token};
 
+/// How a host gets the token livecue needs, shown after `livecue login --help`.
+pub const HELP: &str = "\
+Getting a token (once, about ten minutes):
+
+livecue reads live comments through Meta's Graph API with a token from your own
+Meta app: developers.facebook.com > My Apps > Create app (type Business), with
+Facebook Login for Business. Make the token as the Facebook account that manages
+the Page - and, for Instagram, the Instagram professional account linked to it.
+
+1. Graph API Explorer (developers.facebook.com/tools/explorer): choose your app,
+   Get User Access Token, and tick the permissions
+     instagram:  instagram_basic, instagram_manage_comments, pages_show_list,
+                 pages_read_engagement
+     facebook:   pages_show_list, pages_read_engagement, pages_read_user_content
+   (until Meta's App Review grants them, they work for people with a role on
+   the app: add the host's account as a tester.)
+2. Make it long-lived (60 days): in the Access Token Debugger, Extend Access
+   Token.
+3. instagram: store that long-lived user token (Meta's Instagram API takes a
+   user's token); make a new one before its 60 days are up.
+   facebook: with it, open /me/accounts?fields=name,access_token and store the
+   Page's access_token. Use the Page token: made from a long-lived user token
+   it does not expire, so it cannot run out during a show; only a Page token
+   shows who wrote each live comment; and its call budget grows with the
+   Page's audience, where a user token gets a small hourly allowance (Meta's
+   older guide: 200 calls an hour; livecue makes 2,000 to 4,000 an hour live).
+
+Paste the token when asked, or pipe it in. LIVECUE_IG_TOKEN and
+LIVECUE_FB_TOKEN override the keychain. livecue never prints a token.";
+
 /// Reads a token from standard input (hidden when it is a terminal) and stores it.
 pub fn run(platform: Platform) -> anyhow::Result<ExitCode> {
     let text = if std::io::stdin().is_terminal() {

@@ -86,6 +86,7 @@ pub enum Command {
     /// Report on finished shows: CSV, JSON, a PNG chart and a Markdown summary
     Report(report::ReportArgs),
     /// Store an access token in the OS keychain (read from stdin, not echoed)
+    #[command(after_help = login::HELP)]
     Login {
         /// Which platform the token is for
         platform: LoginPlatform,

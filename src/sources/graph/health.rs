@@ -377,8 +377,8 @@ async fn check(client: &Client, platform: Platform, probe: &Probe) -> TokenHealt
         health.advice.push(
             "This is a user token: use the Page's long-lived token instead — Facebook names \
              who wrote a live comment only to a Page token, and a Page token's call budget \
-             grows with the Page's audience where a user token's stays at about 200 calls an \
-             hour (see `livecue login --help`)."
+             grows with the Page's audience where a user token gets a small hourly allowance \
+             (see `livecue login --help`)."
                 .into(),
         );
     }
