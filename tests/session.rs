@@ -118,6 +118,7 @@ fn replaying_the_journal_rebuilds_the_live_state() {
     d.emit(Event::SegmentStarted {
         index: 1,
         auto: false,
+        resume: false,
         at: stamp(7 * MIN),
     });
     d.emit(Event::TimeAdjusted {
@@ -207,6 +208,7 @@ fn every_event_kind_round_trips_through_json() {
         Event::SegmentStarted {
             index: 2,
             auto: true,
+            resume: false,
             at: stamp(2),
         },
         Event::TimeAdjusted {
@@ -219,6 +221,17 @@ fn every_event_kind_round_trips_through_json() {
         },
         Event::CueDismissed {
             index: 1,
+            at: stamp(5),
+        },
+        Event::CueMissed {
+            index: 2,
+            why: livecue::show::Missed::CutShort,
+            at: stamp(5),
+        },
+        Event::SegmentStarted {
+            index: 1,
+            auto: false,
+            resume: true,
             at: stamp(5),
         },
         Event::CommentReceived {
@@ -254,4 +267,115 @@ fn every_event_kind_round_trips_through_json() {
         line.starts_with(r#"{"type":"segment_started","index":2,"auto":true,"at":{"ms":2,"wall":"#),
         "{line}"
     );
+}
+
+/// A guest show: the guest segment's invite is a show-timed cue at 6:00, inside it.
+const GUEST_PLAN: &str = r#"(
+    title: "Guest show",
+    goal: (kind: Engagement),
+    segments: [
+        (id: "talk", title: "Talk", kind: Content, duration: "5m"),
+        (id: "guest", title: "Guest", kind: Guest, duration: "10m"),
+        (id: "qa", title: "Q&A", kind: QAndA, duration: "10m"),
+    ],
+    cues: [
+        (at: Segment("talk", "4:00"), what: ShareMedia("chart")),
+        (at: Show("6:00"), what: InviteGuest("nurse.lin")),
+    ],
+)"#;
+
+#[test]
+fn replaying_the_journal_rebuilds_missed_cues_and_resumed_segments() {
+    use livecue::comments::Filter;
+    use livecue::session::{Action, JournalTarget, Live};
+    use livecue::show::{Clock as _, ManualClock, Missed, MissedCue};
+
+    let dir = tempfile::tempdir().unwrap();
+    let plan = Arc::new(plan::parse(GUEST_PLAN, "guest").unwrap());
+    let clock = ManualClock::new();
+    let mut live = Live::new(
+        Arc::clone(&plan),
+        Arc::new(clock.clone()),
+        stamp(0).wall,
+        JournalTarget::Folder(dir.path().to_owned()),
+        Box::new(Filter::new(&plan.filter).unwrap()),
+    );
+    assert!(live.perform(Action::StartShow));
+    clock.advance_secs(60);
+    assert!(live.perform(Action::AdjustTime { delta_ms: MIN }));
+    clock.advance_secs(60);
+    // At 2:00, a jump over the guest segment to Q&A: Talk's 4:00 media cue is cut
+    // short, the guest's invite (show time 6:00) skipped.
+    assert!(live.perform(Action::JumpTo(2)));
+    clock.advance_secs(5 * 60);
+    live.tick();
+    assert!(
+        live.session().active_cues().is_empty(),
+        "no invite during Q&A"
+    );
+    assert_eq!(
+        live.session().missed_cues(),
+        &[
+            MissedCue {
+                index: 0,
+                why: Missed::CutShort
+            },
+            MissedCue {
+                index: 1,
+                why: Missed::Skipped
+            },
+        ]
+    );
+    // The producer fires the invite by hand.
+    assert!(live.perform(Action::FireCue(1)));
+    assert_eq!(live.session().active_cues(), &[1]);
+    // Undo the jump: Talk as it was, 2:00 in with a minute added.
+    assert!(live.perform(Action::Undo));
+    assert_eq!(live.status().segment_elapsed_ms, 2 * MIN);
+    assert_eq!(live.status().remaining_ms, 4 * MIN);
+    clock.advance_secs(10);
+    assert!(live.perform(Action::NextSegment));
+    clock.advance_secs(10);
+    // Backspace: Talk again, 2:10 in.
+    assert!(live.perform(Action::PreviousSegment));
+    assert_eq!(live.status().segment_elapsed_ms, 2 * MIN + 10_000);
+    assert_eq!(live.status().remaining_ms, 4 * MIN - 10_000);
+    live.sync_journal();
+    let path = live.journal_path().unwrap();
+
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains(r#""type":"cue_missed","index":1,"why":"skipped""#),
+        "{text}"
+    );
+    assert!(text.contains(r#""type":"segment_started","index":0,"auto":false,"resume":true"#));
+    let contents = read_journal(&path).unwrap();
+    let replayed = Session::replay(Arc::clone(&plan), &contents.events);
+    let now = clock.now_ms();
+    assert_eq!(replayed.timeline(), live.session().timeline());
+    assert_eq!(replayed.status(now), live.status());
+    assert_eq!(
+        replayed.missed_cues(),
+        &[MissedCue {
+            index: 0,
+            why: Missed::CutShort
+        }]
+    );
+    assert_eq!(replayed.active_cues(), &[1]);
+}
+
+#[test]
+fn a_journal_from_before_resume_reads_as_a_fresh_start() {
+    let line = r#"{"type":"segment_started","index":1,"auto":false,"at":{"ms":5,"wall":"2026-11-18T08:26:40Z"}}"#;
+    let event: Event = serde_json::from_str(line).unwrap();
+    assert!(matches!(
+        event,
+        Event::SegmentStarted {
+            index: 1,
+            resume: false,
+            ..
+        }
+    ));
+    // And a fresh start is written as before: no `resume` field.
+    assert_eq!(serde_json::to_string(&event).unwrap(), line);
 }

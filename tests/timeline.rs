@@ -219,3 +219,39 @@ fn window_warnings_follow_the_projection() {
     assert_eq!(s.offset_ms, 21 * MIN);
     assert!(!show.next_segment(), "nothing moves after the end");
 }
+
+#[test]
+fn previous_brings_a_segment_back_as_it_was_and_undo_reverses_a_move() {
+    let (mut show, clock) = show();
+    show.start();
+    clock.set_ms(3 * MIN);
+    assert!(show.add_time_ms(MIN));
+    clock.set_ms(4 * MIN);
+    assert!(show.next_segment());
+    clock.set_ms(4 * MIN + 20_000);
+    // Back to A: 4:00 in, with its added minute: 7:00 left, not 10:00.
+    assert!(show.previous_segment());
+    let s = show.status();
+    assert_eq!(s.segment_elapsed_ms, 4 * MIN);
+    assert_eq!(s.remaining_ms, 7 * MIN);
+    // The offset counts the 20 s spent in B: A now ends at 11:20 against 10:00 planned.
+    assert_eq!(s.offset_ms, MIN + 20_000);
+    // A mistaken jump to C, undone: A again, as it was.
+    clock.set_ms(5 * MIN);
+    assert!(show.jump(2));
+    clock.set_ms(5 * MIN + 5_000);
+    assert!(show.undo());
+    let s = show.status();
+    assert_eq!(s.state, ShowState::Running { index: 0 });
+    assert_eq!(s.segment_elapsed_ms, 4 * MIN + 40_000);
+    assert_eq!(s.remaining_ms, 11 * MIN - (4 * MIN + 40_000));
+    // Time on air stays real: A's runs add up to the 4:40 it was on air.
+    let on_air: i64 = show
+        .timeline()
+        .runs()
+        .iter()
+        .filter(|r| r.index == 0)
+        .map(|r| r.ended_ms.unwrap_or(5 * MIN + 5_000) - r.started_ms)
+        .sum();
+    assert_eq!(on_air, 4 * MIN + 40_000);
+}

@@ -7,6 +7,7 @@ use crate::comments::{Comment, Verdict};
 use crate::preflight::dnd::DndReport;
 use crate::preflight::speed::SpeedResult;
 use crate::questions::{QuestionKey, QuestionState};
+use crate::show::Missed;
 use crate::sources::SourceState;
 
 /// When an event happened: monotonic milliseconds for arithmetic (since the journal's
@@ -29,13 +30,18 @@ pub enum Event {
         /// When.
         at: Stamp,
     },
-    /// A segment went on air (next, previous, jump, or time ran out).
+    /// A segment went on air (next, previous, jump, undo, or time ran out).
     SegmentStarted {
         /// Index into the plan's segments.
         index: usize,
         /// True when it started by itself because the previous one ran out.
         #[serde(default)]
         auto: bool,
+        /// True when it came back as its latest run left it, elapsed and added time
+        /// carried over (previous, undo); false: from its full length. Written only when
+        /// true, so journals from before it read the same.
+        #[serde(default, skip_serializing_if = "is_false")]
+        resume: bool,
         /// When.
         at: Stamp,
     },
@@ -50,6 +56,16 @@ pub enum Event {
     CueFired {
         /// Index into the plan's cues.
         index: usize,
+        /// When.
+        at: Stamp,
+    },
+    /// A cue can no longer fire where it belongs (its segment was skipped or cut short);
+    /// it waits in the producer's missed cues until fired by hand.
+    CueMissed {
+        /// Index into the plan's cues.
+        index: usize,
+        /// Why.
+        why: Missed,
         /// When.
         at: Stamp,
     },
@@ -160,6 +176,7 @@ impl Event {
             | Event::SegmentStarted { at, .. }
             | Event::TimeAdjusted { at, .. }
             | Event::CueFired { at, .. }
+            | Event::CueMissed { at, .. }
             | Event::CueDismissed { at, .. }
             | Event::CommentReceived { at, .. }
             | Event::QuestionAdded { at, .. }
@@ -173,4 +190,8 @@ impl Event {
             | Event::WentLive { at, .. } => *at,
         }
     }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }

@@ -25,10 +25,13 @@ pub enum Action {
     StartShow,
     /// Move to the next segment.
     NextSegment,
-    /// Go back to the previous segment.
+    /// Go back to the previous segment, as its latest run left it.
     PreviousSegment,
-    /// Jump to a segment by index.
+    /// Jump to a segment by index (from its full length).
     JumpTo(usize),
+    /// Undo the last move (next, previous, jump): the segment on air before comes back
+    /// as it was.
+    Undo,
     /// Add (positive) or remove (negative) time on the current segment.
     AdjustTime {
         /// Milliseconds to add.
@@ -38,6 +41,8 @@ pub enum Action {
     EndShow,
     /// Dismiss a cue banner.
     DismissCue(usize),
+    /// Fire a cue by hand now (a missed cue), with its banner and chime.
+    FireCue(usize),
     /// Mark a question answered, skipped or queued again.
     SetQuestionState(QuestionKey, QuestionState),
     /// Put a comment into the question queue by hand.
@@ -227,6 +232,8 @@ impl Live {
     /// Carries out an action. Returns false when it does not apply now (next on the last
     /// segment, time added before the start, ...): nothing is journaled then.
     pub fn perform(&mut self, action: Action) -> bool {
+        // What fell due before this moment happens before the action.
+        self.tick();
         let at = self.stamp();
         let timeline = self.session.timeline();
         let event = match action {
@@ -236,6 +243,7 @@ impl Live {
             Action::NextSegment => timeline.next_index().map(|index| Event::SegmentStarted {
                 index,
                 auto: false,
+                resume: false,
                 at,
             }),
             Action::PreviousSegment => {
@@ -244,6 +252,7 @@ impl Live {
                     .map(|index| Event::SegmentStarted {
                         index,
                         auto: false,
+                        resume: timeline.has_run(index),
                         at,
                     })
             }
@@ -252,6 +261,13 @@ impl Live {
             .then_some(Event::SegmentStarted {
                 index,
                 auto: false,
+                resume: false,
+                at,
+            }),
+            Action::Undo => timeline.undo_index().map(|index| Event::SegmentStarted {
+                index,
+                auto: false,
+                resume: true,
                 at,
             }),
             Action::AdjustTime { delta_ms } => (timeline.current().is_some() && delta_ms != 0)
@@ -260,6 +276,10 @@ impl Live {
                 .current()
                 .is_some()
                 .then_some(Event::ShowEnded { at }),
+            Action::FireCue(index) => (timeline.current().is_some()
+                && index < self.plan().cues.len()
+                && !timeline.cue_fired(index))
+            .then_some(Event::CueFired { index, at }),
             Action::DismissCue(index) => self
                 .session
                 .active_cues()
@@ -322,6 +342,9 @@ impl Live {
             return false;
         };
         let ends = matches!(event, Event::ShowEnded { .. });
+        if let Event::CueFired { index, .. } = &event {
+            self.chime_for_cue(*index);
+        }
         self.emit(event);
         self.tick();
         if ends {
@@ -334,17 +357,24 @@ impl Live {
     /// Also asks for the segment-end chime once per segment run when its time runs out.
     pub fn tick(&mut self) {
         for event in self.session.due_events(self.stamp()) {
-            if let Event::CueFired { index, .. } = &event
-                && self.plan().cues.get(*index).is_some_and(|c| c.sound)
-            {
-                self.chimes.push(Chime::Cue);
+            if let Event::CueFired { index, .. } = &event {
+                self.chime_for_cue(*index);
             }
             self.emit(event);
         }
         let runs = self.session.timeline().runs().len();
         if runs > self.time_up_runs && self.status().phase == Phase::Overtime {
             self.time_up_runs = runs;
-            self.chimes.push(Chime::SegmentEnd);
+            // A segment brought back already over chimed when its time ran out.
+            if !self.session.timeline().came_back_over() {
+                self.chimes.push(Chime::SegmentEnd);
+            }
+        }
+    }
+
+    fn chime_for_cue(&mut self, index: usize) {
+        if self.plan().cues.get(index).is_some_and(|c| c.sound) {
+            self.chimes.push(Chime::Cue);
         }
     }
 

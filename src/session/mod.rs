@@ -26,7 +26,7 @@ use crate::comments::{Comment, Verdict};
 use crate::plan::Plan;
 use crate::preflight::{DndCheck, PreflightLog, SpeedOutcome, WentLive};
 use crate::questions::{QuestionKey, Queue};
-use crate::show::{Change, Status, Timeline};
+use crate::show::{Change, MissedCue, Status, Timeline};
 use crate::sources::SourceState;
 
 /// A comment as the session keeps it.
@@ -130,6 +130,12 @@ impl Session {
         &self.active_cues
     }
 
+    /// Cues whose segment was skipped or cut short, not fired since, in the order they
+    /// were missed.
+    pub fn missed_cues(&self) -> &[MissedCue] {
+        self.timeline.missed_cues()
+    }
+
     /// The latest state of each source, by name.
     pub fn sources(&self) -> &[(String, SourceState)] {
         &self.sources
@@ -163,9 +169,15 @@ impl Session {
             .into_iter()
             .map(|change| match change {
                 Change::CueDue { index } => Event::CueFired { index, at: now },
+                Change::CueMissed { index, why } => Event::CueMissed {
+                    index,
+                    why,
+                    at: now,
+                },
                 Change::Advance { index, at_ms } => Event::SegmentStarted {
                     index,
                     auto: true,
+                    resume: false,
                     // The segment started when the previous one ran out, not at `now`.
                     at: Stamp {
                         ms: at_ms,
@@ -184,12 +196,19 @@ impl Session {
             Event::ShowStarted { at } => {
                 self.timeline.start(at.ms);
             }
-            Event::SegmentStarted { index, auto, at } => {
+            Event::SegmentStarted {
+                index,
+                auto,
+                resume,
+                at,
+            } => {
                 if *auto {
                     self.timeline.apply_change(Change::Advance {
                         index: *index,
                         at_ms: at.ms,
                     });
+                } else if *resume {
+                    self.timeline.resume(*index, at.ms);
                 } else {
                     self.timeline.go_to(*index, at.ms);
                 }
@@ -203,6 +222,7 @@ impl Session {
                     self.active_cues.push(*index);
                 }
             }
+            Event::CueMissed { index, why, .. } => self.timeline.mark_cue_missed(*index, *why),
             Event::CueDismissed { index, .. } => self.active_cues.retain(|i| i != index),
             Event::CommentReceived {
                 comment,

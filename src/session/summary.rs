@@ -338,6 +338,7 @@ mod tests {
         Event::SegmentStarted {
             index,
             auto: false,
+            resume: false,
             at: when,
         }
     }
@@ -573,5 +574,36 @@ mod tests {
         assert_eq!((sum.questions.total, sum.questions.left), (2, 2));
         assert_eq!((sum.cues.planned, sum.cues.fired), (3, 0));
         assert_eq!(sum.comments.received, 0);
+    }
+
+    #[test]
+    fn a_segment_brought_back_counts_only_its_time_on_air() {
+        let mut s = session();
+        let back = |index, when| Event::SegmentStarted {
+            index,
+            auto: false,
+            resume: true,
+            at: when,
+        };
+        for e in [
+            Event::ShowStarted { at: at(0) },
+            go(1, at(5)),
+            adjust(2 * MIN, at(6)),
+            go(2, at(8)),
+            // Back to main 1 minute later: it carries its 3 minutes and the 2 added.
+            back(1, at(9)),
+            go(2, at(12)),
+        ] {
+            s.apply(&e);
+        }
+        let run = s.timeline().runs()[3];
+        assert_eq!((run.carried_ms, run.carried_adjust_ms), (3 * MIN, 2 * MIN));
+        let sum = summarize(&s, T0 + 13 * MIN);
+        // Main: 3 + 3 minutes on air, the 2 minutes added counted once, two runs.
+        assert_eq!(
+            row(&sum, 1),
+            (20 * MIN, 6 * MIN, 2 * MIN, -14 * MIN, 2, false)
+        );
+        assert_eq!(sum.segments[2].actual_ms, 2 * MIN);
     }
 }

@@ -7,7 +7,9 @@ mod timeline;
 use std::sync::Arc;
 
 pub use clock::{Clock, ManualClock, RealClock};
-pub use timeline::{Change, Phase, Run, ShowState, Status, Timeline, WindowCheck};
+pub use timeline::{
+    Change, Missed, MissedCue, Phase, Run, ShowState, Status, Timeline, WindowCheck,
+};
 
 use crate::plan::Plan;
 
@@ -53,11 +55,21 @@ impl Show {
         }
     }
 
-    /// Goes back to the previous segment (it starts again from its full length).
+    /// Goes back to the previous segment, as its latest run left it (elapsed and added
+    /// time); from its full length when it never ran.
     pub fn previous_segment(&mut self) -> bool {
         let now = self.now_ms();
         match self.timeline.previous_index() {
-            Some(i) => self.timeline.go_to(i, now),
+            Some(i) => self.timeline.resume(i, now),
+            None => false,
+        }
+    }
+
+    /// Undoes the last move: the segment on air in the run before comes back as it was.
+    pub fn undo(&mut self) -> bool {
+        let now = self.now_ms();
+        match self.timeline.undo_index() {
+            Some(i) => self.timeline.resume(i, now),
             None => false,
         }
     }

@@ -6,7 +6,7 @@
 //! Mutations correspond one-to-one to session events, so replaying a journal rebuilds
 //! exactly the state the host saw.
 
-use crate::plan::{CueTime, Plan};
+use crate::plan::{CueAction, CueTime, Plan};
 
 /// The colour of the countdown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -79,6 +79,11 @@ pub struct Status {
 }
 
 /// One stretch of time a segment was on air, for planned-vs-actual reports.
+///
+/// A run that resumes the segment (Backspace, undo) carries the elapsed and added time
+/// of the segment's run before: the countdown, cues and auto-advance go by
+/// [`Run::elapsed_ms`] and [`Run::added_ms`], while time on air is only
+/// `ended_ms − started_ms`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Run {
     /// Which segment.
@@ -89,6 +94,45 @@ pub struct Run {
     pub ended_ms: Option<i64>,
     /// Time added (positive) or removed (negative) while it ran.
     pub adjust_ms: i64,
+    /// True when it took the segment up where its run before left it.
+    pub resumed: bool,
+    /// Elapsed time carried over from the segment's run before (0 unless resumed).
+    pub carried_ms: i64,
+    /// Time added over the segment's runs before, carried over (0 unless resumed).
+    pub carried_adjust_ms: i64,
+}
+
+impl Run {
+    /// How far into the segment it is at `now_ms` (or was when it stopped), carried
+    /// time included.
+    pub fn elapsed_ms(&self, now_ms: i64) -> i64 {
+        self.carried_ms + (self.ended_ms.unwrap_or(now_ms) - self.started_ms)
+    }
+
+    /// Time added to the segment, carried time included.
+    pub fn added_ms(&self) -> i64 {
+        self.carried_adjust_ms.saturating_add(self.adjust_ms)
+    }
+}
+
+/// Why a cue can no longer fire where it belongs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Missed {
+    /// Its segment was never on air and a later one is.
+    Skipped,
+    /// Its segment went off air before the cue's moment.
+    CutShort,
+}
+
+/// A cue that did not fire because its segment was skipped or cut short; the producer
+/// can still fire it by hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MissedCue {
+    /// Index into the plan's cues.
+    pub index: usize,
+    /// Why.
+    pub why: Missed,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -102,8 +146,23 @@ struct SegmentPlan {
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum CueWhen {
+    /// At this show time, whatever is on air.
     Show(i64),
+    /// At this show time, only while the planned segment it falls in is on air (a
+    /// guest, product or media cue means nothing elsewhere).
+    ShowIn(usize, i64),
+    /// This far into a segment.
     Segment(usize, i64),
+}
+
+impl CueWhen {
+    /// The segment the cue belongs to, if it belongs to one.
+    fn segment(self) -> Option<usize> {
+        match self {
+            CueWhen::Show(_) => None,
+            CueWhen::ShowIn(s, _) | CueWhen::Segment(s, _) => Some(s),
+        }
+    }
 }
 
 /// The timeline of one show.
@@ -112,6 +171,7 @@ pub struct Timeline {
     segments: Vec<SegmentPlan>,
     cues: Vec<Option<CueWhen>>,
     fired: Vec<bool>,
+    missed: Vec<MissedCue>,
     target_min_ms: i64,
     target_max_ms: i64,
     show_start_ms: Option<i64>,
@@ -137,11 +197,20 @@ impl Timeline {
                 }
             })
             .collect();
+        let starts = plan.planned_starts();
         // A cue whose segment does not exist never fires; `validate` reports it.
         let cues = plan
             .cues
             .iter()
             .map(|c| match &c.at {
+                CueTime::Show(at) if needs_its_segment(&c.what) => {
+                    // The planned segment its time falls in; past the planned end, the last.
+                    let segment = starts.iter().rposition(|s| *s <= *at);
+                    Some(match segment {
+                        Some(i) => CueWhen::ShowIn(i, at.ms()),
+                        None => CueWhen::Show(at.ms()),
+                    })
+                }
                 CueTime::Show(at) => Some(CueWhen::Show(at.ms())),
                 CueTime::Segment(name, offset) => plan
                     .segment_index(name)
@@ -150,6 +219,7 @@ impl Timeline {
             .collect::<Vec<_>>();
         Self {
             fired: vec![false; cues.len()],
+            missed: Vec::new(),
             cues,
             segments,
             target_min_ms: plan.target.min.ms(),
@@ -203,6 +273,17 @@ impl Timeline {
         self.fired.get(i).copied().unwrap_or(false)
     }
 
+    /// Cues that can no longer fire where they belong and have not been fired by hand,
+    /// in the order they were missed.
+    pub fn missed_cues(&self) -> &[MissedCue] {
+        &self.missed
+    }
+
+    /// Whether segment `index` has been on air.
+    pub fn has_run(&self, index: usize) -> bool {
+        self.runs.iter().any(|r| r.index == index)
+    }
+
     /// Starts the show with the first segment. Returns false when it cannot start
     /// (already started, or a plan without segments).
     pub fn start(&mut self, now_ms: i64) -> bool {
@@ -210,30 +291,55 @@ impl Timeline {
             return false;
         }
         self.show_start_ms = Some(now_ms);
-        self.begin(0, now_ms);
+        self.begin(0, now_ms, false);
         true
     }
 
-    /// Puts segment `index` on air at `now_ms` (next, previous and jump all come here).
-    /// Returns false when the show is not running or the index does not exist.
+    /// Puts segment `index` on air at `now_ms` from its full length (next, jump and
+    /// auto-advance come here). Returns false when the show is not running or the index
+    /// does not exist.
     pub fn go_to(&mut self, index: usize, now_ms: i64) -> bool {
         if self.current().is_none() || index >= self.segments.len() {
             return false;
         }
-        self.begin(index, now_ms);
+        self.begin(index, now_ms, false);
         true
     }
 
-    fn begin(&mut self, index: usize, now_ms: i64) {
+    /// Puts segment `index` back on air at `now_ms` as its latest run left it: its
+    /// elapsed and added time carry over (previous and undo come here). A segment that
+    /// never ran starts from its full length. Returns false as [`Timeline::go_to`] does.
+    pub fn resume(&mut self, index: usize, now_ms: i64) -> bool {
+        if self.current().is_none() || index >= self.segments.len() {
+            return false;
+        }
+        self.begin(index, now_ms, true);
+        true
+    }
+
+    fn begin(&mut self, index: usize, now_ms: i64, resume: bool) {
         if let Some(run) = self.runs.last_mut() {
             run.ended_ms.get_or_insert(now_ms);
         }
+        let before = resume
+            .then(|| self.runs.iter().rev().find(|r| r.index == index))
+            .flatten();
         self.runs.push(Run {
             index,
             started_ms: now_ms,
             ended_ms: None,
             adjust_ms: 0,
+            resumed: before.is_some(),
+            carried_ms: before.map_or(0, |r| r.elapsed_ms(now_ms)),
+            carried_adjust_ms: before.map_or(0, Run::added_ms),
         });
+    }
+
+    /// The segment an undo goes back to: the one on air in the run before this one.
+    pub fn undo_index(&self) -> Option<usize> {
+        self.current()?;
+        let n = self.runs.len();
+        (n >= 2).then(|| self.runs[n - 2].index)
     }
 
     /// The index `next` would move to, if any.
@@ -275,14 +381,23 @@ impl Timeline {
         true
     }
 
-    /// Marks cue `i` as fired; it will not be reported again.
+    /// Marks cue `i` as fired (it leaves the missed cues); it will not be reported again.
     pub fn mark_cue_fired(&mut self, i: usize) {
         if let Some(f) = self.fired.get_mut(i) {
             *f = true;
+            self.missed.retain(|m| m.index != i);
         }
     }
 
-    /// Cues that are due at `now_ms` and have not fired yet, in plan order.
+    /// Marks cue `i` as missed, unless it fired or was missed already.
+    pub fn mark_cue_missed(&mut self, i: usize, why: Missed) {
+        if i < self.cues.len() && !self.fired[i] && !self.missed.iter().any(|m| m.index == i) {
+            self.missed.push(MissedCue { index: i, why });
+        }
+    }
+
+    /// Cues that are due at `now_ms` and have not fired yet, in plan order. A missed
+    /// cue whose segment comes back on air still fires when its moment comes.
     pub fn due_cues(&self, now_ms: i64) -> Vec<usize> {
         let (Some(start), Some(index), Some(run)) =
             (self.show_start_ms, self.current(), self.runs.last())
@@ -290,13 +405,14 @@ impl Timeline {
             return Vec::new();
         };
         let show_elapsed = now_ms - start;
-        let segment_elapsed = now_ms - run.started_ms;
+        let segment_elapsed = run.elapsed_ms(now_ms);
         self.cues
             .iter()
             .enumerate()
             .filter(|(i, _)| !self.fired[*i])
             .filter(|(_, when)| match when {
                 Some(CueWhen::Show(at)) => show_elapsed >= *at,
+                Some(CueWhen::ShowIn(seg, at)) => *seg == index && show_elapsed >= *at,
                 Some(CueWhen::Segment(seg, at)) => *seg == index && segment_elapsed >= *at,
                 None => false,
             })
@@ -304,23 +420,61 @@ impl Timeline {
             .collect()
     }
 
+    /// Cues that can no longer fire where they belong and are not marked yet, in plan
+    /// order: a later segment is on air and theirs never ran (skipped) or went off air
+    /// before their moment (cut short). Going back to an earlier segment misses nothing:
+    /// theirs may still come.
+    pub fn newly_missed(&self) -> Vec<MissedCue> {
+        let Some(current) = self.current() else {
+            return Vec::new();
+        };
+        self.cues
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.fired[*i] && !self.missed.iter().any(|m| m.index == *i))
+            .filter_map(|(index, when)| {
+                let segment = when.and_then(CueWhen::segment)?;
+                if segment >= current {
+                    return None;
+                }
+                let why = if self.has_run(segment) {
+                    Missed::CutShort
+                } else {
+                    Missed::Skipped
+                };
+                Some(MissedCue { index, why })
+            })
+            .collect()
+    }
+
     /// When the current segment moves on by itself and its time is up at `now_ms`:
     /// the next segment's index and the clock time it started (the instant time ran out).
+    /// A segment brought back with its time already up holds until someone moves on.
     pub fn auto_advance_due(&self, now_ms: i64) -> Option<(usize, i64)> {
         let index = self.current()?;
         let next = self.next_index()?;
-        if !self.segments[index].advances_by_itself {
+        if !self.segments[index].advances_by_itself || self.came_back_over() {
             return None;
         }
-        let end = self.segment_end_ms()?;
+        let run = self.runs.last()?;
+        let end = self.segment_end_ms()?.max(run.started_ms);
         (now_ms >= end).then_some((next, end))
     }
 
-    /// Clock time the current segment's time runs out (start + planned + adjustments).
+    /// Whether the segment on air was brought back (previous, undo) with no time left and
+    /// none added since: its time ran out in an earlier run, not this one.
+    pub fn came_back_over(&self) -> bool {
+        match (self.runs.last(), self.segment_end_ms()) {
+            (Some(run), Some(end)) => run.resumed && end <= run.started_ms,
+            _ => false,
+        }
+    }
+
+    /// Clock time the current segment's time runs out (start − carried + planned + added).
     fn segment_end_ms(&self) -> Option<i64> {
         let run = self.runs.last()?;
         let seg = self.segments.get(run.index)?;
-        Some(run.started_ms + seg.duration_ms + run.adjust_ms)
+        Some(run.started_ms - run.carried_ms + seg.duration_ms + run.added_ms())
     }
 
     /// Everything the host screen needs at `now_ms`.
@@ -347,7 +501,7 @@ impl Timeline {
             return idle(end - start, end - start - planned_total_ms);
         }
         let seg = &self.segments[run.index];
-        let segment_end = run.started_ms + seg.duration_ms + run.adjust_ms;
+        let segment_end = run.started_ms - run.carried_ms + seg.duration_ms + run.added_ms();
         let remaining_ms = segment_end - now_ms;
         let phase = if remaining_ms <= 0 {
             Phase::Overtime
@@ -364,7 +518,7 @@ impl Timeline {
         Status {
             state: ShowState::Running { index: run.index },
             show_elapsed_ms: now_ms - start,
-            segment_elapsed_ms: now_ms - run.started_ms,
+            segment_elapsed_ms: run.elapsed_ms(now_ms),
             remaining_ms,
             phase,
             offset_ms,
@@ -404,24 +558,42 @@ pub enum Change {
         /// Clock time it starts: the instant the previous one ran out.
         at_ms: i64,
     },
+    /// Cue `index` can no longer fire where it belongs.
+    CueMissed {
+        /// Index into the plan's cues.
+        index: usize,
+        /// Why.
+        why: Missed,
+    },
 }
 
 impl Timeline {
-    /// What happens by itself up to `now_ms`, in order: cues that fall due and
-    /// segments that run out and move on, however far the clock has jumped.
+    /// What happens by itself up to `now_ms`, in order: cues that fall due, cues that
+    /// can no longer fire where they belong, and segments that run out and move on,
+    /// however far the clock has jumped. A segment that runs out and moves on has its
+    /// cues judged up to the instant it ran out, not `now_ms`.
     /// Nothing is applied; apply each with [`Timeline::apply_change`].
     pub fn pending_changes(&self, now_ms: i64) -> Vec<Change> {
-        if self.due_cues(now_ms).is_empty() && self.auto_advance_due(now_ms).is_none() {
+        if self.due_cues(now_ms).is_empty()
+            && self.auto_advance_due(now_ms).is_none()
+            && self.newly_missed().is_empty()
+        {
             return Vec::new();
         }
         let mut ahead = self.clone();
         let mut changes = Vec::new();
         loop {
-            for index in ahead.due_cues(now_ms) {
+            let advance = ahead.auto_advance_due(now_ms);
+            let until_ms = advance.map_or(now_ms, |(_, at_ms)| at_ms);
+            for index in ahead.due_cues(until_ms) {
                 ahead.mark_cue_fired(index);
                 changes.push(Change::CueDue { index });
             }
-            match ahead.auto_advance_due(now_ms) {
+            for MissedCue { index, why } in ahead.newly_missed() {
+                ahead.mark_cue_missed(index, why);
+                changes.push(Change::CueMissed { index, why });
+            }
+            match advance {
                 Some((index, at_ms)) => {
                     ahead.go_to(index, at_ms);
                     changes.push(Change::Advance { index, at_ms });
@@ -438,6 +610,251 @@ impl Timeline {
             Change::Advance { index, at_ms } => {
                 self.go_to(index, at_ms);
             }
+            Change::CueMissed { index, why } => self.mark_cue_missed(index, why),
         }
+    }
+}
+
+/// Cues that mean something only in their own segment: a guest to invite, a product to
+/// mention, media to share.
+fn needs_its_segment(what: &CueAction) -> bool {
+    matches!(
+        what,
+        CueAction::InviteGuest(_) | CueAction::MentionOffer(_) | CueAction::ShareMedia(_)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIN: i64 = 60_000;
+
+    /// A (10 min, holds), B (20 min, guest, moves on by itself), C (30 min).
+    fn timeline() -> Timeline {
+        let plan = crate::plan::parse(
+            r#"(
+                title: "t",
+                goal: (kind: Engagement),
+                segments: [
+                    (id: "a", title: "A", kind: Content, duration: "10m"),
+                    (id: "b", title: "B", kind: Guest, duration: "20m", end_action: Next),
+                    (id: "c", title: "C", kind: QAndA, duration: "30m"),
+                ],
+                cues: [
+                    (at: Show("12:00"), what: InviteGuest("nurse.lin")),
+                    (at: Show("12:00"), what: Custom("pin the comment")),
+                    (at: Segment("a", "8:00"), what: ShareMedia("chart")),
+                    (at: Segment("b", "25:00"), what: Custom("never in time")),
+                    (at: Show("70:00"), what: MentionOffer("serum")),
+                ],
+            )"#,
+            "t",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        Timeline::new(&plan)
+    }
+
+    fn apply_all(t: &mut Timeline, now_ms: i64) -> Vec<Change> {
+        let changes = t.pending_changes(now_ms);
+        for c in &changes {
+            t.apply_change(*c);
+        }
+        changes
+    }
+
+    #[test]
+    fn a_resumed_segment_carries_its_elapsed_and_added_time() {
+        let mut t = timeline();
+        t.start(0);
+        t.adjust(MIN);
+        t.go_to(1, 4 * MIN);
+        assert!(t.resume(0, 4 * MIN + 30_000));
+        let s = t.status(5 * MIN);
+        // 4:00 before, 0:30 since; 10 + 1 planned and added.
+        assert_eq!(s.segment_elapsed_ms, 4 * MIN + 30_000);
+        assert_eq!(s.remaining_ms, 11 * MIN - (4 * MIN + 30_000));
+        let run = t.runs()[2];
+        assert!(run.resumed);
+        assert_eq!(
+            (run.carried_ms, run.carried_adjust_ms, run.adjust_ms),
+            (4 * MIN, MIN, 0)
+        );
+        // Time on air stays real time: the run counts from its own start.
+        assert_eq!(run.started_ms, 4 * MIN + 30_000);
+        // A segment that never ran starts from its full length, resumed or not.
+        assert!(t.resume(2, 6 * MIN));
+        assert!(!t.runs()[3].resumed);
+        assert_eq!(t.status(6 * MIN).remaining_ms, 30 * MIN);
+    }
+
+    #[test]
+    fn undo_goes_back_to_the_segment_of_the_run_before() {
+        let mut t = timeline();
+        t.start(0);
+        assert_eq!(t.undo_index(), None, "nothing to undo after the start");
+        t.go_to(2, MIN);
+        assert_eq!(t.undo_index(), Some(0));
+        t.resume(0, MIN + 5_000);
+        assert_eq!(t.status(2 * MIN).segment_elapsed_ms, 2 * MIN - 5_000);
+        assert_eq!(t.undo_index(), Some(2));
+    }
+
+    #[test]
+    fn a_guest_cue_of_a_skipped_segment_is_missed_not_fired_later() {
+        let mut t = timeline();
+        t.start(0);
+        t.go_to(2, 5 * MIN);
+        // The skipped guest segment's cues (show 12:00 and B 25:00) are missed at once,
+        // and A's media cue (due at 8:00 into A) was cut short.
+        assert_eq!(
+            apply_all(&mut t, 5 * MIN),
+            vec![
+                Change::CueMissed {
+                    index: 0,
+                    why: Missed::Skipped
+                },
+                Change::CueMissed {
+                    index: 2,
+                    why: Missed::CutShort
+                },
+                Change::CueMissed {
+                    index: 3,
+                    why: Missed::Skipped
+                },
+            ]
+        );
+        // At 12:00 the plain show cue fires wherever the show is; the invite does not.
+        assert_eq!(
+            apply_all(&mut t, 12 * MIN),
+            vec![Change::CueDue { index: 1 }]
+        );
+        assert!(!t.cue_fired(0));
+        assert_eq!(t.missed_cues().len(), 3);
+        // Fired by hand, it leaves the missed cues.
+        t.mark_cue_fired(0);
+        assert_eq!(
+            t.missed_cues().iter().map(|m| m.index).collect::<Vec<_>>(),
+            vec![2, 3]
+        );
+    }
+
+    #[test]
+    fn a_cut_short_cue_fires_if_its_segment_comes_back_in_time() {
+        let mut t = timeline();
+        t.start(0);
+        t.go_to(1, 7 * MIN);
+        assert_eq!(
+            apply_all(&mut t, 7 * MIN),
+            vec![Change::CueMissed {
+                index: 2,
+                why: Missed::CutShort
+            }]
+        );
+        // A comes back at 7:00 elapsed: its 8:00 cue is a minute away.
+        t.resume(0, 7 * MIN + 10_000);
+        assert_eq!(apply_all(&mut t, 8 * MIN), vec![]);
+        assert_eq!(
+            apply_all(&mut t, 8 * MIN + 10_000),
+            vec![Change::CueDue { index: 2 }]
+        );
+        assert!(t.missed_cues().is_empty());
+    }
+
+    #[test]
+    fn a_show_timed_guest_cue_waits_for_its_segment_when_the_show_runs_behind() {
+        let mut t = timeline();
+        t.start(0);
+        // A runs 5 minutes over: B starts at 15:00, past the invite's 12:00.
+        assert_eq!(
+            apply_all(&mut t, 13 * MIN),
+            vec![Change::CueDue { index: 1 }, Change::CueDue { index: 2 }]
+        );
+        t.go_to(1, 15 * MIN);
+        let changes = apply_all(&mut t, 15 * MIN);
+        assert!(
+            changes.contains(&Change::CueDue { index: 0 }),
+            "{changes:?}"
+        );
+        // Past the planned end, a guest cue belongs to the last segment.
+        assert_eq!(t.cues[4], Some(CueWhen::ShowIn(2, 70 * MIN)));
+    }
+
+    #[test]
+    fn cues_of_a_segment_that_moved_on_are_judged_when_its_time_ran_out() {
+        let mut t = timeline();
+        t.start(0);
+        t.go_to(1, 10 * MIN);
+        // The clock jumps past B's end (30:00) to 40:00: B's 25:00 cue never came in B.
+        let changes = apply_all(&mut t, 40 * MIN);
+        assert_eq!(
+            changes,
+            vec![
+                Change::CueDue { index: 0 },
+                Change::CueDue { index: 1 },
+                Change::CueMissed {
+                    index: 2,
+                    why: Missed::CutShort
+                },
+                Change::Advance {
+                    index: 2,
+                    at_ms: 30 * MIN
+                },
+                Change::CueMissed {
+                    index: 3,
+                    why: Missed::CutShort
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_segment_brought_back_with_its_time_up_holds_until_time_is_added() {
+        let mut t = timeline();
+        t.start(0);
+        t.go_to(1, 10 * MIN);
+        assert_eq!(t.auto_advance_due(30 * MIN), Some((2, 30 * MIN)));
+        t.go_to(2, 30 * MIN);
+        // Back to B, whose 20 minutes are spent: it holds in overtime.
+        t.resume(1, 31 * MIN);
+        assert!(t.came_back_over());
+        assert_eq!(t.auto_advance_due(40 * MIN), None);
+        assert_eq!(t.status(31 * MIN).phase, Phase::Overtime);
+        // A minute added at 31:00 gives it a minute again; then it moves on by itself.
+        t.adjust(MIN);
+        assert!(!t.came_back_over());
+        assert_eq!(t.auto_advance_due(31 * MIN), None);
+        assert_eq!(t.auto_advance_due(32 * MIN), Some((2, 32 * MIN)));
+    }
+
+    #[test]
+    fn going_back_to_an_earlier_segment_misses_nothing() {
+        let mut t = timeline();
+        t.start(0);
+        // A mistaken move on to the guest segment at 7:00, undone ten seconds later.
+        t.go_to(1, 7 * MIN);
+        assert_eq!(
+            apply_all(&mut t, 7 * MIN),
+            vec![Change::CueMissed {
+                index: 2,
+                why: Missed::CutShort
+            }]
+        );
+        t.resume(0, 7 * MIN + 10_000);
+        // The guest segment's cues wait for it: not missed.
+        assert_eq!(apply_all(&mut t, 7 * MIN + 10_000), vec![]);
+        assert_eq!(
+            t.missed_cues(),
+            &[MissedCue {
+                index: 2,
+                why: Missed::CutShort
+            }]
+        );
+        // A's 8:00 cue comes a minute later and leaves the missed cues.
+        assert_eq!(
+            apply_all(&mut t, 8 * MIN + 10_000),
+            vec![Change::CueDue { index: 2 }]
+        );
+        assert!(t.missed_cues().is_empty());
     }
 }
