@@ -74,6 +74,16 @@ fn a_failed_source_leaves_the_status_bar_once_another_connects() {
     );
     harness.get_by_label("Connect").click();
     harness.run_steps(3);
+    // The source reports from its own thread: wait for its first word (not timed).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness
+        .query_by_label_contains("replay:comments.jsonl@max")
+        .is_none()
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run_steps(1);
+    }
     assert!(
         harness.query_by_label("Comment source").is_none(),
         "form open"
