@@ -1,13 +1,15 @@
-//! On air, as a rehearsal found it: what the status bar and the source form say, through
-//! the real app with egui_kittest.
+//! On air, as a rehearsal found it: what the status bar and the source form say, the
+//! time keys, going back and undoing a move, through the real app with egui_kittest.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 mod app_fixture;
 
-use egui::Key;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use livecue::session::{Event, read_journal};
+use livecue::show::{ManualClock, ShowState};
 use livecue::sources::SourceState;
 use livecue::ui::LivecueApp;
 
@@ -100,4 +102,250 @@ fn a_failed_source_leaves_the_status_bar_once_another_connects() {
     // The journal and the audio are on the bar whatever else is.
     assert!(harness.query_by_label_contains("journal").is_some());
     assert!(harness.query_by_label_contains("sound off").is_some());
+}
+
+/// Warm-up, a product demo with a media cue 8:00 in, a guest segment whose invite is a
+/// show-timed cue at 16:00 (inside it), then Q&A.
+const GUEST_PLAN: &str = r#"(
+    title: "Guest show",
+    goal: (kind: Engagement, summary: "chat"),
+    segments: [
+        (id: "warm", title: "Warm-up", kind: WarmUp, duration: "5m"),
+        (id: "demo", title: "Demo", kind: Product, duration: "10m"),
+        (id: "guest", title: "Guest", kind: Guest, duration: "10m"),
+        (id: "qa", title: "Q&A", kind: QAndA, duration: "10m"),
+    ],
+    cues: [
+        (at: Segment("demo", "8:00"), what: ShareMedia("chart")),
+        (at: Show("16:00"), what: InviteGuest("nurse.lin")),
+    ],
+    guests: [(handle: "nurse.lin", name: "Nurse Lin")],
+    media: [(id: "chart", path: "chart.png", caption: "before and after")],
+)"#;
+
+const MIN: i64 = 60_000;
+
+struct Show {
+    harness: Harness<'static, LivecueApp>,
+    clock: ManualClock,
+    _dir: tempfile::TempDir,
+}
+
+impl Show {
+    /// The guest show on air (F2), started with Space, at this window size.
+    fn started(size: egui::Vec2) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = ManualClock::new();
+        let mut harness = Open {
+            clock: clock.clone(),
+            size,
+            ..Open::new(GUEST_PLAN, dir.path())
+        }
+        .app();
+        harness.key_press(Key::F2);
+        harness.run_steps(2);
+        harness.key_press(Key::Space);
+        harness.run_steps(2);
+        assert_eq!(
+            harness.state().live().status().state,
+            ShowState::Running { index: 0 }
+        );
+        Self {
+            harness,
+            clock,
+            _dir: dir,
+        }
+    }
+
+    fn status(&self) -> livecue::show::Status {
+        self.harness.state().live().status()
+    }
+
+    fn press(&mut self, key: Key) {
+        self.harness.key_press(key);
+        self.harness.run_steps(2);
+    }
+
+    /// A key as a keyboard sends it: the character's key, the key's place, modifiers.
+    fn type_key(&mut self, key: Key, physical_key: Key, modifiers: Modifiers) {
+        for pressed in [true, false] {
+            self.harness.event_modifiers(
+                egui::Event::Key {
+                    key,
+                    physical_key: Some(physical_key),
+                    pressed,
+                    repeat: false,
+                    modifiers,
+                },
+                modifiers,
+            );
+        }
+        self.harness.run_steps(2);
+    }
+
+    fn later(&mut self, secs: i64) {
+        self.clock.advance_secs(secs);
+        self.harness.run_steps(2);
+    }
+
+    /// Detaches the host screen: the main window becomes the producer's.
+    fn producer(&mut self) {
+        self.press(Key::D);
+        assert!(self.harness.state().detached());
+        assert!(self.harness.query_by_label("RUNDOWN").is_some());
+    }
+
+    /// Clicks the rundown's "Go" for this segment (the current one has none).
+    fn jump(&mut self, index: usize) {
+        let current = self.harness.state().live().session().timeline().current();
+        let nth = (0..index).filter(|&i| Some(i) != current).count();
+        // By accessibility action: the test harness embeds the host window on top.
+        self.harness
+            .get_all_by_label("Go")
+            .nth(nth)
+            .unwrap()
+            .click_accesskit();
+        self.harness.run_steps(2);
+    }
+
+    fn journal(&self) -> Vec<Event> {
+        let live = self.harness.state().live();
+        live.sync_journal();
+        read_journal(&live.journal_path().unwrap()).unwrap().events
+    }
+}
+
+#[test]
+fn plus_adds_a_minute_however_it_is_typed_and_brackets_thirty_seconds() {
+    let mut s = Show::started(egui::vec2(1920.0, 1080.0));
+    s.later(10);
+    let before = s.status().remaining_ms;
+    // US keyboard: `+` is Shift and the `=` key.
+    s.type_key(Key::Plus, Key::Equals, Modifiers::SHIFT);
+    assert_eq!(s.status().remaining_ms, before + MIN);
+    // The numpad's `+`, and `=` itself.
+    s.type_key(Key::Plus, Key::Plus, Modifiers::NONE);
+    assert_eq!(s.status().remaining_ms, before + 2 * MIN);
+    s.type_key(Key::Equals, Key::Equals, Modifiers::NONE);
+    assert_eq!(s.status().remaining_ms, before + 3 * MIN);
+    // `-`, from the numpad too, and with Shift.
+    s.type_key(Key::Minus, Key::Minus, Modifiers::NONE);
+    s.type_key(Key::Minus, Key::Minus, Modifiers::SHIFT);
+    assert_eq!(s.status().remaining_ms, before + MIN);
+    // Thirty seconds on their own keys: `]` adds, `[` takes off; Shift changes nothing.
+    s.type_key(Key::CloseBracket, Key::CloseBracket, Modifiers::NONE);
+    assert_eq!(s.status().remaining_ms, before + MIN + 30_000);
+    s.type_key(Key::CloseCurlyBracket, Key::CloseBracket, Modifiers::SHIFT);
+    assert_eq!(s.status().remaining_ms, before + 2 * MIN);
+    s.type_key(Key::OpenBracket, Key::OpenBracket, Modifiers::NONE);
+    assert_eq!(s.status().remaining_ms, before + MIN + 30_000);
+    // The strip shows them, and its "+30 s" adds thirty seconds.
+    assert!(s.harness.query_by_label("−30 s").is_some());
+    s.harness.get_by_label("+30 s").click();
+    s.harness.run_steps(2);
+    assert_eq!(s.status().remaining_ms, before + 2 * MIN);
+    // The journal says what the strip says: whole minutes for +, half for ].
+    let deltas: Vec<i64> = s
+        .journal()
+        .iter()
+        .filter_map(|e| match e {
+            Event::TimeAdjusted { delta_ms, .. } => Some(*delta_ms),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        deltas,
+        [MIN, MIN, MIN, -MIN, -MIN, 30_000, 30_000, -30_000, 30_000]
+    );
+}
+
+#[test]
+fn the_control_strip_stays_one_row_at_1280_by_720() {
+    let mut s = Show::started(egui::vec2(1280.0, 720.0));
+    // Undo is there once there is a move to undo.
+    s.press(Key::Space);
+    let row = |s: &Show, label: &str| s.harness.get_by_label(label).rect().center().y;
+    let y = row(&s, "Next segment");
+    for label in [
+        "Undo",
+        "−1 min",
+        "−30 s",
+        "+30 s",
+        "+1 min",
+        "Detach host view",
+        "End show…",
+    ] {
+        let other = row(&s, label);
+        assert!(
+            (other - y).abs() < 2.0,
+            "{label} at y {other}, Next segment at {y}"
+        );
+    }
+}
+
+#[test]
+fn backspace_brings_the_previous_segment_back_with_its_elapsed_and_added_time() {
+    let mut s = Show::started(egui::vec2(1920.0, 1080.0));
+    s.later(60);
+    s.press(Key::Plus);
+    s.later(60);
+    s.press(Key::Space);
+    s.later(20);
+    s.press(Key::Backspace);
+    // Warm-up again, 2:00 in with its added minute: 4:00 left, not 5:00.
+    let status = s.status();
+    assert_eq!(status.state, ShowState::Running { index: 0 });
+    assert_eq!(status.segment_elapsed_ms, 2 * MIN);
+    assert_eq!(status.remaining_ms, 4 * MIN);
+    assert!(s.harness.query_by_label("4:00").is_some());
+    s.later(30);
+    assert!(s.harness.query_by_label("3:30").is_some());
+}
+
+#[test]
+fn z_undoes_a_mistaken_space_backspace_or_jump() {
+    let mut s = Show::started(egui::vec2(1920.0, 1080.0));
+    s.later(60);
+    // A Space too many: Z brings the warm-up back, a minute in.
+    s.press(Key::Space);
+    s.later(5);
+    s.press(Key::Z);
+    assert_eq!(s.status().state, ShowState::Running { index: 0 });
+    assert_eq!(s.status().remaining_ms, 4 * MIN);
+    // On to the demo for 30 s, a Backspace too many: Z brings the demo back, 0:30 in.
+    s.later(60);
+    s.press(Key::Space);
+    s.later(30);
+    s.press(Key::Backspace);
+    s.later(5);
+    s.press(Key::Z);
+    assert_eq!(s.status().state, ShowState::Running { index: 1 });
+    assert_eq!(s.status().remaining_ms, 10 * MIN - 30_000);
+    // A jump from the producer's rundown says Z undoes it; Z does.
+    s.producer();
+    s.later(30);
+    s.jump(3);
+    assert_eq!(s.status().state, ShowState::Running { index: 3 });
+    assert!(
+        s.harness
+            .query_by_label("Jumped to Q&A — Z undoes")
+            .is_some()
+    );
+    assert!(s.harness.query_by_label("Back to Demo as it was").is_some());
+    s.press(Key::Z);
+    assert_eq!(s.status().state, ShowState::Running { index: 1 });
+    assert_eq!(s.status().remaining_ms, 9 * MIN);
+    assert!(
+        s.harness
+            .query_by_label("Jumped to Q&A — Z undoes")
+            .is_none()
+    );
+    // The rundown's undo is a click too: back to Q&A, as it was.
+    s.harness
+        .get_all_by_label("Undo")
+        .last()
+        .unwrap()
+        .click_accesskit();
+    s.harness.run_steps(2);
+    assert_eq!(s.status().state, ShowState::Running { index: 3 });
 }

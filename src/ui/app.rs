@@ -79,6 +79,9 @@ pub struct LivecueApp {
     resumed_notice: bool,
     /// Something that went wrong opening or starting a show, until dismissed.
     problem: Option<String>,
+    /// How many runs the timeline had after the producer's last jump: the notice that
+    /// Z undoes it stays while that jump's run is the latest.
+    jumped_runs: Option<usize>,
     graph_url: String,
     preflight: PreflightJobs,
     speed_server: String,
@@ -150,6 +153,7 @@ impl LivecueApp {
             source_dialog: None,
             resumed_notice: runner.resumed().is_some(),
             problem: runner.not_resumed().map(|why| fill(EN.not_resumed, &[why])),
+            jumped_runs: None,
             graph_url: options
                 .source
                 .as_ref()
@@ -231,6 +235,11 @@ impl LivecueApp {
                     self.preflight.cancel_speed_test();
                     if self.runner.perform(action) {
                         self.screen = Screen::OnAir;
+                    }
+                }
+                Command::Live(action @ Action::JumpTo(_)) => {
+                    if self.runner.perform(action) {
+                        self.jumped_runs = Some(self.live().session().timeline().runs().len());
                     }
                 }
                 Command::Live(action) => {
@@ -407,11 +416,13 @@ impl LivecueApp {
         let status = live.status();
         let mut wait: Option<i64> = None;
         let mut at_most = |ms: i64| wait = Some(wait.map_or(ms, |w| w.min(ms)));
-        if let (Some(start), Some(run)) = (timeline.show_start_ms(), timeline.runs().last())
-            && status.state != ShowState::Ended
+        if let Some(start) = timeline.show_start_ms()
+            && timeline.current().is_some()
         {
             at_most(1000 - (now - start).rem_euclid(1000));
-            at_most(1000 - (now - run.started_ms).rem_euclid(1000));
+            // The segment clock counts from the segment's elapsed time, carried time
+            // included when it was brought back.
+            at_most(1000 - status.segment_elapsed_ms.rem_euclid(1000));
         }
         if status.phase == Phase::Overtime || !live.session().active_cues().is_empty() {
             at_most(500 - now.rem_euclid(500));
@@ -473,6 +484,10 @@ impl LivecueApp {
             resumed: self.resumed_notice.then(|| self.runner.resumed()).flatten(),
             problem: self.problem.as_deref(),
             screen: self.screen,
+            jumped_to: self
+                .jumped_runs
+                .filter(|&n| n == live.session().timeline().runs().len())
+                .and(live.session().timeline().current()),
         };
         let mut commands = Vec::new();
         let modal = match (&self.confirming, &self.source_dialog) {

@@ -19,9 +19,14 @@ pub(super) const KEY_FULLSCREEN: Key = Key::F11;
 pub(super) const KEY_SOURCE: Key = Key::O;
 pub(super) const KEY_DETACH: Key = Key::D;
 pub(super) const KEY_END: Key = Key::E;
+pub(super) const KEY_UNDO: Key = Key::Z;
+pub(super) const KEY_ADD_HALF_MINUTE: Key = Key::CloseBracket;
+pub(super) const KEY_REMOVE_HALF_MINUTE: Key = Key::OpenBracket;
 
 /// What the `−`/`+` buttons and keys take off or add.
 pub(super) const MINUTE_MS: i64 = 60_000;
+/// What the `[`/`]` buttons and keys take off or add.
+pub(super) const HALF_MINUTE_MS: i64 = 30_000;
 
 /// A button with its key printed beside it. Returns true when clicked.
 pub fn key_button(ui: &mut egui::Ui, label: &str, key: &str, scale: Scale) -> bool {
@@ -38,7 +43,8 @@ pub fn key_button(ui: &mut egui::Ui, label: &str, key: &str, scale: Scale) -> bo
     clicked
 }
 
-/// Next, previous, and a minute less or more on the segment on air.
+/// Next, previous, undo, and a minute or thirty seconds less or more on the segment
+/// on air.
 fn show_moves_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
     let texts = frame.texts;
     let scale = frame.scale;
@@ -48,16 +54,58 @@ fn show_moves_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command
     if key_button(ui, texts.previous_segment, texts.key_backspace, scale) {
         commands.push(Command::Live(Action::PreviousSegment));
     }
-    if key_button(ui, texts.remove_minute, "−", scale) {
-        commands.push(Command::Live(Action::AdjustTime {
-            delta_ms: -MINUTE_MS,
-        }));
+    if let Some(title) = undo_target(frame)
+        && undo_button(ui, frame, title)
+    {
+        commands.push(Command::Live(Action::Undo));
     }
-    if key_button(ui, texts.add_minute, "+", scale) {
-        commands.push(Command::Live(Action::AdjustTime {
-            delta_ms: MINUTE_MS,
-        }));
+    let times = [
+        (texts.remove_minute, "−", -MINUTE_MS),
+        (
+            texts.remove_half_minute,
+            KEY_REMOVE_HALF_MINUTE.symbol_or_name(),
+            -HALF_MINUTE_MS,
+        ),
+        (
+            texts.add_half_minute,
+            KEY_ADD_HALF_MINUTE.symbol_or_name(),
+            HALF_MINUTE_MS,
+        ),
+        (texts.add_minute, "+", MINUTE_MS),
+    ];
+    for (label, key, delta_ms) in times {
+        if key_button(ui, label, key, scale) {
+            commands.push(Command::Live(Action::AdjustTime { delta_ms }));
+        }
     }
+}
+
+/// The title of the segment undo would bring back, if there is a move to undo.
+pub(super) fn undo_target<'a>(frame: &View<'a>) -> Option<&'a str> {
+    let index = frame.live.session().timeline().undo_index()?;
+    frame
+        .live
+        .plan()
+        .segments
+        .get(index)
+        .map(|s| s.title.as_str())
+}
+
+/// "Undo Z", saying where it goes back to on hover. Returns true when clicked.
+pub(super) fn undo_button(ui: &mut egui::Ui, frame: &View<'_>, title: &str) -> bool {
+    let scale = frame.scale;
+    let clicked = ui
+        .add(egui::Button::new(
+            RichText::new(frame.texts.undo).font(theme::text(scale.pt(20.0).max(15.0))),
+        ))
+        .on_hover_text(super::text::fill(frame.texts.undo_hint, &[title]))
+        .clicked();
+    ui.label(
+        RichText::new(KEY_UNDO.name())
+            .font(theme::mono(scale.pt(16.0).max(12.0)))
+            .color(theme::FAINT),
+    );
+    clicked
 }
 
 /// The control strip under the host screen (and in the producer window).
@@ -69,7 +117,7 @@ pub fn controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comma
         if ui.available_width() < 1500.0 {
             let spacing = ui.spacing_mut();
             spacing.item_spacing.x = 4.0;
-            spacing.button_padding = egui::vec2(7.0, 4.0);
+            spacing.button_padding = egui::vec2(5.0, 4.0);
         }
         let running = matches!(frame.status.state, ShowState::Running { .. });
         // Only what moves the show now: Start before it, nothing after it.

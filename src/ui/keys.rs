@@ -3,8 +3,8 @@
 use egui::{Event, Key, Modifiers};
 
 use super::controls::{
-    KEY_ANSWERED, KEY_DETACH, KEY_END, KEY_FULLSCREEN, KEY_HIDDEN, KEY_MUTE, KEY_SKIP, KEY_SOURCE,
-    MINUTE_MS,
+    HALF_MINUTE_MS, KEY_ADD_HALF_MINUTE, KEY_ANSWERED, KEY_DETACH, KEY_END, KEY_FULLSCREEN,
+    KEY_HIDDEN, KEY_MUTE, KEY_REMOVE_HALF_MINUTE, KEY_SKIP, KEY_SOURCE, KEY_UNDO, MINUTE_MS,
 };
 use super::preflight::{PreflightView, preflight_keys};
 use super::{Command, View};
@@ -12,8 +12,6 @@ use crate::preflight::Assessment;
 use crate::questions::QuestionState;
 use crate::session::Action;
 use crate::show::ShowState;
-
-const HALF_MINUTE_MS: i64 = 30_000;
 
 /// Which dialog, if any, has the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +85,11 @@ pub fn keys(
         if input.consume_key(Modifiers::NONE, Key::Backspace) {
             commands.push(Command::Live(Action::PreviousSegment));
         }
+        if input.consume_key(Modifiers::NONE, KEY_UNDO)
+            || input.consume_key(Modifiers::COMMAND, KEY_UNDO)
+        {
+            commands.push(Command::Live(Action::Undo));
+        }
         for delta_ms in take_time_keys(input) {
             commands.push(Command::Live(Action::AdjustTime { delta_ms }));
         }
@@ -124,9 +127,10 @@ pub fn keys(
     });
 }
 
-/// `+`/`-` add or remove a minute; with Shift, thirty seconds. On layouts where `+`
-/// itself needs Shift (US: Shift+`=`), the key on which `+` sits counts: unshifted it
-/// is a minute, shifted thirty seconds.
+/// `+` and `=` add a minute, `-` takes one off; `]` adds thirty seconds, `[` takes thirty
+/// off. The character typed decides, so Shift changes nothing: on a US keyboard `+` is
+/// Shift+`=`, and the numpad's `+` and `-` count the same. A key whose character egui
+/// cannot name counts by where it sits on a US keyboard.
 fn take_time_keys(input: &mut egui::InputState) -> Vec<i64> {
     let mut deltas = Vec::new();
     input.events.retain(|event| {
@@ -143,21 +147,24 @@ fn take_time_keys(input: &mut egui::InputState) -> Vec<i64> {
         if modifiers.command || modifiers.ctrl || modifiers.alt {
             return true;
         }
-        let is = |k: Key| *key == k || *physical_key == Some(k);
-        let sign = if is(Key::Plus) || is(Key::Equals) {
-            1
-        } else if is(Key::Minus) {
-            -1
-        } else {
-            return true;
-        };
-        let amount = if modifiers.shift {
-            HALF_MINUTE_MS
-        } else {
-            MINUTE_MS
-        };
-        deltas.push(sign * amount);
-        false
+        match time_key(*key).or_else(|| physical_key.and_then(time_key)) {
+            Some(delta_ms) => {
+                deltas.push(delta_ms);
+                false
+            }
+            None => true,
+        }
     });
     deltas
+}
+
+/// What a time key adds (negative: takes off).
+fn time_key(key: Key) -> Option<i64> {
+    match key {
+        Key::Plus | Key::Equals => Some(MINUTE_MS),
+        Key::Minus => Some(-MINUTE_MS),
+        KEY_ADD_HALF_MINUTE => Some(HALF_MINUTE_MS),
+        KEY_REMOVE_HALF_MINUTE => Some(-HALF_MINUTE_MS),
+        _ => None,
+    }
 }

@@ -130,6 +130,8 @@ pub struct View<'a> {
     pub problem: Option<&'a str>,
     /// The screen the main window shows.
     pub screen: Screen,
+    /// The segment a jump from the rundown just put on air, until the next move.
+    pub jumped_to: Option<usize>,
 }
 
 /// What the views remember between frames.

@@ -1,9 +1,9 @@
 //! The producer's window while the host screen is detached: the control strip, the
-//! rundown with jumps, the question queue and the feed.
+//! rundown with jumps (undoable), the question queue and the feed.
 
 use egui::RichText;
 
-use super::controls::controls_ui;
+use super::controls::{KEY_UNDO, controls_ui, undo_button, undo_target};
 use super::feed::comment_feed_ui;
 use super::text::fill;
 use super::theme::{self, Scale};
@@ -68,6 +68,18 @@ pub fn producer_ui(
 fn producer_controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
     ui.label(RichText::new(frame.texts.host_detached_note).color(theme::DIM));
     controls_ui(ui, frame, commands);
+    if let Some(seg) = frame
+        .jumped_to
+        .and_then(|i| frame.live.plan().segments.get(i))
+    {
+        ui.label(
+            RichText::new(fill(
+                frame.texts.jumped_notice,
+                &[&seg.title, KEY_UNDO.name()],
+            ))
+            .color(theme::AMBER),
+        );
+    }
     display_buttons_ui(ui, frame, commands);
     producer_clock_ui(ui, frame);
 }
@@ -102,6 +114,19 @@ fn producer_clock_ui(ui: &mut egui::Ui, frame: &View<'_>) {
 /// Every segment with its planned start and length; the current one in gold, the
 /// others with a jump button once the show runs.
 fn rundown_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
+    if let Some(title) = undo_target(frame) {
+        ui.horizontal(|ui| {
+            if undo_button(ui, frame, title) {
+                commands.push(Command::Live(Action::Undo));
+            }
+            ui.add(
+                egui::Label::new(
+                    RichText::new(fill(frame.texts.undo_hint, &[title])).color(theme::DIM),
+                )
+                .truncate(),
+            );
+        });
+    }
     let plan = frame.live.plan();
     let current = frame.live.session().timeline().current();
     let starts = plan.planned_starts();

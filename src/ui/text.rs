@@ -22,6 +22,14 @@ pub struct Texts {
     pub add_minute: &'static str,
     /// Remove a minute.
     pub remove_minute: &'static str,
+    /// Add thirty seconds.
+    pub add_half_minute: &'static str,
+    /// Remove thirty seconds.
+    pub remove_half_minute: &'static str,
+    /// Undo the last move (next, previous, jump).
+    pub undo: &'static str,
+    /// What undo does; `{}` = the segment it goes back to.
+    pub undo_hint: &'static str,
     /// Mark the question answered.
     pub answered: &'static str,
     /// Skip the question.
@@ -48,6 +56,8 @@ pub struct Texts {
     pub fullscreen_on_display: &'static str,
     /// Jump to a segment in the rundown.
     pub jump: &'static str,
+    /// After a jump; `{}` = the segment, `{}` = the undo key.
+    pub jumped_notice: &'static str,
     /// Put a comment into the question queue.
     pub promote: &'static str,
     /// Open the comment-source form.
@@ -464,6 +474,10 @@ pub const EN: Texts = Texts {
     previous_segment: "Previous",
     add_minute: "+1 min",
     remove_minute: "−1 min",
+    add_half_minute: "+30 s",
+    remove_half_minute: "−30 s",
+    undo: "Undo",
+    undo_hint: "Back to {} as it was",
     answered: "Answered",
     skip: "Skip",
     show_hidden: "Show hidden",
@@ -477,6 +491,7 @@ pub const EN: Texts = Texts {
     attach: "Attach host view",
     fullscreen_on_display: "Fullscreen on display {}",
     jump: "Go",
+    jumped_notice: "Jumped to {} — {} undoes",
     promote: "To queue",
     source_button: "Source…",
     source_title: "Comment source",
