@@ -1,5 +1,6 @@
 //! On air, as a rehearsal found it: what the status bar and the source form say, the
-//! time keys, going back and undoing a move, through the real app with egui_kittest.
+//! time keys, going back and undoing a move, and cues that lost their segment, through
+//! the real app with egui_kittest.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
@@ -8,8 +9,9 @@ mod app_fixture;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use livecue::audio::Chime;
 use livecue::session::{Event, read_journal};
-use livecue::show::{ManualClock, ShowState};
+use livecue::show::{ManualClock, Missed, MissedCue, ShowState};
 use livecue::sources::SourceState;
 use livecue::ui::LivecueApp;
 
@@ -348,4 +350,99 @@ fn z_undoes_a_mistaken_space_backspace_or_jump() {
         .click_accesskit();
     s.harness.run_steps(2);
     assert_eq!(s.status().state, ShowState::Running { index: 3 });
+}
+
+#[test]
+fn a_skipped_guest_segments_cue_goes_to_missed_cues_not_to_the_host() {
+    let mut s = Show::started(egui::vec2(1920.0, 1080.0));
+    s.producer();
+    s.later(5 * 60);
+    s.press(Key::Space);
+    // The demo runs its 10 minutes and its media cue fires in it.
+    s.later(8 * 60);
+    assert_eq!(s.harness.state().live().session().active_cues(), &[0]);
+    s.press(Key::Enter);
+    s.later(2 * 60);
+    // Straight to Q&A at 15:00: the guest segment is skipped.
+    s.jump(3);
+    s.later(3 * 60);
+    // 18:00, past the invite's 16:00: no banner for the host...
+    assert!(s.harness.state().live().session().active_cues().is_empty());
+    assert!(
+        s.harness
+            .query_by_label("Invite @nurse.lin (Nurse Lin)")
+            .is_none()
+    );
+    // ... it waits in the producer's missed cues.
+    assert!(s.harness.query_by_label("MISSED CUES").is_some());
+    assert!(
+        s.harness
+            .query_by_label("Invite @nurse.lin (Nurse Lin) — segment skipped")
+            .is_some()
+    );
+    assert_eq!(
+        s.harness.state().live().session().missed_cues(),
+        &[MissedCue {
+            index: 1,
+            why: Missed::Skipped
+        }]
+    );
+    assert!(s.journal().iter().any(|e| matches!(
+        e,
+        Event::CueMissed {
+            index: 1,
+            why: Missed::Skipped,
+            ..
+        }
+    )));
+    // Long after, in Q&A's overtime, still nothing for the host.
+    s.later(15 * 60);
+    assert!(s.harness.state().live().session().active_cues().is_empty());
+    assert!(
+        s.harness
+            .state()
+            .audio()
+            .requested()
+            .iter()
+            .filter(|c| **c == Chime::Cue)
+            .count()
+            == 1
+    );
+}
+
+#[test]
+fn a_cut_short_segments_cue_appears_in_missed_cues_and_fire_now_fires_it() {
+    let mut s = Show::started(egui::vec2(1920.0, 1080.0));
+    s.producer();
+    s.later(5 * 60);
+    s.press(Key::Space);
+    // The demo cut short at 6:00 of 10:00, before its media cue at 8:00.
+    s.later(6 * 60);
+    s.press(Key::Space);
+    assert!(
+        s.harness
+            .query_by_label("Share chart: before and after — segment cut short")
+            .is_some()
+    );
+    let cue_chimes = |s: &Show| {
+        let requested = s.harness.state().audio().requested();
+        requested.iter().filter(|c| **c == Chime::Cue).count()
+    };
+    assert_eq!(cue_chimes(&s), 0);
+    s.harness.get_by_label("Fire now").click_accesskit();
+    s.harness.run_steps(2);
+    // Fired: the banner (on the host screen), the chime, the journal; the list is empty.
+    assert_eq!(s.harness.state().live().session().active_cues(), &[0]);
+    assert!(
+        s.harness
+            .query_by_label("Share chart: before and after")
+            .is_some()
+    );
+    assert_eq!(cue_chimes(&s), 1);
+    assert!(s.harness.query_by_label("MISSED CUES").is_none());
+    assert!(
+        s.journal()
+            .iter()
+            .any(|e| matches!(e, Event::CueFired { index: 0, .. }))
+    );
 }

@@ -1,5 +1,5 @@
 //! The producer's window while the host screen is detached: the control strip, the
-//! rundown with jumps (undoable), the question queue and the feed.
+//! missed cues, the rundown with jumps (undoable), the question queue and the feed.
 
 use egui::RichText;
 
@@ -11,6 +11,7 @@ use super::timer::{offset_text, show_clock_text};
 use super::{Command, View, ViewState};
 use crate::plan::clock_text;
 use crate::session::Action;
+use crate::show::Missed;
 
 /// The producer's window: controls on top, rundown and queue on the left, the feed in the middle.
 pub fn producer_ui(
@@ -48,6 +49,7 @@ pub fn producer_ui(
             egui::ScrollArea::vertical()
                 .id_salt("rundown")
                 .show(ui, |ui| {
+                    missed_cues_ui(ui, frame, commands);
                     rundown_ui(ui, frame, commands);
                     ui.add_space(12.0);
                     queue_ui(ui, frame);
@@ -159,6 +161,45 @@ fn rundown_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) 
             }
         });
     }
+}
+
+/// Cues whose segment was skipped or cut short, each with "Fire now"; nothing when
+/// there are none.
+fn missed_cues_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
+    let texts = frame.texts;
+    let plan = frame.live.plan();
+    let missed = frame.live.session().missed_cues();
+    if missed.is_empty() {
+        return;
+    }
+    ui.label(
+        RichText::new(texts.missed_cues)
+            .color(theme::AMBER)
+            .strong(),
+    );
+    let running = frame.live.session().timeline().current().is_some();
+    for m in missed {
+        let Some(cue) = plan.cues.get(m.index) else {
+            continue;
+        };
+        let why = match m.why {
+            Missed::Skipped => texts.missed_skipped,
+            Missed::CutShort => texts.missed_cut_short,
+        };
+        ui.horizontal(|ui| {
+            if running && ui.button(texts.fire_now).clicked() {
+                commands.push(Command::Live(Action::FireCue(m.index)));
+            }
+            ui.add(
+                egui::Label::new(format!(
+                    "{} — {why}",
+                    super::sanitize_for_display(&texts.cue_action(&cue.what, plan))
+                ))
+                .truncate(),
+            );
+        });
+    }
+    ui.add_space(12.0);
 }
 
 /// The questions still to come, one line each, with how often they were asked.

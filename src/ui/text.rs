@@ -58,6 +58,14 @@ pub struct Texts {
     pub jump: &'static str,
     /// After a jump; `{}` = the segment, `{}` = the undo key.
     pub jumped_notice: &'static str,
+    /// Heading of the producer's missed cues.
+    pub missed_cues: &'static str,
+    /// Why a cue was missed: its segment never ran.
+    pub missed_skipped: &'static str,
+    /// Why a cue was missed: its segment went off air before the cue's moment.
+    pub missed_cut_short: &'static str,
+    /// Fire a missed cue now.
+    pub fire_now: &'static str,
     /// Put a comment into the question queue.
     pub promote: &'static str,
     /// Open the comment-source form.
@@ -492,6 +500,10 @@ pub const EN: Texts = Texts {
     fullscreen_on_display: "Fullscreen on display {}",
     jump: "Go",
     jumped_notice: "Jumped to {} — {} undoes",
+    missed_cues: "MISSED CUES",
+    missed_skipped: "segment skipped",
+    missed_cut_short: "segment cut short",
+    fire_now: "Fire now",
     promote: "To queue",
     source_button: "Source…",
     source_title: "Comment source",
