@@ -398,15 +398,39 @@ fn a_skipped_guest_segments_cue_goes_to_missed_cues_not_to_the_host() {
     // Long after, in Q&A's overtime, still nothing for the host.
     s.later(15 * 60);
     assert!(s.harness.state().live().session().active_cues().is_empty());
+    let requested = s.harness.state().audio().requested();
+    assert_eq!(
+        requested.iter().filter(|c| **c == Chime::Cue).count(),
+        1,
+        "only the demo's own cue chimed"
+    );
+
+    // After a restart the journal brings the list back.
+    let Show {
+        harness,
+        clock,
+        _dir: dir,
+    } = s;
+    drop(harness);
+    let mut again = Open {
+        clock,
+        ..Open::new(GUEST_PLAN, dir.path())
+    }
+    .app();
+    again.run_steps(2);
+    assert_eq!(
+        again.state().live().session().missed_cues(),
+        &[MissedCue {
+            index: 1,
+            why: Missed::Skipped
+        }]
+    );
+    again.key_press(Key::D);
+    again.run_steps(2);
     assert!(
-        s.harness
-            .state()
-            .audio()
-            .requested()
-            .iter()
-            .filter(|c| **c == Chime::Cue)
-            .count()
-            == 1
+        again
+            .query_by_label("Invite @nurse.lin (Nurse Lin) — segment skipped")
+            .is_some()
     );
 }
 
