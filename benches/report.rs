@@ -82,6 +82,7 @@ fn generate(path: &Path, plan: &Plan) -> std::io::Result<()> {
             line(&Event::SegmentStarted {
                 index: next_segment,
                 auto: false,
+                resume: false,
                 at: stamp(segment_starts[next_segment]),
             })?;
             next_segment += 1;
