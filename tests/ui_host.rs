@@ -81,7 +81,9 @@ fn open_app(shows: &Path, clock: &ManualClock, size: egui::Vec2) -> Harness<'sta
             },
         )
     });
-    harness.run();
+    // By count: pre-flight's spinner repaints while do-not-disturb is being read, and
+    // on a busy machine that outlasts `run`'s step limit.
+    harness.run_steps(2);
     // A new show opens on pre-flight; these tests are about the show itself.
     harness.key_press(Key::F2);
     harness.run();
