@@ -728,7 +728,7 @@ impl ReportFold {
                         runs.iter()
                             .rev()
                             .find(|r| r.index == seg && r.started_ms <= f)
-                            .map(|r| r.started_ms + t.ms())
+                            .map(|r| r.started_ms - r.carried_ms + t.ms())
                     }
                 });
                 let late_ms = fired.zip(due).map(|(f, d)| f - d);
