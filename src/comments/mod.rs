@@ -23,6 +23,7 @@ pub use lists::{parse_word_list, read_word_list};
 pub use matcher::WordMatcher;
 pub use normalize::normalize;
 pub(crate) use normalize::{is_alnum, is_dense};
+pub use question::SameQuestion;
 pub use spam::{
     CAPS_MIN_LETTERS, CAPS_MIN_PERCENT, EMOJI_FLOOD_MIN, FLOOD_MAX, FLOOD_WINDOW_MS,
     REPEAT_WINDOW_MS,

@@ -1066,6 +1066,31 @@ impl QuestionIndex {
     }
 }
 
+/// Near-duplicate questions outside the filter: the filter's normalisation, question key
+/// and index, for texts the filter never sees (a plan's pre-collected questions).
+#[derive(Debug, Default)]
+pub struct SameQuestion {
+    normalizer: Normalizer,
+    norm: Normalized,
+    key: Vec<u64>,
+    index: QuestionIndex,
+}
+
+impl SameQuestion {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Remembers `text` as asked under `id` and returns the id of the first question it
+    /// repeats, by the rules of the filter's `duplicate_of`.
+    pub fn link(&mut self, id: &str, text: &str) -> Option<String> {
+        self.normalizer.run(text, false, &mut self.norm);
+        question_key(&self.norm, &mut self.key);
+        self.index.link(id, &self.key)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1238,5 +1263,16 @@ mod tests {
             Some("c1".into())
         );
         assert_eq!(index.link("c4", &key("什麼時候出貨")), None);
+    }
+
+    #[test]
+    fn same_question_links_texts_the_filter_never_saw() {
+        let mut same = SameQuestion::new();
+        assert_eq!(same.link("p1", "運費怎麼算？外島可以寄嗎？"), None);
+        assert_eq!(
+            same.link("c1", "运费怎么算 外岛可以寄吗"),
+            Some("p1".into())
+        );
+        assert_eq!(same.link("c2", "有沒有旅行用的小容量"), None);
     }
 }
