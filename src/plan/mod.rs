@@ -287,6 +287,9 @@ pub struct PlannedQuestion {
     /// Free tags for sorting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The segment (its id) to take it in: it joins the queue when that segment starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
 }
 
 /// Where a pre-collected question came from.

@@ -264,6 +264,31 @@ impl Checker<'_> {
                     format!("question \"{}\" has no text", q.id),
                 );
             }
+            if let Some(segment) = q.segment.as_deref()
+                && !plan
+                    .segments
+                    .iter()
+                    .any(|s| s.id.as_deref() == Some(segment))
+            {
+                let ids: Vec<String> = plan
+                    .segments
+                    .iter()
+                    .filter_map(|s| s.id.as_deref())
+                    .map(|id| format!("\"{id}\""))
+                    .collect();
+                let known = if ids.is_empty() {
+                    "no segment has an id".to_owned()
+                } else {
+                    format!("segment ids: {}", ids.join(", "))
+                };
+                self.error(
+                    &[Field("questions"), Index(i), Field("segment")],
+                    format!(
+                        "question \"{}\" waits for segment \"{segment}\", which is not a segment id ({known})",
+                        q.id
+                    ),
+                );
+            }
         }
     }
 
@@ -560,6 +585,20 @@ mod tests {
             vec![
                 "t.ron:4:29: error: follow-up word 2 is empty",
                 "t.ron:4:34: warning: follow-up word \"没收到\" repeats word 1 (\"沒收到\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_question_tied_to_a_segment_names_its_id() {
+        let src = BASE.replace(
+            "(id: \"q2\", text: \"Why?\")",
+            "(id: \"q2\", text: \"Why?\", segment: \"main\"),\n        (id: \"q3\", text: \"When?\", segment: \"Bye\")",
+        );
+        assert_eq!(
+            check(&src),
+            vec![
+                "t.ron:14:44: error: question \"q3\" waits for segment \"Bye\", which is not a segment id (segment ids: \"warm\", \"main\")"
             ]
         );
     }
