@@ -6,11 +6,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
+use livecue::comments::Filter;
 use livecue::comments::{Comment, Reason, Verdict};
 use livecue::plan::{self, Plan};
-use livecue::questions::{QuestionKey, QuestionState};
-use livecue::session::{Event, JournalHeader, JournalWriter, Session, Stamp, read_journal};
-use livecue::show::{Phase, ShowState};
+use livecue::questions::{FollowUpItem, Placement, QuestionKey, QuestionState};
+use livecue::session::{
+    Action, Event, JournalHeader, JournalTarget, JournalWriter, Live, Session, Stamp, read_journal,
+};
+use livecue::show::{Clock as _, ManualClock, Phase, ShowState};
 use livecue::sources::SourceState;
 
 fn plan() -> Arc<Plan> {
@@ -255,6 +258,55 @@ fn every_event_kind_round_trips_through_json() {
             },
             at: stamp(9),
         },
+        Event::QuestionMerged {
+            question: QuestionKey::Comment("c9".into()),
+            into: QuestionKey::Planned("s1".into()),
+            by_hand: true,
+            at: stamp(11),
+        },
+        Event::QuestionSplit {
+            question: QuestionKey::Comment("c9".into()),
+            at: stamp(12),
+        },
+        Event::QuestionPinned {
+            question: QuestionKey::Planned("s1".into()),
+            pinned: true,
+            at: stamp(13),
+        },
+        Event::QuestionMoved {
+            question: QuestionKey::Planned("s2".into()),
+            to: Placement::Above(QuestionKey::Planned("s1".into())),
+            at: stamp(14),
+        },
+        Event::QuestionReworded {
+            question: QuestionKey::Planned("s2".into()),
+            text: Some("精華擦在化妝水前還是後？".into()),
+            at: stamp(15),
+        },
+        Event::QuestionReworded {
+            question: QuestionKey::Planned("s2".into()),
+            text: None,
+            at: stamp(16),
+        },
+        Event::QuestionUndone {
+            question: QuestionKey::Planned("s2".into()),
+            at: stamp(17),
+        },
+        Event::FollowUpMarked {
+            item: FollowUpItem::Comment("c9".into()),
+            marked: true,
+            at: stamp(18),
+        },
+        Event::FollowUpMarked {
+            item: FollowUpItem::Question(QuestionKey::Planned("s3".into())),
+            marked: false,
+            at: stamp(19),
+        },
+        Event::QuestionStateChanged {
+            question: QuestionKey::Planned("s4".into()),
+            state: QuestionState::UpNext,
+            at: stamp(20),
+        },
         Event::ShowEnded { at: stamp(10) },
     ];
     for e in &events {
@@ -262,6 +314,16 @@ fn every_event_kind_round_trips_through_json() {
         assert!(!line.contains('\n'));
         assert_eq!(&serde_json::from_str::<Event>(&line).unwrap(), e, "{line}");
     }
+    let line = serde_json::to_string(&events[12]).unwrap();
+    assert_eq!(
+        line,
+        r#"{"type":"question_moved","question":{"from":"planned","id":"s2"},"to":{"above":{"from":"planned","id":"s1"}},"at":{"ms":14,"wall":"2026-11-18T11:06:40.014Z"}}"#
+    );
+    let line = serde_json::to_string(&events[16]).unwrap();
+    assert!(
+        line.starts_with(r#"{"type":"follow_up_marked","item":{"comment":"c9"},"marked":true,"#),
+        "{line}"
+    );
     let line = serde_json::to_string(&events[1]).unwrap();
     assert!(
         line.starts_with(r#"{"type":"segment_started","index":2,"auto":true,"at":{"ms":2,"wall":"#),
@@ -378,4 +440,115 @@ fn a_journal_from_before_resume_reads_as_a_fresh_start() {
     ));
     // And a fresh start is written as before: no `resume` field.
     assert_eq!(serde_json::to_string(&event).unwrap(), line);
+}
+
+/// Every change the queue knows, made the way the app makes them: through `Live`, the
+/// one writer, into a journal on disk.
+#[test]
+fn replaying_the_journal_reproduces_the_question_queue_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan();
+    let clock = ManualClock::new();
+    let mut live = Live::new(
+        Arc::clone(&plan),
+        Arc::new(clock.clone()),
+        stamp(0).wall,
+        JournalTarget::Folder(dir.path().to_owned()),
+        Box::new(Filter::new(&plan.filter).unwrap()),
+    );
+    let mut n = 0;
+    let mut say = |live: &mut Live, user: &str, text: &str| {
+        n += 1;
+        clock.advance_ms(1_500);
+        let id = format!("c{n}");
+        live.receive(Comment {
+            id: id.clone(),
+            user: user.into(),
+            text: text.into(),
+            ts: stamp(clock.now_ms()).wall,
+            platform: Some("instagram".into()),
+        });
+        QuestionKey::Comment(id)
+    };
+    let planned = |id: &str| QuestionKey::Planned(id.into());
+    assert!(live.perform(Action::StartShow));
+    let shipping = say(&mut live, "amy.tw", "請問運費怎麼算 外島可以寄嗎？");
+    say(&mut live, "bo", "运费怎么算？外岛可以寄吗");
+    let pregnant = say(&mut live, "mei", "孕婦可以用嗎？");
+    say(&mut live, "mei", "孕妇可以用吗");
+    let colour = say(&mut live, "ting", "有沒有別的顏色？");
+    let oily = say(&mut live, "chen", "油性肌膚也適合嗎？");
+    let thanks = say(&mut live, "kuo", "謝謝分享！");
+    let size = say(&mut live, "hsu", "一瓶可以用幾個月？");
+    let japan = say(&mut live, "ann", "Do you ship to Japan?");
+    say(&mut live, "ben", "Do you ship to Korea?");
+    for action in [
+        Action::SetQuestionState(colour.clone(), QuestionState::UpNext),
+        Action::PinQuestion(size.clone(), true),
+        Action::MoveQuestion {
+            question: japan.clone(),
+            up: true,
+        },
+        Action::RewordQuestion(oily.clone(), Some("油肌可以用嗎？".into())),
+        Action::MergeQuestion {
+            question: oily.clone(),
+            into: planned("s1"),
+        },
+        Action::PromoteComment(thanks.id().to_owned()),
+        Action::MarkFollowUp(FollowUpItem::Comment(thanks.id().to_owned()), true),
+        Action::MarkFollowUp(FollowUpItem::Question(japan.clone()), true),
+        Action::SetQuestionState(planned("s1"), QuestionState::Answered),
+        Action::SetQuestionState(colour.clone(), QuestionState::Skipped),
+        Action::SetQuestionState(japan.clone(), QuestionState::Dismissed),
+        Action::UndoQuestion,
+        Action::NextSegment,
+        Action::SplitQuestion(oily.clone()),
+        Action::UndoQuestion,
+        Action::PinQuestion(size.clone(), false),
+    ] {
+        clock.advance_ms(700);
+        assert!(live.perform(action.clone()), "{action:?}");
+    }
+    let queue = live.session().questions().clone();
+    // What the test relies on happened: the sticker questions took the live repeats,
+    // the undo took back the dismissal, the split was undone.
+    let s6 = queue.entry_of(&shipping).unwrap();
+    assert_eq!(s6.key, planned("s6"));
+    assert_eq!(s6.askers(), ["hsu.pei", "amy.tw", "bo"]);
+    assert_eq!(queue.entry_of(&pregnant).unwrap().key, planned("s3"));
+    assert_eq!(
+        queue.entry_of(&pregnant).unwrap().times_asked(),
+        2,
+        "mei once"
+    );
+    assert_eq!(queue.entry_of(&oily).unwrap().key, planned("s1"));
+    assert_eq!(queue.find(&japan).unwrap().state, QuestionState::Queued);
+    assert_eq!(queue.follow_ups().len(), 2);
+    live.sync_journal();
+
+    let contents = read_journal(&live.journal_path().unwrap()).unwrap();
+    let replayed = Session::replay(Arc::clone(&plan), &contents.events);
+    assert_eq!(replayed.questions(), &queue);
+    let keys = |q: &livecue::questions::Queue| -> Vec<QuestionKey> {
+        q.upcoming().iter().map(|q| q.key.clone()).collect()
+    };
+    assert_eq!(keys(replayed.questions()), keys(&queue));
+    assert_eq!(
+        replayed.questions().undoable(),
+        queue.undoable(),
+        "undo carries on after a restart"
+    );
+    let kinds: Vec<String> = contents
+        .events
+        .iter()
+        .map(|e| {
+            serde_json::to_value(e).unwrap()["type"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .filter(|t| t.starts_with("question") || t.starts_with("follow"))
+        .collect();
+    assert!(kinds.contains(&"question_merged".to_owned()), "{kinds:?}");
+    assert!(kinds.contains(&"question_undone".to_owned()), "{kinds:?}");
 }

@@ -319,8 +319,10 @@ pub fn write_report(
 fn state_name(state: QuestionState) -> &'static str {
     match state {
         QuestionState::Queued => "left",
+        QuestionState::UpNext => "up_next",
         QuestionState::Answered => "answered",
         QuestionState::Skipped => "skipped",
+        QuestionState::Dismissed => "dismissed",
     }
 }
 

@@ -264,19 +264,39 @@ impl ReportFold {
                 verdict,
                 at,
             } => return self.comment(comment, verdict, *at, matched),
-            Event::QuestionAdded { comment_id, .. } => self.promote(comment_id),
+            Event::QuestionAdded { comment_id, .. } => self.promote(comment_id, event),
             Event::QuestionStateChanged {
                 question,
                 state,
                 at,
             } => {
-                if self.queue.set_state(question, *state) {
-                    if *state == QuestionState::Queued {
+                crate::session::apply_question_event(&mut self.queue, event, |_| None);
+                let now = self.queue.find(question).map(|q| q.state);
+                if now == Some(*state) {
+                    if state.is_open() {
                         self.handled.remove(question);
                     } else {
                         self.handled.insert(question.clone(), at.wall);
                     }
                 }
+            }
+            Event::QuestionMerged { .. }
+            | Event::QuestionSplit { .. }
+            | Event::QuestionPinned { .. }
+            | Event::QuestionMoved { .. }
+            | Event::QuestionReworded { .. }
+            | Event::QuestionUndone { .. }
+            | Event::FollowUpMarked { .. } => {
+                let known = |id: &str| self.seen.contains_key(&self.id_hash.hash_one(id));
+                crate::session::apply_question_event(&mut self.queue, event, |id| {
+                    known(id).then(|| (String::new(), String::new()))
+                });
+            }
+            Event::ShowStarted { .. } | Event::SegmentStarted { .. } => {
+                self.session.apply(event);
+                let timeline = self.session.timeline();
+                self.queue
+                    .on_air(timeline.current(), timeline.show_start_ms());
             }
             Event::CueFired { index, at } => {
                 let before = self.session.timeline().cue_fired(*index);
@@ -296,7 +316,7 @@ impl ReportFold {
 
     /// A comment put into the queue by hand: as `Session::apply` does, when the
     /// comment was received.
-    fn promote(&mut self, id: &str) {
+    fn promote(&mut self, id: &str, event: &Event) {
         let Some(&i) = self.seen.get(&self.id_hash.hash_one(id)) else {
             return;
         };
@@ -312,7 +332,10 @@ impl ReportFold {
         };
         let key = QuestionKey::Comment(id.to_owned());
         if self.queue.find(&key).is_none() {
-            self.queue.add(key.clone(), text, Some(user));
+            let (user, text) = (user.to_owned(), text.to_owned());
+            crate::session::apply_question_event(&mut self.queue, event, |_| {
+                Some((user.clone(), text.clone()))
+            });
             self.asked.insert(
                 key,
                 Asked {
@@ -326,17 +349,11 @@ impl ReportFold {
     /// A shown question: as `Session::apply` does, it merges into the question it
     /// repeats when that one is queued, else joins the queue.
     fn question(&mut self, comment: &Comment, verdict: &Verdict, asked: Asked) {
-        let merged = verdict.duplicate_of.as_ref().is_some_and(|first| {
-            self.queue
-                .merge(&QuestionKey::Comment(first.clone()), &comment.user)
-        });
-        if !merged {
-            let key = QuestionKey::Comment(comment.id.clone());
-            if self.queue.find(&key).is_none() {
-                self.asked.insert(key.clone(), asked);
-            }
-            self.queue
-                .add(key, &comment.text, Some(comment.user.as_str()));
+        let key = QuestionKey::Comment(comment.id.clone());
+        let new = self.queue.find(&key).is_none();
+        crate::session::receive_question(&mut self.queue, comment, verdict, asked.ms);
+        if new && self.queue.find(&key).is_some() {
+            self.asked.insert(key, asked);
         }
     }
 
@@ -685,13 +702,13 @@ impl ReportFold {
                     from: from.to_owned(),
                     id,
                     text: q.text.clone(),
-                    asker: q.asker.clone(),
-                    also_asked_by: q.also_asked_by.clone(),
+                    asker: q.asker().map(str::to_owned),
+                    also_asked_by: q.askers().iter().skip(1).map(|a| (*a).to_owned()).collect(),
                     state: q.state,
                     asked_at: asked.map(|a| wall(a.ms)),
                     asked_show_ms: asked.zip(start_ms).map(|(a, s)| a.ms - s),
                     segment: asked.and_then(|a| self.segment_title(a.seg)),
-                    handled_at: (q.state != QuestionState::Queued)
+                    handled_at: (!q.state.is_open())
                         .then(|| self.handled.get(&q.key).copied())
                         .flatten(),
                 }
@@ -707,7 +724,7 @@ impl ReportFold {
             total: queue.len(),
             planned,
             live: queue.len() - planned,
-            merged: queue.iter().map(|q| q.also_asked_by.len()).sum(),
+            merged: queue.iter().map(|q| q.times_asked().saturating_sub(1)).sum(),
             answered: in_state(QuestionState::Answered),
             skipped: in_state(QuestionState::Skipped),
             left: left_questions.len(),
@@ -766,7 +783,7 @@ impl ReportFold {
                 };
                 Followup {
                     kind: FollowupKind::UnansweredQuestion,
-                    user: q.asker.clone().unwrap_or_default(),
+                    user: q.asker().unwrap_or_default().to_owned(),
                     at: asked.map(|a| wall(a.ms)),
                     show_ms: asked.zip(start_ms).map(|(a, s)| a.ms - s),
                     segment: asked.and_then(|a| self.segment_title(a.seg)),

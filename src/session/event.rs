@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::comments::{Comment, Verdict};
 use crate::preflight::dnd::DndReport;
 use crate::preflight::speed::SpeedResult;
-use crate::questions::{QuestionKey, QuestionState};
+use crate::questions::{FollowUpItem, Placement, QuestionKey, QuestionState};
 use crate::show::Missed;
 use crate::sources::SourceState;
 
@@ -92,12 +92,80 @@ pub enum Event {
         /// When.
         at: Stamp,
     },
-    /// A question was answered, skipped or put back.
+    /// A question was put up next, answered, skipped, dismissed or queued again.
     QuestionStateChanged {
         /// Which question.
         question: QuestionKey,
         /// Its new state.
         state: QuestionState,
+        /// When.
+        at: Stamp,
+    },
+    /// One entry of the queue joined another: its askings count there, and it leaves
+    /// the queue until split off again. (A repeat the filter found is not a merge: it is
+    /// the comment's `duplicate_of`, one more asking of the entry it repeats.)
+    QuestionMerged {
+        /// The entry that joins.
+        question: QuestionKey,
+        /// The entry it joins.
+        into: QuestionKey,
+        /// True when the producer merged them; false when a live question was found to
+        /// repeat a pre-collected one.
+        #[serde(default)]
+        by_hand: bool,
+        /// When.
+        at: Stamp,
+    },
+    /// An entry merged earlier, or one repeat, was taken out of the entry it was in and
+    /// is a question of its own again.
+    QuestionSplit {
+        /// The merged entry, or the repeat's comment.
+        question: QuestionKey,
+        /// When.
+        at: Stamp,
+    },
+    /// A question was pinned to the top of the queue, or unpinned.
+    QuestionPinned {
+        /// Which question.
+        question: QuestionKey,
+        /// Pinned or not.
+        pinned: bool,
+        /// When.
+        at: Stamp,
+    },
+    /// The producer moved a question right above or below another.
+    QuestionMoved {
+        /// Which question.
+        question: QuestionKey,
+        /// Where it went.
+        to: Placement,
+        /// When.
+        at: Stamp,
+    },
+    /// The producer changed how a question reads on the host screen; the original is
+    /// kept.
+    QuestionReworded {
+        /// Which question.
+        question: QuestionKey,
+        /// The new wording; absent: back to the question as asked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+        /// When.
+        at: Stamp,
+    },
+    /// The newest change made by hand to the queue was taken back.
+    QuestionUndone {
+        /// The question that change was made to.
+        question: QuestionKey,
+        /// When.
+        at: Stamp,
+    },
+    /// A question or any comment was marked (or unmarked) for a follow-up after the show.
+    FollowUpMarked {
+        /// What the mark is on.
+        item: FollowUpItem,
+        /// Marked or unmarked.
+        marked: bool,
         /// When.
         at: Stamp,
     },
@@ -181,6 +249,13 @@ impl Event {
             | Event::CommentReceived { at, .. }
             | Event::QuestionAdded { at, .. }
             | Event::QuestionStateChanged { at, .. }
+            | Event::QuestionMerged { at, .. }
+            | Event::QuestionSplit { at, .. }
+            | Event::QuestionPinned { at, .. }
+            | Event::QuestionMoved { at, .. }
+            | Event::QuestionReworded { at, .. }
+            | Event::QuestionUndone { at, .. }
+            | Event::FollowUpMarked { at, .. }
             | Event::SourceStatus { at, .. }
             | Event::ShowEnded { at }
             | Event::Resumed { at, .. }

@@ -14,7 +14,7 @@ use crate::comments::{Comment, Verdict};
 use crate::plan::Plan;
 use crate::preflight::dnd::DndReport;
 use crate::preflight::speed::SpeedResult;
-use crate::questions::{QuestionKey, QuestionState};
+use crate::questions::{FollowUpItem, PlannedMatcher, QuestionKey, QuestionState};
 use crate::show::{Clock, Phase, Status};
 use crate::sources::SourceState;
 
@@ -43,10 +43,34 @@ pub enum Action {
     DismissCue(usize),
     /// Fire a cue by hand now (a missed cue), with its banner and chime.
     FireCue(usize),
-    /// Mark a question answered, skipped or queued again.
+    /// Put a question up next, mark it answered, skipped or dismissed, or queue it again.
     SetQuestionState(QuestionKey, QuestionState),
     /// Put a comment into the question queue by hand.
     PromoteComment(String),
+    /// Pin a question to the top of the queue (true), or unpin it.
+    PinQuestion(QuestionKey, bool),
+    /// Move a question one place up (`up`) or down, within its band of the order.
+    MoveQuestion {
+        /// Which question.
+        question: QuestionKey,
+        /// Up or down.
+        up: bool,
+    },
+    /// Change how a question reads for the host; `None` goes back to the original.
+    RewordQuestion(QuestionKey, Option<String>),
+    /// Merge one entry of the queue into another by hand.
+    MergeQuestion {
+        /// The entry that joins.
+        question: QuestionKey,
+        /// The entry it joins.
+        into: QuestionKey,
+    },
+    /// Take a merged entry, or one repeat, out of the entry it is in.
+    SplitQuestion(QuestionKey),
+    /// Take back the newest change made to the queue by hand.
+    UndoQuestion,
+    /// Mark a question or any comment for a follow-up after the show (true), or unmark.
+    MarkFollowUp(FollowUpItem, bool),
     /// Tick or untick a pre-flight checklist item (by index into
     /// `preflight::checklist::items`).
     TickChecklist {
@@ -117,6 +141,7 @@ pub struct Live {
     plan_hash: String,
     journal: JournalSlot,
     classifier: Box<dyn Classifier>,
+    planned: PlannedMatcher,
     chimes: Vec<Chime>,
     /// Number of segment runs for which the time-up chime has sounded.
     time_up_runs: usize,
@@ -132,7 +157,9 @@ impl Live {
         classifier: Box<dyn Classifier>,
     ) -> Self {
         let plan_hash = crate::plan::hash(&plan).unwrap_or_else(|e| format!("unavailable: {e}"));
+        let planned = PlannedMatcher::new(&plan);
         Self {
+            planned,
             session: Session::new(plan),
             clock,
             epoch,
@@ -160,9 +187,16 @@ impl Live {
     ) -> Self {
         let mut live = Self::new(plan, clock, epoch, JournalTarget::Off, classifier);
         for event in events {
-            if let Event::CommentReceived { comment, .. } = event {
-                // The verdict journaled then stands; this only rebuilds the filter's memory.
+            if let Event::CommentReceived {
+                comment, verdict, ..
+            } = event
+            {
+                // The verdict journaled then stands; this only rebuilds the filter's memory,
+                // and the matcher's (its merges are journaled too).
                 let _ = live.classifier.classify(comment);
+                if is_new_question(verdict) {
+                    let _ = live.planned.planned_for(&comment.id, &comment.text);
+                }
             }
             live.session.apply(event);
         }
@@ -296,12 +330,65 @@ impl Live {
                     at,
                 }),
             Action::PromoteComment(comment_id) => (self.session.has_comment(&comment_id)
-                && self
-                    .session
-                    .questions()
-                    .find(&QuestionKey::Comment(comment_id.clone()))
-                    .is_none())
+                && !self.session.questions().has_comment(&comment_id))
             .then_some(Event::QuestionAdded { comment_id, at }),
+            Action::PinQuestion(question, pinned) => {
+                let queue = self.session.questions();
+                queue
+                    .find(&question)
+                    .is_some_and(|q| q.merged_into.is_none() && q.pinned != pinned)
+                    .then_some(Event::QuestionPinned {
+                        question,
+                        pinned,
+                        at,
+                    })
+            }
+            Action::MoveQuestion { question, up } => self
+                .session
+                .questions()
+                .neighbour(&question, up)
+                .map(|to| Event::QuestionMoved { question, to, at }),
+            Action::RewordQuestion(question, text) => {
+                let text = text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+                self.session
+                    .questions()
+                    .find(&question)
+                    .filter(|q| q.merged_into.is_none())
+                    .filter(|q| {
+                        let wanted = text.as_deref().filter(|t| *t != q.text);
+                        q.wording.as_deref() != wanted
+                    })
+                    .map(|_| Event::QuestionReworded { question, text, at })
+            }
+            Action::MergeQuestion { question, into } => self
+                .session
+                .questions()
+                .can_merge(&question, &into)
+                .then_some(Event::QuestionMerged {
+                    question,
+                    into,
+                    by_hand: true,
+                    at,
+                }),
+            Action::SplitQuestion(question) => self
+                .session
+                .questions()
+                .can_split(&question)
+                .then_some(Event::QuestionSplit { question, at }),
+            Action::UndoQuestion => self
+                .session
+                .questions()
+                .undoable()
+                .cloned()
+                .map(|question| Event::QuestionUndone { question, at }),
+            Action::MarkFollowUp(item, marked) => {
+                let known = match &item {
+                    FollowUpItem::Question(key) => self.session.questions().find(key).is_some(),
+                    FollowUpItem::Comment(id) => self.session.has_comment(id),
+                };
+                (known && self.session.questions().is_marked(&item) != marked)
+                    .then_some(Event::FollowUpMarked { item, marked, at })
+            }
             Action::TickChecklist { item, ticked } => {
                 let items = crate::preflight::checklist::items(self.plan());
                 (item < items.len() && self.session.preflight().is_ticked(item) != ticked).then(
@@ -411,11 +498,32 @@ impl Live {
         }
         let verdict = self.classifier.classify(&comment);
         let at = self.stamp();
+        let (id, text) = (comment.id.clone(), comment.text.clone());
         self.emit(Event::CommentReceived {
             comment,
             verdict: verdict.clone(),
             at,
         });
+        if is_new_question(&verdict)
+            && let Some(planned) = self.planned.planned_for(&id, &text)
+        {
+            // A live question asking what a viewer asked before the show: one entry.
+            let question = QuestionKey::Comment(id);
+            let queue = self.session.questions();
+            let into = queue
+                .entry_of(&QuestionKey::Planned(planned))
+                .map(|q| q.key.clone());
+            if let Some(into) = into
+                && queue.can_merge(&question, &into)
+            {
+                self.emit(Event::QuestionMerged {
+                    question,
+                    into,
+                    by_hand: false,
+                    at,
+                });
+            }
+        }
         Some(verdict)
     }
 
@@ -493,6 +601,11 @@ impl Live {
             };
         }
     }
+}
+
+/// A shown question the filter found to repeat no earlier one: a new entry of the queue.
+fn is_new_question(verdict: &Verdict) -> bool {
+    verdict.shown && verdict.question && verdict.duplicate_of.is_none()
 }
 
 impl Classifier for crate::comments::Filter {

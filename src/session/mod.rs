@@ -6,6 +6,7 @@
 mod event;
 mod journal;
 mod live;
+mod outcome;
 mod summary;
 
 use std::collections::{HashMap, HashSet};
@@ -17,6 +18,7 @@ pub use journal::{
     JournalWriter, TornTail, read_journal,
 };
 pub use live::{Action, Chime, Classifier, JournalTarget, JournalView, Live};
+pub use outcome::{FollowUpEntry, QuestionOutcome, follow_ups, question_outcomes};
 pub use summary::{
     CommentSummary, CueSummary, LeftQuestion, QuestionSummary, RunningTime, SegmentSummary,
     ShowSummary, summarize,
@@ -25,9 +27,82 @@ pub use summary::{
 use crate::comments::{Comment, Verdict};
 use crate::plan::Plan;
 use crate::preflight::{DndCheck, PreflightLog, SpeedOutcome, WentLive};
-use crate::questions::{QuestionKey, Queue};
+use crate::questions::{FollowUpItem, Queue};
 use crate::show::{Change, MissedCue, Status, Timeline};
 use crate::sources::SourceState;
+
+/// A shown question joins the queue, or merges into the question it repeats: the one
+/// rule, for [`Session::apply`] and the report's fold alike.
+pub(crate) fn receive_question(queue: &mut Queue, comment: &Comment, verdict: &Verdict, at_ms: i64) {
+    if !(verdict.shown && verdict.question) {
+        return;
+    }
+    let repeated = verdict.duplicate_of.as_ref().is_some_and(|first| {
+        queue.ask_again(first, &comment.id, &comment.user, &comment.text, at_ms)
+    });
+    if !repeated {
+        queue.add(&comment.id, &comment.user, &comment.text, at_ms);
+    }
+}
+
+/// What a question event does to a queue: the one rule set, for [`Session::apply`] and
+/// the report's fold (which keeps no comments, so `comment` looks up a received
+/// comment's user and text by id). Other events are left alone.
+pub(crate) fn apply_question_event(
+    queue: &mut Queue,
+    event: &Event,
+    comment: impl Fn(&str) -> Option<(String, String)>,
+) {
+    match event {
+        Event::QuestionAdded { comment_id, at } => {
+            if let Some((user, text)) = comment(comment_id) {
+                queue.promote(comment_id, &user, &text, at.ms);
+            }
+        }
+        Event::QuestionStateChanged {
+            question,
+            state,
+            at,
+        } => {
+            queue.set_state(question, *state, at.ms);
+        }
+        Event::QuestionMerged {
+            question,
+            into,
+            by_hand,
+            ..
+        } => {
+            queue.merge(question, into, *by_hand);
+        }
+        Event::QuestionSplit { question, .. } => {
+            queue.split(question);
+        }
+        Event::QuestionPinned {
+            question, pinned, ..
+        } => {
+            queue.set_pinned(question, *pinned);
+        }
+        Event::QuestionMoved { question, to, .. } => {
+            queue.place(question, to);
+        }
+        Event::QuestionReworded { question, text, .. } => {
+            queue.reword(question, text.as_deref());
+        }
+        Event::QuestionUndone { question, .. } => {
+            queue.undo(question);
+        }
+        Event::FollowUpMarked { item, marked, at } => {
+            let known = match item {
+                FollowUpItem::Comment(id) => comment(id).is_some(),
+                FollowUpItem::Question(_) => true,
+            };
+            if known {
+                queue.mark_follow_up(item, *marked, at.ms);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// A comment as the session keeps it.
 #[derive(Clone, Debug, PartialEq)]
@@ -195,6 +270,7 @@ impl Session {
         match event {
             Event::ShowStarted { at } => {
                 self.timeline.start(at.ms);
+                self.questions_on_air();
             }
             Event::SegmentStarted {
                 index,
@@ -212,6 +288,7 @@ impl Session {
                 } else {
                     self.timeline.go_to(*index, at.ms);
                 }
+                self.questions_on_air();
             }
             Event::TimeAdjusted { delta_ms, .. } => {
                 self.timeline.adjust(*delta_ms);
@@ -229,20 +306,22 @@ impl Session {
                 verdict,
                 at,
             } => self.receive(comment, verdict, *at),
-            Event::QuestionAdded { comment_id, .. } => {
-                if let Some(&i) = self.index_by_id.get(comment_id) {
-                    let c = &self.comments[i].comment;
-                    self.questions.add(
-                        QuestionKey::Comment(c.id.clone()),
-                        &c.text,
-                        Some(c.user.as_str()),
-                    );
-                }
-            }
-            Event::QuestionStateChanged {
-                question, state, ..
-            } => {
-                self.questions.set_state(question, *state);
+            Event::QuestionAdded { .. }
+            | Event::QuestionStateChanged { .. }
+            | Event::QuestionMerged { .. }
+            | Event::QuestionSplit { .. }
+            | Event::QuestionPinned { .. }
+            | Event::QuestionMoved { .. }
+            | Event::QuestionReworded { .. }
+            | Event::QuestionUndone { .. }
+            | Event::FollowUpMarked { .. } => {
+                let (comments, index) = (&self.comments, &self.index_by_id);
+                apply_question_event(&mut self.questions, event, |id| {
+                    index.get(id).map(|&i| {
+                        let c = &comments[i].comment;
+                        (c.user.clone(), c.text.clone())
+                    })
+                });
             }
             Event::SourceStatus { source, status, .. } => {
                 match self.sources.iter_mut().find(|(name, _)| name == source) {
@@ -253,6 +332,7 @@ impl Session {
             Event::ShowEnded { at } => {
                 self.timeline.end(at.ms);
                 self.active_cues.clear();
+                self.questions_on_air();
             }
             Event::Resumed { down_ms, at } => self.resumes.push(Resume {
                 at: *at,
@@ -301,19 +381,12 @@ impl Session {
             verdict: verdict.clone(),
             at,
         });
-        if !(verdict.shown && verdict.question) {
-            return;
-        }
-        let merged = verdict.duplicate_of.as_ref().is_some_and(|first| {
-            self.questions
-                .merge(&QuestionKey::Comment(first.clone()), &comment.user)
-        });
-        if !merged {
-            self.questions.add(
-                QuestionKey::Comment(comment.id.clone()),
-                &comment.text,
-                Some(comment.user.as_str()),
-            );
-        }
+        receive_question(&mut self.questions, comment, verdict, at.ms);
+    }
+
+    /// Tells the queue which segment is on air, so questions tied to it surface.
+    fn questions_on_air(&mut self) {
+        self.questions
+            .on_air(self.timeline.current(), self.timeline.show_start_ms());
     }
 }

@@ -86,15 +86,20 @@ pub struct CommentSummary {
 /// What happened to the question queue (pre-collected and live questions).
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuestionSummary {
-    /// Questions in the queue, repeats merged into the question they repeat.
+    /// Questions in the queue, repeats and merged entries counted once.
     pub total: usize,
     /// Questions the host answered.
     pub answered: usize,
     /// Questions the host passed on.
     pub skipped: usize,
-    /// Questions still queued, never handled.
+    /// Questions the producer took out as no question for the show: neither answered
+    /// nor left for a follow-up.
+    pub dismissed: usize,
+    /// Questions still queued or up next, never handled (those still waiting for their
+    /// segment included).
     pub left: usize,
-    /// The questions still queued, in the order the host would have taken them.
+    /// The questions left, in the order the host would have taken them, then those
+    /// still waiting for their segment.
     pub left_questions: Vec<LeftQuestion>,
 }
 
@@ -211,21 +216,23 @@ pub fn summarize(session: &Session, now_ms: i64) -> ShowSummary {
     };
 
     let queue = session.questions();
-    let count = |state: QuestionState| queue.all().iter().filter(|q| q.state == state).count();
+    let count = |state: QuestionState| queue.entries().filter(|q| q.state == state).count();
     let left_questions: Vec<LeftQuestion> = queue
         .upcoming()
         .into_iter()
+        .chain(queue.held())
         .map(|q| LeftQuestion {
             key: q.key.clone(),
             text: q.text.clone(),
-            asker: q.asker.clone(),
+            asker: q.asker().map(str::to_owned),
             times_asked: q.times_asked(),
         })
         .collect();
     let questions = QuestionSummary {
-        total: queue.all().len(),
+        total: queue.entries().count(),
         answered: count(QuestionState::Answered),
         skipped: count(QuestionState::Skipped),
+        dismissed: count(QuestionState::Dismissed),
         left: left_questions.len(),
         left_questions,
     };
@@ -515,6 +522,28 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn dismissed_is_neither_answered_nor_left_and_up_next_is_left() {
+        let mut s = finished_show();
+        // c7 dismissed: not a question for the show. q1 put up next and never taken.
+        s.apply(&set(
+            QuestionKey::Comment("c7".into()),
+            QuestionState::Dismissed,
+            at(45),
+        ));
+        s.apply(&set(
+            QuestionKey::Planned("q1".into()),
+            QuestionState::UpNext,
+            at(46),
+        ));
+        let q = summarize(&s, 0).questions;
+        assert_eq!(
+            (q.total, q.answered, q.skipped, q.dismissed, q.left),
+            (4, 1, 1, 1, 1)
+        );
+        assert_eq!(q.left_questions[0].key, QuestionKey::Planned("q1".into()));
     }
 
     #[test]

@@ -117,10 +117,8 @@ fn question_card_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comm
                 .wrap(),
             );
             let mut askers: Vec<String> = q
-                .asker
-                .iter()
-                .chain(q.also_asked_by.iter())
-                .filter(|a| !a.is_empty())
+                .askers()
+                .into_iter()
                 .map(|a| format!("@{}", bare_handle(a)))
                 .collect();
             let extra = askers.len().saturating_sub(3);
