@@ -134,6 +134,7 @@ impl Fold {
         self.apply(Event::SegmentStarted {
             index,
             auto: false,
+            resume: false,
             at,
         });
     }
@@ -409,6 +410,7 @@ fn answered_records_the_show_time_and_the_segment() {
     f.apply(Event::SegmentStarted {
         index: 1,
         auto: false,
+        resume: false,
         at: stamp(70_000),
     });
     f.apply(Event::QuestionStateChanged {

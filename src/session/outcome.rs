@@ -207,6 +207,7 @@ mod tests {
             Event::SegmentStarted {
                 index: 1,
                 auto: false,
+                resume: false,
                 at: stamp(61_000),
             },
             Event::QuestionStateChanged {

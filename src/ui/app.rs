@@ -357,6 +357,10 @@ impl LivecueApp {
                 }
                 Command::CloseSourceDialog => self.source_dialog = None,
                 Command::ConnectSource => self.connect_from_dialog(),
+                Command::Panel(panel) => {
+                    let queue = self.runner.live().session().questions();
+                    self.view.questions.apply(panel, queue);
+                }
             }
         }
         // Chimes asked for by the actions above (a cue that fell due on a jump).
@@ -509,6 +513,9 @@ impl LivecueApp {
         };
         let assessment = super::preflight::assessment(&view, &pf);
         let on_preflight = (self.screen == Screen::Preflight).then_some((&pf, &assessment));
+        // The main window is the producer's while the host screen is detached.
+        let panel = (self.screen == Screen::OnAir && self.remembered.detached)
+            .then_some(&self.view.questions);
         let current_journal = live.journal_path();
         if self.screen == Screen::Report && modal == Modal::None {
             report_keys(
@@ -518,7 +525,7 @@ impl LivecueApp {
                 &mut commands,
             );
         } else {
-            keys(&ctx, &view, modal, on_preflight, &mut commands);
+            keys(&ctx, &view, modal, on_preflight, panel, &mut commands);
         }
         egui::Panel::top("screen-bar")
             .frame(

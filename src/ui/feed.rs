@@ -12,7 +12,8 @@ use super::theme;
 use super::{Command, View};
 use crate::comments::Reason;
 use crate::plan::{Plan, bare_handle};
-use crate::session::CommentEntry;
+use crate::questions::FollowUpItem;
+use crate::session::{Action, CommentEntry};
 
 /// One row of the feed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,6 +142,7 @@ pub fn comment_feed_ui(
     }
 
     let highlights = Highlights::new(frame.live.plan());
+    let queue = frame.live.session().questions();
     let font = theme::text(scale.pt(24.0));
     let row_height = ui.fonts_mut(|f| f.row_height(&font));
     let unseen = state.unseen();
@@ -161,7 +163,9 @@ pub fn comment_feed_ui(
             match row {
                 Row::Comment(i) => {
                     if let Some(entry) = comments.get(*i) {
-                        comment_row_ui(ui, entry, &highlights, &font, texts, commands);
+                        let marked =
+                            queue.is_marked(&FollowUpItem::Comment(entry.comment.id.clone()));
+                        comment_row_ui(ui, entry, &highlights, &font, texts, marked, commands);
                     }
                 }
                 Row::Hidden { count, reasons } => {
@@ -224,6 +228,7 @@ fn comment_row_ui(
     highlights: &Highlights<'_>,
     font: &egui::FontId,
     texts: &Texts,
+    marked: bool,
     commands: &mut Vec<Command>,
 ) {
     let c = &entry.comment;
@@ -288,6 +293,9 @@ fn comment_row_ui(
         if mentions_host {
             badges.push((texts.badge_mention.to_owned(), theme::GOLD));
         }
+        if marked {
+            badges.push((texts.q_tag_follow_up.to_owned(), theme::GOLD));
+        }
         // Badges go on the right, so the text takes what is left and is cut short.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             for (badge, color) in badges.iter().rev() {
@@ -303,8 +311,18 @@ fn comment_row_ui(
                 let response = ui.add(egui::Label::new(rich).truncate().sense(Sense::click()));
                 response.context_menu(|ui| {
                     if ui.button(texts.promote).clicked() {
-                        commands.push(Command::Live(crate::session::Action::PromoteComment(
-                            c.id.clone(),
+                        commands.push(Command::Live(Action::PromoteComment(c.id.clone())));
+                        ui.close();
+                    }
+                    let follow = if marked {
+                        texts.q_unfollow
+                    } else {
+                        texts.q_follow_up
+                    };
+                    if ui.button(follow).clicked() {
+                        commands.push(Command::Live(Action::MarkFollowUp(
+                            FollowUpItem::Comment(c.id.clone()),
+                            !marked,
                         )));
                         ui.close();
                     }

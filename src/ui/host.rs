@@ -14,7 +14,7 @@ use super::theme;
 use super::timer::timer_ui;
 use super::{Command, View, ViewState};
 use crate::plan::{CueAction, bare_handle};
-use crate::questions::QuestionKey;
+use crate::questions::{Band, Question, QuestionKey, QuestionState};
 use crate::session::Action;
 
 /// Everything below the window title: the host screen. `with_controls` adds the control
@@ -55,7 +55,7 @@ pub fn host_screen_ui(
                 .inner_margin(egui::Margin::same(14)),
         )
         .show(ui, |ui| {
-            question_card_ui(ui, frame, commands);
+            question_card_ui(ui, frame, &mut view.card, commands);
             ui.add_space(scale.pt(10.0));
             comment_feed_ui(ui, frame, &mut view.feed, commands);
         });
@@ -68,38 +68,49 @@ pub fn host_screen_ui(
         .show(ui, |ui| timer_ui(ui, frame));
 }
 
-/// The next question, with how many asked and the keys to move on.
-fn question_card_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
+/// The question on the card and how many had asked when it went up, for the "+n more
+/// asking" that tells the host others are waiting for this very answer.
+#[derive(Debug, Default)]
+pub struct CardMemory {
+    key: Option<QuestionKey>,
+    asked: usize,
+}
+
+impl CardMemory {
+    /// How many more asked since `q` went on the card.
+    fn more_since_shown(&mut self, q: &Question) -> usize {
+        if self.key.as_ref() != Some(&q.key) {
+            self.key = Some(q.key.clone());
+            self.asked = q.times_asked();
+        }
+        q.times_asked().saturating_sub(self.asked)
+    }
+}
+
+/// The next question, big: how many asked and who first, the keys to move on.
+fn question_card_ui(
+    ui: &mut egui::Ui,
+    frame: &View<'_>,
+    memory: &mut CardMemory,
+    commands: &mut Vec<Command>,
+) {
     let texts = frame.texts;
     let scale = frame.scale;
-    let upcoming = frame.live.session().questions().upcoming();
+    let queue = frame.live.session().questions();
+    let upcoming = queue.upcoming();
     egui::Frame::NONE
         .fill(theme::CARD)
         .corner_radius(8)
         .inner_margin(egui::Margin::same(14))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            let Some(q) = upcoming.first() else {
                 ui.label(
                     RichText::new(texts.next_question)
                         .font(theme::text(scale.pt(20.0)))
                         .color(theme::DIM)
                         .strong(),
                 );
-                if let Some(q) = upcoming.first()
-                    && q.times_asked() > 1
-                {
-                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        ui.label(
-                            RichText::new(fill(texts.times_asked, &[&q.times_asked().to_string()]))
-                                .font(theme::text(scale.pt(20.0)))
-                                .color(theme::BLUE)
-                                .strong(),
-                        );
-                    });
-                }
-            });
-            let Some(q) = upcoming.first() else {
                 ui.label(
                     RichText::new(texts.no_questions)
                         .font(theme::text(scale.pt(24.0)))
@@ -107,10 +118,36 @@ fn question_card_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comm
                 );
                 return;
             };
+            let more = memory.more_since_shown(q);
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(texts.next_question)
+                        .font(theme::text(scale.pt(20.0)))
+                        .color(theme::DIM)
+                        .strong(),
+                );
+                if matches!(queue.band(q), Band::Pinned | Band::UpNext) {
+                    ui.label(
+                        RichText::new(texts.card_up_next)
+                            .font(theme::text(scale.pt(18.0)))
+                            .color(theme::BLUE),
+                    );
+                }
+                if q.times_asked() > 1 {
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        ui.label(
+                            RichText::new(fill(texts.times_asked, &[&q.times_asked().to_string()]))
+                                .font(theme::text(scale.pt(22.0)))
+                                .color(theme::BLUE)
+                                .strong(),
+                        );
+                    });
+                }
+            });
             ui.add(
                 egui::Label::new(
-                    RichText::new(super::sanitize_for_display(&q.text))
-                        .font(theme::text(scale.pt(32.0)))
+                    RichText::new(super::sanitize_for_display(q.display_text()))
+                        .font(theme::text(scale.pt(34.0)))
                         .color(theme::TEXT)
                         .strong(),
                 )
@@ -130,14 +167,24 @@ fn question_card_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comm
                     fill(texts.and_more, &[&extra.to_string()])
                 ));
             }
-            if matches!(q.key, QuestionKey::Planned(_)) {
+            if q.is_planned() {
                 who.push_str(&format!("  · {}", texts.from_sticker));
             }
-            ui.label(
-                RichText::new(super::sanitize_for_display(&who))
-                    .font(theme::text(scale.pt(20.0)))
-                    .color(theme::DIM),
-            );
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(super::sanitize_for_display(who.trim()))
+                        .font(theme::text(scale.pt(20.0)))
+                        .color(theme::DIM),
+                );
+                if more > 0 {
+                    // Subtle: the host glances, and goes on with the answer.
+                    ui.label(
+                        RichText::new(fill(texts.more_asking, &[&more.to_string()]))
+                            .font(theme::text(scale.pt(18.0)))
+                            .color(theme::BLUE),
+                    );
+                }
+            });
             ui.horizontal(|ui| {
                 let key = q.key.clone();
                 if super::controls::key_button(
@@ -148,7 +195,7 @@ fn question_card_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comm
                 ) {
                     commands.push(Command::Live(Action::SetQuestionState(
                         key.clone(),
-                        crate::questions::QuestionState::Answered,
+                        QuestionState::Answered,
                     )));
                 }
                 if super::controls::key_button(
@@ -159,14 +206,14 @@ fn question_card_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comm
                 ) {
                     commands.push(Command::Live(Action::SetQuestionState(
                         key,
-                        crate::questions::QuestionState::Skipped,
+                        QuestionState::Skipped,
                     )));
                 }
-                let more = upcoming.len() - 1;
-                if more > 0 {
+                let waiting = upcoming.len() - 1;
+                if waiting > 0 {
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                         ui.label(
-                            RichText::new(fill(texts.more_queued, &[&more.to_string()]))
+                            RichText::new(fill(texts.more_queued, &[&waiting.to_string()]))
                                 .font(theme::text(scale.pt(18.0)))
                                 .color(theme::DIM),
                         );

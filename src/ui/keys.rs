@@ -7,6 +7,7 @@ use super::controls::{
     KEY_HIDDEN, KEY_MUTE, KEY_REMOVE_HALF_MINUTE, KEY_SKIP, KEY_SOURCE, KEY_UNDO, MINUTE_MS,
 };
 use super::preflight::{PreflightView, preflight_keys};
+use super::questions::{PanelState, question_keys};
 use super::{Command, View};
 use crate::preflight::Assessment;
 use crate::questions::QuestionState;
@@ -31,12 +32,14 @@ pub enum Modal {
 /// Reads the keyboard. Keys act on the window that has focus, so both the main window
 /// and a detached host window call this.
 /// `preflight` is given while the main window shows pre-flight: its keys replace the
-/// show's.
+/// show's. `questions` is given in the producer's window: the question panel's keys come
+/// first there.
 pub fn keys(
     ctx: &egui::Context,
     frame: &View<'_>,
     modal: Modal,
     preflight: Option<(&PreflightView<'_>, &Assessment)>,
+    questions: Option<&PanelState>,
     commands: &mut Vec<Command>,
 ) {
     if ctx.egui_wants_keyboard_input() {
@@ -48,6 +51,9 @@ pub fn keys(
                 if let Some((pf, assessment)) = preflight {
                     preflight_keys(input, frame, pf, assessment, commands);
                     return;
+                }
+                if let Some(panel) = questions {
+                    question_keys(input, frame, panel, commands);
                 }
             }
             Modal::EndConfirm | Modal::NewShowConfirm | Modal::GoAnywayConfirm => {

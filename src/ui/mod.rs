@@ -14,6 +14,7 @@ mod on_air;
 mod preflight;
 mod producer;
 mod report;
+mod questions;
 mod screen;
 mod source_dialog;
 mod status;
@@ -38,6 +39,7 @@ use crate::runner::Resumed;
 use crate::session::{Action, Live};
 use crate::show::Status;
 use feed::FeedState;
+use questions::{PanelCommand, PanelState};
 use theme::Scale;
 use thumbnails::Thumbnails;
 
@@ -97,6 +99,8 @@ pub enum Command {
     ExportReport,
     /// Report: write the files into a folder chosen in the desktop's dialog.
     ExportReportTo,
+    /// The producer's question panel: select, filter, search, start editing or merging.
+    Panel(PanelCommand),
 }
 
 /// What every view reads in one frame: the session and values computed once.
@@ -140,6 +144,8 @@ pub struct ViewState {
     feed: FeedState,
     producer_feed: FeedState,
     thumbnails: Thumbnails,
+    questions: PanelState,
+    card: host::CardMemory,
 }
 
 impl ViewState {

@@ -51,7 +51,7 @@ pub fn host_window_ui(
                 scale: super::theme::Scale::for_size(ui.available_size()),
                 ..view.clone()
             };
-            keys(ui.ctx(), &host_view, modal, None, commands);
+            keys(ui.ctx(), &host_view, modal, None, None, commands);
             resumed_notice_ui(ui, &host_view, false, commands);
             host_screen_ui(ui, &host_view, state, false, commands);
             ui.input(|i| i.viewport().close_requested())

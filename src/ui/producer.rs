@@ -1,10 +1,11 @@
 //! The producer's window while the host screen is detached: the control strip, the
-//! missed cues, the rundown with jumps (undoable), the question queue and the feed.
+//! missed cues, the rundown with jumps (undoable), the question panel and the feed.
 
 use egui::RichText;
 
 use super::controls::{KEY_UNDO, controls_ui, undo_button, undo_target};
 use super::feed::comment_feed_ui;
+use super::questions::question_panel_ui;
 use super::text::fill;
 use super::theme::{self, Scale};
 use super::timer::{offset_text, show_clock_text};
@@ -13,7 +14,8 @@ use crate::plan::clock_text;
 use crate::session::Action;
 use crate::show::Missed;
 
-/// The producer's window: controls on top, rundown and queue on the left, the feed in the middle.
+/// The producer's window: controls on top; the rundown on the left, the question panel in
+/// the middle, the feed on the right.
 pub fn producer_ui(
     ui: &mut egui::Ui,
     frame: &View<'_>,
@@ -33,8 +35,9 @@ pub fn producer_ui(
                 .inner_margin(egui::Margin::same(10)),
         )
         .show(ui, |ui| producer_controls_ui(ui, frame, commands));
+    let width = ui.available_width();
     egui::Panel::left("producer-rundown")
-        .default_size(ui.available_width() * 0.45)
+        .default_size(width * 0.24)
         .frame(
             egui::Frame::NONE
                 .fill(theme::PANEL)
@@ -51,11 +54,10 @@ pub fn producer_ui(
                 .show(ui, |ui| {
                     missed_cues_ui(ui, frame, commands);
                     rundown_ui(ui, frame, commands);
-                    ui.add_space(12.0);
-                    queue_ui(ui, frame);
                 });
         });
-    egui::CentralPanel::default()
+    egui::Panel::right("producer-feed")
+        .default_size(width * 0.3)
         .frame(
             egui::Frame::NONE
                 .fill(theme::PANEL)
@@ -63,6 +65,15 @@ pub fn producer_ui(
         )
         .show(ui, |ui| {
             comment_feed_ui(ui, frame, &mut view.producer_feed, commands);
+        });
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::NONE
+                .fill(theme::BACKGROUND)
+                .inner_margin(egui::Margin::same(10)),
+        )
+        .show(ui, |ui| {
+            question_panel_ui(ui, frame, &mut view.questions, commands);
         });
 }
 
@@ -200,24 +211,4 @@ fn missed_cues_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comman
         });
     }
     ui.add_space(12.0);
-}
-
-/// The questions still to come, one line each, with how often they were asked.
-fn queue_ui(ui: &mut egui::Ui, frame: &View<'_>) {
-    let texts = frame.texts;
-    ui.label(RichText::new(texts.queue).color(theme::DIM).strong());
-    for q in frame.live.session().questions().upcoming() {
-        ui.add(
-            egui::Label::new(format!(
-                "{}  {}",
-                if q.times_asked() > 1 {
-                    fill(texts.times_asked, &[&q.times_asked().to_string()])
-                } else {
-                    String::new()
-                },
-                super::sanitize_for_display(&q.text)
-            ))
-            .truncate(),
-        );
-    }
 }

@@ -33,6 +33,8 @@ pub fn summary_screen_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<
                         comments_ui(ui, texts, &summary);
                         ui.add_space(14.0);
                         questions_ui(ui, texts, &summary);
+                        ui.add_space(14.0);
+                        follow_ups_ui(ui, view);
                     });
             });
         });
@@ -225,17 +227,18 @@ fn questions_ui(ui: &mut egui::Ui, texts: &Texts, summary: &ShowSummary) {
             .color(theme::DIM)
             .strong(),
     );
-    ui.label(
-        RichText::new(fill(
-            texts.summary_question_counts,
-            &[
-                &q.answered.to_string(),
-                &q.skipped.to_string(),
-                &q.left.to_string(),
-            ],
-        ))
-        .font(theme::text(20.0)),
+    let mut counts = fill(
+        texts.summary_question_counts,
+        &[
+            &q.answered.to_string(),
+            &q.skipped.to_string(),
+            &q.left.to_string(),
+        ],
     );
+    if q.dismissed > 0 {
+        counts.push_str(&fill(texts.summary_dismissed, &[&q.dismissed.to_string()]));
+    }
+    ui.label(RichText::new(counts).font(theme::text(20.0)));
     if !q.left_questions.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new(texts.summary_left).color(theme::DIM));
@@ -258,5 +261,33 @@ fn questions_ui(ui: &mut egui::Ui, texts: &Texts, summary: &ShowSummary) {
                 .wrap(),
             );
         }
+    }
+}
+
+/// Questions and comments marked "follow up after the show", oldest mark first.
+fn follow_ups_ui(ui: &mut egui::Ui, view: &View<'_>) {
+    let marks = crate::session::follow_ups(view.live.session());
+    if marks.is_empty() {
+        return;
+    }
+    ui.label(
+        RichText::new(view.texts.summary_follow_ups)
+            .color(theme::DIM)
+            .strong(),
+    );
+    for mark in marks {
+        let who = mark
+            .user
+            .as_deref()
+            .map(|u| format!("@{} ", crate::plan::bare_handle(u)))
+            .unwrap_or_default();
+        ui.add(
+            egui::Label::new(format!(
+                "• {}{}",
+                super::sanitize_for_display(&who),
+                super::sanitize_for_display(&mark.text)
+            ))
+            .wrap(),
+        );
     }
 }

@@ -92,6 +92,12 @@ pub struct Texts {
     pub key_enter: &'static str,
     /// Escape.
     pub key_escape: &'static str,
+    /// Shift and the up arrow.
+    pub key_shift_up: &'static str,
+    /// Shift and the down arrow.
+    pub key_shift_down: &'static str,
+    /// Undo.
+    pub key_undo: &'static str,
 
     // End-of-show confirmation.
     /// Modal title.
@@ -164,6 +170,114 @@ pub struct Texts {
     pub and_more: &'static str,
     /// Tag on a question collected before the show.
     pub from_sticker: &'static str,
+    /// More people asked while the question was on the card: `{}` = how many.
+    pub more_asking: &'static str,
+    /// Before the card's question when the producer put it up next or pinned it.
+    pub card_up_next: &'static str,
+
+    // The producer's question panel.
+    /// Panel title.
+    pub q_title: &'static str,
+    /// `{}` open, `{}` answered, `{}` skipped, `{}` dismissed.
+    pub q_counts: &'static str,
+    /// Filter: queued and up next (and those waiting for their segment).
+    pub q_filter_open: &'static str,
+    /// Filter: answered.
+    pub q_filter_answered: &'static str,
+    /// Filter: skipped.
+    pub q_filter_skipped: &'static str,
+    /// Filter: dismissed.
+    pub q_filter_dismissed: &'static str,
+    /// Filter: every question.
+    pub q_filter_all: &'static str,
+    /// Origin filter: both.
+    pub q_origin_both: &'static str,
+    /// Origin filter: collected before the show.
+    pub q_origin_planned: &'static str,
+    /// Origin filter: asked in the live comments.
+    pub q_origin_live: &'static str,
+    /// Hint in the empty search field.
+    pub q_search_hint: &'static str,
+    /// Questions that arrived while the list held still: `{}` = how many.
+    pub q_new_marker: &'static str,
+    /// Nothing passes the filters.
+    pub q_empty: &'static str,
+    /// Row tag: pinned.
+    pub q_tag_pinned: &'static str,
+    /// Row tag: up next.
+    pub q_tag_up_next: &'static str,
+    /// Row tag: collected before the show.
+    pub q_tag_planned: &'static str,
+    /// Row tag: waits for its segment, `{}` = the segment.
+    pub q_tag_waits: &'static str,
+    /// Row tag: tied to the segment on air.
+    pub q_tag_this_segment: &'static str,
+    /// Row tag: answered, `{}` = show time.
+    pub q_tag_answered: &'static str,
+    /// Row tag: skipped.
+    pub q_tag_skipped: &'static str,
+    /// Row tag: dismissed.
+    pub q_tag_dismissed: &'static str,
+    /// Row tag: merged into another entry.
+    pub q_tag_merged: &'static str,
+    /// Row tag: marked for a follow-up.
+    pub q_tag_follow_up: &'static str,
+    /// Row tag: the producer reworded it.
+    pub q_tag_edited: &'static str,
+    /// Hover text on a reworded question: `{}` = as asked.
+    pub q_original: &'static str,
+    /// `{}` = the askers.
+    pub q_asked_by: &'static str,
+    /// Heading of the parts that can be split off.
+    pub q_parts: &'static str,
+    /// Answered/skipped/dismissed at `{}` show time in `{}` segment.
+    pub q_handled_at: &'static str,
+    /// Nothing selected.
+    pub q_select_hint: &'static str,
+    /// Button: put up next.
+    pub q_up_next: &'static str,
+    /// Button: mark answered.
+    pub q_mark_answered: &'static str,
+    /// Button: skip.
+    pub q_skip: &'static str,
+    /// Button: dismiss.
+    pub q_dismiss: &'static str,
+    /// Button: back into the queue.
+    pub q_requeue: &'static str,
+    /// Button: pin.
+    pub q_pin: &'static str,
+    /// Button: unpin.
+    pub q_unpin: &'static str,
+    /// Button: move up.
+    pub q_move_up: &'static str,
+    /// Button: move down.
+    pub q_move_down: &'static str,
+    /// Button: edit the wording.
+    pub q_edit: &'static str,
+    /// Label of the wording field.
+    pub q_wording: &'static str,
+    /// Button: save the wording.
+    pub q_save: &'static str,
+    /// Button: back to the wording as asked.
+    pub q_reset_wording: &'static str,
+    /// Button: cancel editing or merging.
+    pub q_cancel: &'static str,
+    /// Button: start merging the selected question into another.
+    pub q_merge: &'static str,
+    /// Button: merge into the selected question.
+    pub q_merge_here: &'static str,
+    /// While merging: `{}` = the question that will join.
+    pub q_merging: &'static str,
+    /// Button: split a part off.
+    pub q_split: &'static str,
+    /// Button: mark for a follow-up (also on comments).
+    pub q_follow_up: &'static str,
+    /// Button: take the follow-up mark off.
+    pub q_unfollow: &'static str,
+    /// Button: undo the newest change.
+    pub q_undo: &'static str,
+    /// The panel's keys.
+    pub q_keys: &'static str,
 
     // Segment kinds and cue actions, as the host screen names them.
     /// Warm-up segment.
@@ -266,8 +380,6 @@ pub struct Texts {
     // Producer window (host view detached).
     /// Rundown heading.
     pub rundown: &'static str,
-    /// Question queue heading.
-    pub queue: &'static str,
     /// Shown in the main window while the host view is detached.
     pub host_detached_note: &'static str,
 
@@ -444,6 +556,10 @@ pub struct Texts {
     pub summary_question_counts: &'static str,
     /// Heading of the questions nobody answered.
     pub summary_left: &'static str,
+    /// After the question counts when some were dismissed: `{}` = how many.
+    pub summary_dismissed: &'static str,
+    /// Heading of what was marked for a follow-up.
+    pub summary_follow_ups: &'static str,
 
     // Resuming after a crash.
     /// "Resumed after 0:12 — 20:31:07": how long nothing was saved, and when.
@@ -517,6 +633,9 @@ pub const EN: Texts = Texts {
     key_backspace: "Backspace",
     key_enter: "Enter",
     key_escape: "Esc",
+    key_shift_up: "Shift+↑",
+    key_shift_down: "Shift+↓",
+    key_undo: "Ctrl+Z",
 
     end_confirm_title: "End the show?",
     end_confirm_body: "The timer stops and the session is closed. This cannot be undone.",
@@ -553,6 +672,60 @@ pub const EN: Texts = Texts {
     no_questions: "No questions queued",
     and_more: "+{}",
     from_sticker: "collected before the show",
+    more_asking: "+{} more asking",
+    card_up_next: "UP NEXT",
+
+    q_title: "QUESTIONS",
+    q_counts: "{} open · {} answered · {} skipped · {} dismissed",
+    q_filter_open: "Open",
+    q_filter_answered: "Answered",
+    q_filter_skipped: "Skipped",
+    q_filter_dismissed: "Dismissed",
+    q_filter_all: "All",
+    q_origin_both: "Both",
+    q_origin_planned: "Pre-collected",
+    q_origin_live: "Live",
+    q_search_hint: "Search question or asker  ( / )",
+    q_new_marker: "{} new ↑  (Home)",
+    q_empty: "No questions here",
+    q_tag_pinned: "PIN",
+    q_tag_up_next: "UP NEXT",
+    q_tag_planned: "sticker",
+    q_tag_waits: "waits for {}",
+    q_tag_this_segment: "this segment",
+    q_tag_answered: "answered {}",
+    q_tag_skipped: "skipped",
+    q_tag_dismissed: "dismissed",
+    q_tag_merged: "merged",
+    q_tag_follow_up: "follow up",
+    q_tag_edited: "edited",
+    q_original: "As asked: {}",
+    q_asked_by: "Asked by {}",
+    q_parts: "Merged in:",
+    q_handled_at: "{} at {} in {}",
+    q_select_hint: "Select a question: click it, or ↑ ↓",
+    q_up_next: "Up next",
+    q_mark_answered: "Mark answered",
+    q_skip: "Skip question",
+    q_dismiss: "Dismiss",
+    q_requeue: "Back to queue",
+    q_pin: "Pin",
+    q_unpin: "Unpin",
+    q_move_up: "Move up",
+    q_move_down: "Move down",
+    q_edit: "Edit wording",
+    q_wording: "Wording for the host",
+    q_save: "Save wording",
+    q_reset_wording: "As asked",
+    q_cancel: "Cancel",
+    q_merge: "Merge into…",
+    q_merge_here: "Merge here",
+    q_merging: "Merging “{}” — pick the question it joins, then Enter (Esc cancels)",
+    q_split: "Split off",
+    q_follow_up: "Follow up after the show",
+    q_unfollow: "No follow-up",
+    q_undo: "Undo",
+    q_keys: "↑↓ select · N up next · A answered · S skip · X dismiss · P pin · Shift+↑↓ move · R edit · G merge · T split · F follow-up · Ctrl+Z undo · / search · 1–5 · 7–9 filters",
 
     kind_warm_up: "WARM-UP",
     kind_content: "CONTENT",
@@ -603,7 +776,6 @@ pub const EN: Texts = Texts {
     key_hints: "Space next · Backspace back · +/− 1 min (Shift 30 s) · A answered · S skip · H hidden · M mute · F11 fullscreen",
 
     rundown: "RUNDOWN",
-    queue: "QUESTIONS",
     host_detached_note: "The host screen is in its own window. Press F11 there for fullscreen.",
 
     screen_on_air: "On air",
@@ -691,6 +863,8 @@ pub const EN: Texts = Texts {
     summary_questions: "QUESTIONS",
     summary_question_counts: "{} answered · {} skipped · {} left",
     summary_left: "Left for a follow-up:",
+    summary_dismissed: " · {} dismissed",
+    summary_follow_ups: "FOLLOW UP AFTER THE SHOW",
 
     resumed_notice: "Resumed after {} — {}",
     start_new_show_instead: "Start a new show instead",
