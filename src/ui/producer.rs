@@ -69,7 +69,7 @@ pub fn producer_ui(
     egui::CentralPanel::default()
         .frame(
             egui::Frame::NONE
-                .fill(theme::BACKGROUND)
+                .fill(theme::PANEL)
                 .inner_margin(egui::Margin::same(10)),
         )
         .show(ui, |ui| {
@@ -160,16 +160,17 @@ fn rundown_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) 
                 .font(theme::mono(16.0))
                 .color(color),
             );
-            ui.add(egui::Label::new(RichText::new(&seg.title).color(color)).truncate());
-            if current.is_some()
-                && Some(i) != current
-                && ui
-                    .button(frame.texts.jump)
-                    .on_hover_text(&seg.title)
-                    .clicked()
-            {
-                commands.push(Command::Live(Action::JumpTo(i)));
+            // The jump button before the title, so a long title is cut short instead of
+            // pushing the button out of the row.
+            let jump = egui::Button::new(frame.texts.jump);
+            if current.is_some() && Some(i) != current {
+                if ui.add(jump).on_hover_text(&seg.title).clicked() {
+                    commands.push(Command::Live(Action::JumpTo(i)));
+                }
+            } else {
+                ui.add_visible(false, jump);
             }
+            ui.add(egui::Label::new(RichText::new(&seg.title).color(color)).truncate());
         });
     }
 }

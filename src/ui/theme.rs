@@ -22,6 +22,8 @@ pub const AMBER: Color32 = Color32::from_rgb(0xFF, 0xB0, 0x20);
 pub const RED: Color32 = Color32::from_rgb(0xFF, 0x4A, 0x4A);
 /// "Ahead of plan" and healthy status.
 pub const GREEN: Color32 = Color32::from_rgb(0x5C, 0xD6, 0x8A);
+/// The selected row of a list.
+pub const SELECTED_ROW: Color32 = Color32::from_rgb(0x2A, 0x34, 0x46);
 /// Questions and links to act on.
 pub const BLUE: Color32 = Color32::from_rgb(0x6E, 0xB6, 0xFF);
 /// Guests and highlighted users.

@@ -12,8 +12,8 @@ use crate::plan::{bare_handle, clock_text};
 use crate::questions::{FollowUpItem, Question, QuestionKey, QuestionState, Queue};
 use crate::session::Action;
 
-/// The selected question and its actions; the undo button and the keys below.
-pub(super) fn detail_ui(
+/// The selected question and its actions, or a hint when none is selected.
+pub(super) fn selected_ui(
     ui: &mut egui::Ui,
     frame: &View<'_>,
     state: &mut PanelState,
@@ -21,7 +21,6 @@ pub(super) fn detail_ui(
 ) {
     let texts = frame.texts;
     let queue = frame.live.session().questions();
-    let before = commands.len();
     let selected = state
         .selected
         .as_ref()
@@ -33,6 +32,12 @@ pub(super) fn detail_ui(
         }
         Some(q) => question_ui(ui, frame, queue, q, state, commands),
     }
+}
+
+/// The undo button and the panel's keys: always in view.
+pub(super) fn undo_row_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
+    let texts = frame.texts;
+    let queue = frame.live.session().questions();
     ui.horizontal_wrapped(|ui| {
         ui.add_enabled_ui(queue.undoable().is_some(), |ui| {
             if key_button(ui, texts.q_undo, texts.key_undo, frame.scale) {
@@ -48,10 +53,6 @@ pub(super) fn detail_ui(
             .wrap(),
         );
     });
-    if commands.len() > before {
-        // The producer changed the queue from here: show the result at once.
-        state.refresh();
-    }
 }
 
 fn question_ui(
@@ -67,7 +68,9 @@ fn question_ui(
     let key = q.key.clone();
     let live = |commands: &mut Vec<Command>, action: Action| commands.push(Command::Live(action));
     ui.horizontal_wrapped(|ui| {
-        for (tag, color) in super::list::tags(texts, frame.live.plan(), queue, q) {
+        let plan = frame.live.plan();
+        let tags = super::list::tags(texts, plan, queue, q);
+        for (tag, color) in tags.into_iter().chain(super::list::marks(texts, queue, q)) {
             ui.label(RichText::new(tag).color(color).strong());
         }
         if let Some(h) = q.handled {
@@ -115,7 +118,6 @@ fn question_ui(
         ));
     }
     ui.add(egui::Label::new(RichText::new(sanitize_for_display(&who)).color(theme::DIM)).wrap());
-    parts_ui(ui, frame, q, commands);
 
     if let Some((editing, text)) = &mut state.editing
         && *editing == key
@@ -266,6 +268,8 @@ fn question_ui(
             live(commands, Action::MarkFollowUp(item, !marked));
         }
     });
+    // Last: a question many people asked can have a long list of parts.
+    parts_ui(ui, frame, q, commands);
 }
 
 /// What was merged into the question, each with a button to split it off again; the

@@ -113,43 +113,70 @@ fn row_ui(
         &sanitize_for_display(q.display_text()),
         text_color,
     );
-    let mut right = if q.times_asked() > 1 {
-        fill(texts.times_asked, &[&q.times_asked().to_string()])
-    } else {
-        String::new()
+    // On the right, smaller: the marks, how many asked and who first.
+    let small = FontId::new(font.size * 0.85, font.family.clone());
+    let mut right_job = LayoutJob::default();
+    let mut add_right = |text: &str, color: Color32| {
+        let leading = if right_job.text.is_empty() { 0.0 } else { 8.0 };
+        right_job.append(
+            &sanitize_for_display(text),
+            leading,
+            TextFormat {
+                font_id: small.clone(),
+                color,
+                ..Default::default()
+            },
+        );
     };
+    for (mark, color) in marks(texts, queue, q) {
+        add_right(&mark, color);
+    }
+    if q.times_asked() > 1 {
+        add_right(
+            &fill(texts.times_asked, &[&q.times_asked().to_string()]),
+            theme::BLUE,
+        );
+    }
     let askers = q.askers();
     for a in askers.iter().take(2) {
-        right.push_str(&format!("  @{}", bare_handle(a)));
+        add_right(&format!("@{}", bare_handle(a)), theme::DIM);
     }
     if askers.len() > 2 {
-        right.push_str(&format!(
-            "  {}",
-            fill(texts.and_more, &[&(askers.len() - 2).to_string()])
-        ));
+        add_right(
+            &fill(texts.and_more, &[&(askers.len() - 2).to_string()]),
+            theme::DIM,
+        );
     }
     let selected = state.selected.as_ref() == Some(&q.key);
-    let mut button = egui::Button::selectable(selected, job)
-        .right_text(
-            RichText::new(sanitize_for_display(&right))
-                .font(theme::text(font.size * 0.85))
-                .color(theme::DIM),
-        )
+    let merging = state.merging.as_ref() == Some(&q.key);
+    // Selected: a lit row with a thin outline, so the coloured tags stay readable.
+    let mut button = egui::Button::new(job)
+        .selected(selected)
+        .frame(true)
+        .frame_when_inactive(selected || merging)
+        .right_text(right_job)
         .truncate()
         .min_size(egui::vec2(ui.available_width(), row_height));
-    if state.merging.as_ref() == Some(&q.key) {
-        button = button.stroke(egui::Stroke::new(2.0, theme::AMBER));
+    if selected || merging {
+        let outline = if merging { theme::AMBER } else { theme::BLUE };
+        button = button
+            .fill(theme::SELECTED_ROW)
+            .stroke(egui::Stroke::new(1.5, outline));
     }
-    let response = ui.add(button);
-    let response = response.on_hover_ui(|ui| {
-        ui.label(sanitize_for_display(q.display_text()));
-        if q.wording.is_some() {
-            ui.label(
-                RichText::new(fill(texts.q_original, &[&sanitize_for_display(&q.text)]))
-                    .color(theme::DIM),
-            );
-        }
-    });
+    let mut response = ui.add(button);
+    // The whole question on hover when the line may be cut short, and always the
+    // question as asked when the producer reworded it.
+    if q.wording.is_some() || q.display_text().chars().count() > 28 {
+        response = response.on_hover_ui(|ui| {
+            ui.label(sanitize_for_display(q.display_text()));
+            if q.wording.is_some() {
+                ui.label(
+                    RichText::new(fill(texts.q_original, &[&sanitize_for_display(&q.text)]))
+                        .color(theme::DIM),
+                );
+            }
+        });
+    }
     if response.clicked() {
         state.selected = Some(q.key.clone());
     }
@@ -195,11 +222,17 @@ pub(super) fn tags(
     if q.is_planned() {
         tags.push((texts.q_tag_planned.to_owned(), theme::DIM));
     }
+    tags
+}
+
+/// Marks the producer made: follow-up, reworded.
+pub(super) fn marks(texts: &Texts, queue: &Queue, q: &Question) -> Vec<(String, Color32)> {
+    let mut marks = Vec::new();
     if queue.is_marked(&crate::questions::FollowUpItem::Question(q.key.clone())) {
-        tags.push((texts.q_tag_follow_up.to_owned(), theme::GOLD));
+        marks.push((texts.q_tag_follow_up.to_owned(), theme::GOLD));
     }
     if q.wording.is_some() {
-        tags.push((texts.q_tag_edited.to_owned(), theme::DIM));
+        marks.push((texts.q_tag_edited.to_owned(), theme::DIM));
     }
-    tags
+    marks
 }

@@ -50,26 +50,55 @@ pub fn question_panel_ui(
         );
     });
     filters_ui(ui, frame, state);
-    egui::Panel::bottom("question-detail")
+    // The list comes first: with a question selected the detail takes a fixed part of
+    // the height and scrolls, so a long list of merged parts never squeezes the list.
+    let detail = egui::Panel::bottom("question-detail")
+        .resizable(false)
         .frame(
             egui::Frame::NONE
                 .fill(theme::CARD)
                 .corner_radius(6)
                 .inner_margin(egui::Margin::same(10)),
-        )
-        .show(ui, |ui| detail::detail_ui(ui, frame, state, commands));
+        );
+    let before = commands.len();
+    if state.selected.is_some() {
+        detail
+            .exact_size(ui.available_height() * 0.45)
+            .show(ui, |ui| {
+                ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
+                    detail::undo_row_ui(ui, frame, commands);
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("question-detail")
+                            .auto_shrink(false)
+                            .show(ui, |ui| detail::selected_ui(ui, frame, state, commands));
+                    });
+                });
+            });
+    } else {
+        detail.show(ui, |ui| {
+            detail::selected_ui(ui, frame, state, commands);
+            detail::undo_row_ui(ui, frame, commands);
+        });
+    }
+    if commands.len() > before {
+        // The producer changed the queue from here: show the result at once.
+        state.refresh();
+    }
     list::list_ui(ui, frame, state);
 }
 
-/// State filters (1–5), origin filters (7–9) and the search field (/).
+/// State filters (1–5); origin filters (7–9) and the search field (/).
 fn filters_ui(ui: &mut egui::Ui, frame: &View<'_>, state: &mut PanelState) {
     let texts = frame.texts;
+    let queue = frame.live.session().questions();
     let key_hint = |ui: &mut egui::Ui, key: egui::Key| {
         ui.label(
             RichText::new(key.name())
                 .font(theme::mono(12.0))
                 .color(theme::FAINT),
         );
+        ui.add_space(4.0);
     };
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
@@ -78,38 +107,33 @@ fn filters_ui(ui: &mut egui::Ui, frame: &View<'_>, state: &mut PanelState) {
                 .selectable_label(state.filter == filter, filter.label(texts))
                 .clicked()
             {
-                state.apply(
-                    PanelCommand::Filter(filter),
-                    frame.live.session().questions(),
-                );
+                state.apply(PanelCommand::Filter(filter), queue);
             }
             key_hint(ui, key);
-            ui.add_space(6.0);
         }
-        ui.separator();
+    });
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
         for (origin, key) in OriginFilter::ALL.into_iter().zip(keys::ORIGIN_KEYS) {
             if ui
                 .selectable_label(state.origin == origin, origin.label(texts))
                 .clicked()
             {
-                state.apply(
-                    PanelCommand::Origin(origin),
-                    frame.live.session().questions(),
-                );
+                state.apply(PanelCommand::Origin(origin), queue);
             }
             key_hint(ui, key);
-            ui.add_space(6.0);
+        }
+        ui.add_space(6.0);
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut state.search)
+                .hint_text(texts.q_search_hint)
+                .desired_width(f32::INFINITY),
+        );
+        if std::mem::take(&mut state.focus_search) {
+            search.request_focus();
+        }
+        if search.changed() {
+            state.refresh();
         }
     });
-    let search = ui.add(
-        egui::TextEdit::singleline(&mut state.search)
-            .hint_text(texts.q_search_hint)
-            .desired_width(f32::INFINITY),
-    );
-    if std::mem::take(&mut state.focus_search) {
-        search.request_focus();
-    }
-    if search.changed() {
-        state.refresh();
-    }
 }
