@@ -62,7 +62,8 @@ impl Queue {
         let mut asking = q.askings.remove(i);
         let part = std::mem::replace(&mut asking.part, key.clone());
         let seq = self.next_seq();
-        self.items.push(super::Question {
+        self.rehome(&root);
+        self.push_item(super::Question {
             key: key.clone(),
             text: asking.text.clone(),
             wording: None,
@@ -76,6 +77,7 @@ impl Queue {
             seq,
             up_next_seq: 0,
             pin_seq: 0,
+            asked: 1,
             askings: vec![asking],
         });
         self.history.push(Undo::SplitAsking {
@@ -103,6 +105,8 @@ impl Queue {
             q.askings.extend(askings);
             Self::sort_askings(q);
         }
+        self.rehome(from);
+        self.rehome(&root);
     }
 
     /// Gives a merged entry back its askings (and those of entries merged into it).
@@ -138,5 +142,7 @@ impl Queue {
             q.askings.extend(taken);
             Self::sort_askings(q);
         }
+        self.rehome(&root);
+        self.rehome(key);
     }
 }

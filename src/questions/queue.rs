@@ -1,6 +1,8 @@
 //! The entries of the queue, their askings and states, and the changes the session
 //! folds into them.
 
+use std::collections::HashMap;
+
 use super::undo::Undo;
 use super::{FollowUp, QuestionKey, QuestionState};
 use crate::plan::{Plan, Priority, bare_handle};
@@ -66,6 +68,8 @@ pub struct Question {
     pub(crate) up_next_seq: u64,
     /// When it was pinned, for the order among pinned questions.
     pub(crate) pin_seq: u64,
+    /// `times_asked`, counted when the askings change (the order compares it often).
+    pub(crate) asked: usize,
 }
 
 /// A handle as compared when counting askers: no `@`, lower case.
@@ -108,6 +112,10 @@ impl Question {
     /// How many people asked it: each named asker once however often they asked, and
     /// each asking without a name.
     pub fn times_asked(&self) -> usize {
+        self.asked
+    }
+
+    fn count_askers(&self) -> usize {
         let anonymous = self
             .askings
             .iter()
@@ -146,6 +154,10 @@ pub struct Queue {
     /// Changes made by hand, newest last, for undo.
     pub(crate) history: Vec<Undo>,
     pub(crate) follow_ups: Vec<FollowUp>,
+    /// Where each entry is in `items`.
+    index: HashMap<QuestionKey, usize>,
+    /// For each asking (by its comment or plan key), the entry whose askings hold it.
+    holder: HashMap<QuestionKey, QuestionKey>,
 }
 
 impl Queue {
@@ -158,7 +170,7 @@ impl Queue {
                 continue;
             }
             let seq = queue.next_seq();
-            queue.items.push(Question {
+            queue.push_item(Question {
                 askings: vec![Asking {
                     from: key.clone(),
                     user: q.asker.clone(),
@@ -180,9 +192,49 @@ impl Queue {
                 seq,
                 up_next_seq: 0,
                 pin_seq: 0,
+                asked: 1,
             });
         }
         queue
+    }
+
+    /// Adds an entry, keeping the indexes.
+    pub(crate) fn push_item(&mut self, q: Question) {
+        let key = q.key.clone();
+        self.index.insert(key.clone(), self.items.len());
+        self.items.push(q);
+        self.rehome(&key);
+    }
+
+    /// Removes an entry (undoing its arrival by hand), keeping the indexes.
+    pub(crate) fn remove_item(&mut self, key: &QuestionKey) -> Option<Question> {
+        let i = *self.index.get(key)?;
+        let q = self.items.remove(i);
+        self.index = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.key.clone(), i))
+            .collect();
+        for a in &q.askings {
+            if self.holder.get(&a.from) == Some(key) {
+                self.holder.remove(&a.from);
+            }
+        }
+        self.manual.retain(|k| k != key);
+        Some(q)
+    }
+
+    /// After `key`'s askings changed: they are held there, and counted again.
+    pub(crate) fn rehome(&mut self, key: &QuestionKey) {
+        let Some(&i) = self.index.get(key) else {
+            return;
+        };
+        let q = &mut self.items[i];
+        q.asked = q.count_askers();
+        for a in &q.askings {
+            self.holder.insert(a.from.clone(), key.clone());
+        }
     }
 
     pub(crate) fn next_seq(&mut self) -> u64 {
@@ -202,25 +254,21 @@ impl Queue {
 
     /// The entry with this key, merged or not.
     pub fn find(&self, key: &QuestionKey) -> Option<&Question> {
-        self.items.iter().find(|q| &q.key == key)
+        self.index.get(key).and_then(|&i| self.items.get(i))
     }
 
     pub(crate) fn find_mut(&mut self, key: &QuestionKey) -> Option<&mut Question> {
-        self.items.iter_mut().find(|q| &q.key == key)
+        self.index.get(key).and_then(|&i| self.items.get_mut(i))
     }
 
     /// The entry the producer sees for `key`: the entry itself, the one it was merged
     /// into, or the one holding it as an asking (a repeat).
     pub fn entry_of(&self, key: &QuestionKey) -> Option<&Question> {
-        let root = match self.find(key) {
-            Some(q) => self.root_key(&q.key)?,
-            None => self
-                .entries()
-                .find(|q| q.askings.iter().any(|a| &a.from == key))?
-                .key
-                .clone(),
+        let held_by = match self.find(key) {
+            Some(q) => &q.key,
+            None => self.holder.get(key)?,
         };
-        self.find(&root)
+        self.find(&self.root_key(held_by)?)
     }
 
     /// The entry `key` is (eventually) merged into, or `key` itself.
@@ -283,7 +331,7 @@ impl Queue {
         }
         let key = QuestionKey::Comment(comment_id.to_owned());
         let seq = self.next_seq();
-        self.items.push(Question {
+        self.push_item(Question {
             askings: vec![Asking {
                 from: key.clone(),
                 user: Some(user.to_owned()),
@@ -305,6 +353,7 @@ impl Queue {
             seq,
             up_next_seq: 0,
             pin_seq: 0,
+            asked: 1,
         });
         true
     }
@@ -354,6 +403,7 @@ impl Queue {
                 seq,
             });
         }
+        self.rehome(&root);
         true
     }
 

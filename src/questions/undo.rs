@@ -74,8 +74,7 @@ impl Queue {
     pub(crate) fn revert(&mut self, change: Undo) {
         match change {
             Undo::Added { key } => {
-                self.items.retain(|q| q.key != key);
-                self.manual.retain(|k| k != &key);
+                self.remove_item(&key);
             }
             Undo::State {
                 key,
@@ -108,11 +107,9 @@ impl Queue {
             Undo::Merged { key } => self.split_entry(&key),
             Undo::SplitOff { key, under } => self.merge_under(&key, &under),
             Undo::SplitAsking { key, under, part } => {
-                let Some(i) = self.items.iter().position(|q| q.key == key) else {
+                let Some(taken) = self.remove_item(&key) else {
                     return;
                 };
-                let taken = self.items.remove(i);
-                self.manual.retain(|k| k != &key);
                 let Some(root) = self.root_key(&under) else {
                     return;
                 };
@@ -125,6 +122,7 @@ impl Queue {
                     }));
                     Self::sort_askings(q);
                 }
+                self.rehome(&root);
             }
             Undo::FollowUp { key, before } => {
                 let item = FollowUpItem::Question(key);
