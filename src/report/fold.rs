@@ -724,7 +724,10 @@ impl ReportFold {
             total: queue.len(),
             planned,
             live: queue.len() - planned,
-            merged: queue.iter().map(|q| q.times_asked().saturating_sub(1)).sum(),
+            merged: queue
+                .iter()
+                .map(|q| q.times_asked().saturating_sub(1))
+                .sum(),
             answered: in_state(QuestionState::Answered),
             skipped: in_state(QuestionState::Skipped),
             left: left_questions.len(),

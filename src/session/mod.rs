@@ -33,7 +33,12 @@ use crate::sources::SourceState;
 
 /// A shown question joins the queue, or merges into the question it repeats: the one
 /// rule, for [`Session::apply`] and the report's fold alike.
-pub(crate) fn receive_question(queue: &mut Queue, comment: &Comment, verdict: &Verdict, at_ms: i64) {
+pub(crate) fn receive_question(
+    queue: &mut Queue,
+    comment: &Comment,
+    verdict: &Verdict,
+    at_ms: i64,
+) {
     if !(verdict.shown && verdict.question) {
         return;
     }
