@@ -11,6 +11,8 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use livecue::comments::Comment;
+use livecue::questions::FollowUpItem;
+use livecue::session::Action;
 use livecue::show::ManualClock;
 use livecue::ui::{LivecueApp, Screen};
 
@@ -73,6 +75,11 @@ fn ended_show(harness: &mut Harness<'static, LivecueApp>, clock: &ManualClock) {
             press(harness, Key::Space);
         }
     }
+    // The producer marks the last comment for a follow-up.
+    assert!(harness.state_mut().live_mut().perform(Action::MarkFollowUp(
+        FollowUpItem::Comment("c5".into()),
+        true
+    )));
     press(harness, Key::E);
     press(harness, Key::Enter);
     assert_eq!(harness.state().screen(), Screen::Summary);
@@ -122,6 +129,16 @@ fn end_a_show_open_its_report_and_export_it() {
     let summary: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["comments"]["received"], 5);
+    // What the producer marked comes first on the follow-up list, then the rest.
+    let followups = summary["followups"].as_array().unwrap();
+    assert_eq!(followups[0]["kind"], "marked", "{followups:?}");
+    assert_eq!(followups[0]["id"], "c5");
+    assert!(
+        followups
+            .iter()
+            .any(|f| f["kind"] == "complaint" && f["id"] == "c3"),
+        "{followups:?}"
+    );
     // Pre-flight reached the report: the tick and the do-not-disturb reading.
     let preflight = &summary["preflight"];
     assert_eq!(preflight["checklist"][0]["ticked"], true, "{preflight}");

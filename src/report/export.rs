@@ -528,6 +528,7 @@ pub fn markdown(report: &Report, zone: Zone) -> String {
             f.at.map(|t| zone.local(t).format("%H:%M").to_string())
                 .unwrap_or_else(|| "planned".to_owned());
         let why = match (&f.kind, &f.matched) {
+            (FollowupKind::Marked, _) => "marked by the producer".to_owned(),
             (FollowupKind::Complaint, Some(w)) => format!("complaint: {}", md(w)),
             _ if f.times_asked > 1 => format!("unanswered, asked ×{}", f.times_asked),
             _ => "unanswered".to_owned(),

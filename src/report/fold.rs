@@ -11,7 +11,7 @@
 //! once the show's start is known) and its handle and text in one buffer (for a
 //! promotion later in the journal).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasher;
 use std::path::Path;
 use std::sync::Arc;
@@ -26,7 +26,7 @@ use super::{
 };
 use crate::comments::{Comment, Reason, Verdict, WordMatcher};
 use crate::plan::{CueTime, Plan};
-use crate::questions::{QuestionKey, QuestionState, Queue};
+use crate::questions::{FollowUpItem, QuestionKey, QuestionState, Queue};
 use crate::session::{Event, JournalHeader, Session, Stamp, summarize};
 use crate::show::{ShowState, WindowCheck};
 
@@ -312,6 +312,63 @@ impl ReportFold {
             _ => self.session.apply(event),
         }
         None
+    }
+
+    /// The received comment `id`: its record, user and text.
+    fn received(&self, id: &str) -> Option<(Rec, &str, &str)> {
+        let &i = self.seen.get(&self.id_hash.hash_one(id))?;
+        let r = self.recs[i as usize];
+        let start = r.start as usize;
+        let user_end = start + r.user_len as usize;
+        let text_end = user_end + r.text_len as usize;
+        Some((
+            r,
+            self.texts.get(start..user_end)?,
+            self.texts.get(user_end..text_end)?,
+        ))
+    }
+
+    /// What the producer marked "follow up after the show": comments and questions.
+    fn marked_followups(&self, start_ms: Option<i64>) -> Vec<Followup> {
+        let wall = |ms: i64| self.stamp(ms).wall;
+        self.queue
+            .follow_ups()
+            .iter()
+            .filter_map(|mark| match &mark.item {
+                FollowUpItem::Comment(id) => {
+                    let (r, user, text) = self.received(id)?;
+                    Some(Followup {
+                        kind: FollowupKind::Marked,
+                        user: user.to_owned(),
+                        at: Some(wall(r.ms)),
+                        show_ms: start_ms.map(|s| r.ms - s),
+                        segment: self.segment_title(r.seg),
+                        text: text.to_owned(),
+                        matched: None,
+                        times_asked: 0,
+                        id: id.clone(),
+                    })
+                }
+                FollowUpItem::Question(key) => {
+                    let q = self.queue.find(key)?;
+                    let asked = self.asked.get(&q.key);
+                    let id = match &q.key {
+                        QuestionKey::Planned(id) | QuestionKey::Comment(id) => id.clone(),
+                    };
+                    Some(Followup {
+                        kind: FollowupKind::Marked,
+                        user: q.asker().unwrap_or_default().to_owned(),
+                        at: asked.map(|a| wall(a.ms)),
+                        show_ms: asked.zip(start_ms).map(|(a, s)| a.ms - s),
+                        segment: asked.and_then(|a| self.segment_title(a.seg)),
+                        text: q.text.clone(),
+                        matched: None,
+                        times_asked: q.times_asked(),
+                        id,
+                    })
+                }
+            })
+            .collect()
     }
 
     /// A comment put into the queue by hand: as `Session::apply` does, when the
@@ -777,42 +834,53 @@ impl ReportFold {
             list: cue_list,
         };
 
-        let mut followups: Vec<Followup> = left_questions
-            .iter()
-            .map(|q| {
-                let asked = self.asked.get(&q.key);
-                let id = match &q.key {
-                    QuestionKey::Planned(id) | QuestionKey::Comment(id) => id.clone(),
-                };
-                Followup {
-                    kind: FollowupKind::UnansweredQuestion,
-                    user: q.asker().unwrap_or_default().to_owned(),
-                    at: asked.map(|a| wall(a.ms)),
-                    show_ms: asked.zip(start_ms).map(|(a, s)| a.ms - s),
-                    segment: asked.and_then(|a| self.segment_title(a.seg)),
-                    text: q.text.clone(),
-                    matched: None,
-                    times_asked: q.times_asked(),
-                    id,
-                }
-            })
-            .collect();
-        followups.extend(self.complaints.iter().map(|c| {
-            let r = self.recs[c.rec as usize];
-            Followup {
-                kind: FollowupKind::Complaint,
-                user: c.user.clone(),
-                at: Some(wall(r.ms)),
-                show_ms: start_ms.map(|s| r.ms - s),
-                segment: self.segment_title(r.seg),
-                text: c.text.clone(),
-                matched: Some(c.word.clone()),
-                times_asked: 0,
-                id: c.id.clone(),
-            }
-        }));
-        // By time; planned questions (never asked in a comment) last, in queue order.
-        followups.sort_by_key(|f| (f.at.is_none(), f.at));
+        // First what the producer marked, then what nobody answered and the complaints
+        // (each thing once).
+        let mut followups: Vec<Followup> = self.marked_followups(start_ms);
+        let marked: HashSet<String> = followups.iter().map(|f| f.id.clone()).collect();
+        followups.extend(
+            left_questions
+                .iter()
+                .map(|q| {
+                    let asked = self.asked.get(&q.key);
+                    let id = match &q.key {
+                        QuestionKey::Planned(id) | QuestionKey::Comment(id) => id.clone(),
+                    };
+                    Followup {
+                        kind: FollowupKind::UnansweredQuestion,
+                        user: q.asker().unwrap_or_default().to_owned(),
+                        at: asked.map(|a| wall(a.ms)),
+                        show_ms: asked.zip(start_ms).map(|(a, s)| a.ms - s),
+                        segment: asked.and_then(|a| self.segment_title(a.seg)),
+                        text: q.text.clone(),
+                        matched: None,
+                        times_asked: q.times_asked(),
+                        id,
+                    }
+                })
+                .filter(|f| !marked.contains(&f.id)),
+        );
+        followups.extend(
+            self.complaints
+                .iter()
+                .filter(|c| !marked.contains(&c.id))
+                .map(|c| {
+                    let r = self.recs[c.rec as usize];
+                    Followup {
+                        kind: FollowupKind::Complaint,
+                        user: c.user.clone(),
+                        at: Some(wall(r.ms)),
+                        show_ms: start_ms.map(|s| r.ms - s),
+                        segment: self.segment_title(r.seg),
+                        text: c.text.clone(),
+                        matched: Some(c.word.clone()),
+                        times_asked: 0,
+                        id: c.id.clone(),
+                    }
+                }),
+        );
+        // Marked first; then by time, planned questions (never asked in a comment) last.
+        followups.sort_by_key(|f| (f.kind != FollowupKind::Marked, f.at.is_none(), f.at));
 
         let (window, _) = match summary.running.window {
             WindowCheck::Inside => ("inside", 0),

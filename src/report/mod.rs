@@ -415,6 +415,8 @@ pub struct CueRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FollowupKind {
+    /// A question or comment the producer marked "follow up after the show".
+    Marked,
     /// A question nobody answered or skipped.
     UnansweredQuestion,
     /// A comment with a complaint or order-problem word.
@@ -425,6 +427,7 @@ impl FollowupKind {
     /// The snake-case name used in files.
     pub fn as_str(&self) -> &'static str {
         match self {
+            FollowupKind::Marked => "marked",
             FollowupKind::UnansweredQuestion => "unanswered_question",
             FollowupKind::Complaint => "complaint",
         }

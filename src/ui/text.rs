@@ -437,6 +437,8 @@ pub struct Texts {
     pub report_followups: &'static str,
     /// An empty list.
     pub report_nothing: &'static str,
+    /// Marked by the producer for a follow-up.
+    pub report_marked: &'static str,
     /// A complaint or order problem.
     pub report_complaint: &'static str,
     /// A question nobody answered.
@@ -804,6 +806,7 @@ pub const EN: Texts = Texts {
     report_over: "over / under",
     report_followups: "Follow up after the show ({})",
     report_nothing: "Nothing to follow up.",
+    report_marked: "marked",
     report_complaint: "complaint",
     report_unanswered: "unanswered",
     report_questions: "Questions: {} · {} answered · {} skipped · {} left",

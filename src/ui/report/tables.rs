@@ -79,6 +79,7 @@ pub fn followups_ui(ui: &mut egui::Ui, texts: &Texts, report: &Report) {
     }
     for f in &report.followups {
         let kind = match f.kind {
+            FollowupKind::Marked => texts.report_marked,
             FollowupKind::Complaint => texts.report_complaint,
             FollowupKind::UnansweredQuestion => texts.report_unanswered,
         };
