@@ -314,12 +314,20 @@ fn every_event_kind_round_trips_through_json() {
         assert!(!line.contains('\n'));
         assert_eq!(&serde_json::from_str::<Event>(&line).unwrap(), e, "{line}");
     }
-    let line = serde_json::to_string(&events[12]).unwrap();
+    let moved = events
+        .iter()
+        .find(|e| matches!(e, Event::QuestionMoved { .. }))
+        .unwrap();
+    let line = serde_json::to_string(moved).unwrap();
     assert_eq!(
         line,
         r#"{"type":"question_moved","question":{"from":"planned","id":"s2"},"to":{"above":{"from":"planned","id":"s1"}},"at":{"ms":14,"wall":"2026-11-18T11:06:40.014Z"}}"#
     );
-    let line = serde_json::to_string(&events[16]).unwrap();
+    let marked = events
+        .iter()
+        .find(|e| matches!(e, Event::FollowUpMarked { .. }))
+        .unwrap();
+    let line = serde_json::to_string(marked).unwrap();
     assert!(
         line.starts_with(r#"{"type":"follow_up_marked","item":{"comment":"c9"},"marked":true,"#),
         "{line}"
