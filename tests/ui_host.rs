@@ -3,21 +3,20 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod app_fixture;
+
 use std::path::Path;
-use std::sync::Arc;
 
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use livecue::audio::Chime;
 use livecue::comments::Comment;
-use livecue::plan;
-use livecue::preflight::dnd::{DndReport, DndState};
-use livecue::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
 use livecue::session::read_journal;
 use livecue::show::{Clock as _, ManualClock, Phase, ShowState};
-use livecue::sources::no_notify;
-use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp, Screen};
+use livecue::ui::{LivecueApp, Screen};
+
+use app_fixture::Open;
 
 const PLAN: &str = r#"(
     title: "UI test show",
@@ -48,54 +47,19 @@ struct Fixture {
     _dir: tempfile::TempDir,
 }
 
-const EPOCH_SECS: i64 = 1_795_000_000;
-
 /// The app as `livecue` opens it: the plan's unfinished show in `shows`, if any, else
 /// a new one there.
 fn open_app(shows: &Path, clock: &ManualClock, size: egui::Vec2) -> Harness<'static, LivecueApp> {
-    let plan = Arc::new(plan::parse(PLAN, "ui-test").unwrap());
-    let runner = ShowRunner::open(
-        ShowSetup {
-            classifier: plan_filter(plan.filter.clone(), Vec::new()),
-            plan,
-            clock: ShowClock::Manual {
-                clock: clock.clone(),
-                epoch: chrono::DateTime::from_timestamp(EPOCH_SECS, 0).unwrap(),
-            },
-            notify: no_notify(),
-        },
-        shows,
-    )
-    .unwrap();
-    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
-        LivecueApp::new(
-            cc,
-            AppOptions {
-                runner,
-                plan_dir: None,
-                audio: AudioChoice::Silent,
-                fonts: FontDiscovery::BundledOnly,
-                source: None,
-                speed_server: None,
-                dnd: no_dnd_service,
-            },
-        )
-    });
-    // By count: pre-flight's spinner repaints while do-not-disturb is being read, and
-    // on a busy machine that outlasts `run`'s step limit.
-    harness.run_steps(2);
+    let mut harness = Open {
+        clock: clock.clone(),
+        size,
+        ..Open::new(PLAN, shows)
+    }
+    .app();
     // A new show opens on pre-flight; these tests are about the show itself.
     harness.key_press(Key::F2);
     harness.run();
     harness
-}
-
-fn no_dnd_service() -> DndReport {
-    DndReport {
-        state: DndState::Unknown,
-        method: "none".into(),
-        detail: "no notification service in tests".into(),
-    }
 }
 
 fn app_at(size: egui::Vec2) -> Fixture {

@@ -7,20 +7,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-use std::sync::Arc;
+mod app_fixture;
 
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable};
 use livecue::comments::Comment;
-use livecue::plan;
-use livecue::preflight::dnd::{DndReport, DndState};
 use livecue::questions::{FollowUpItem, Question, QuestionKey, QuestionState};
-use livecue::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
 use livecue::show::ManualClock;
-use livecue::sources::no_notify;
-use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp};
+use livecue::ui::LivecueApp;
+
+use app_fixture::Open;
 
 const PLAN: &str = r#"(
     title: "Question panel test",
@@ -44,49 +42,15 @@ struct Fixture {
     _dir: tempfile::TempDir,
 }
 
-fn no_dnd_service() -> DndReport {
-    DndReport {
-        state: DndState::Unknown,
-        method: "none".into(),
-        detail: "no notification service in tests".into(),
-    }
-}
-
 /// The app on air with the host screen detached: the producer's window.
 fn producer() -> Fixture {
     let clock = ManualClock::new();
     let dir = tempfile::tempdir().unwrap();
-    let plan = Arc::new(plan::parse(PLAN, "ui-questions").unwrap());
-    let runner = ShowRunner::open(
-        ShowSetup {
-            classifier: plan_filter(plan.filter.clone(), Vec::new()),
-            plan,
-            clock: ShowClock::Manual {
-                clock: clock.clone(),
-                epoch: chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
-            },
-            notify: no_notify(),
-        },
-        &dir.path().join("shows"),
-    )
-    .unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .build_eframe(move |cc| {
-            LivecueApp::new(
-                cc,
-                AppOptions {
-                    runner,
-                    plan_dir: None,
-                    audio: AudioChoice::Silent,
-                    fonts: FontDiscovery::BundledOnly,
-                    source: None,
-                    speed_server: None,
-                    dnd: no_dnd_service,
-                },
-            )
-        });
-    harness.run();
+    let mut harness = Open {
+        clock: clock.clone(),
+        ..Open::new(PLAN, &dir.path().join("shows"))
+    }
+    .app();
     // A new show opens on pre-flight; on air, then the host screen in its own window.
     harness.key_press(Key::F2);
     harness.run();
