@@ -25,7 +25,7 @@ use crate::preflight::speed::DEFAULT_SERVER;
 use crate::runner::ShowRunner;
 use crate::session::{Action, Live};
 use crate::show::{Phase, ShowState};
-use crate::sources::{DEFAULT_GRAPH_URL, SourceSettings};
+use crate::sources::{DEFAULT_GRAPH_URL, NotifyFn, SourceSettings};
 
 /// Whether to open the audio device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +86,7 @@ pub struct LivecueApp {
     preflight: PreflightJobs,
     speed_server: String,
     read_dnd: fn() -> DndReport,
-    notify: Arc<dyn Fn() + Send + Sync>,
+    notify: NotifyFn,
     report: ReportJobs,
     /// The folder of shows, read when the report screen opens.
     shows: Vec<crate::runner::ShowEntry>,
@@ -124,7 +124,7 @@ impl LivecueApp {
         audio.set_muted(remembered.muted);
         let mut runner = options.runner;
         let view = ViewState::new(runner.live().plan(), options.plan_dir.as_deref());
-        let notify: Arc<dyn Fn() + Send + Sync> = {
+        let notify: NotifyFn = {
             let ctx = ctx.clone();
             Arc::new(move || ctx.request_repaint())
         };

@@ -2,15 +2,14 @@
 //! do-not-disturb reading on a thread of its own (it may run desktop tools). What they
 //! find goes into the journal through the session, like everything else.
 
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::preflight::dnd::{DndReport, DndState};
 use crate::preflight::speed::{Progress, SpeedConfig, SpeedTest};
 use crate::session::Live;
 
-/// Asks for a repaint when a job has news.
-pub type Notify = Arc<dyn Fn() + Send + Sync>;
+// Asks for a repaint when a job has news: the same callback the sources use.
+use crate::sources::NotifyFn as Notify;
 
 /// Running pre-flight jobs and the checklist's chosen row.
 #[derive(Default)]

@@ -9,8 +9,8 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use crate::plan::Plan;
 use crate::report::{ExportOptions, Report, ReportOptions, export_journal, report_journal};
 
-/// Asks for a repaint when a job has news.
-pub type Notify = Arc<dyn Fn() + Send + Sync>;
+// Asks for a repaint when a job has news: the same callback the sources use.
+use crate::sources::NotifyFn as Notify;
 
 /// A report being made or made.
 pub enum Loaded {
