@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::sources::{KEYCHAIN_SERVICE, Platform, Token, store_token};
+use crate::sources::{
+    KEYCHAIN_SERVICE, Platform, Token, is_valid_graph_id, list_accounts_blocking, store_token,
+};
 
 /// How a host gets the token livecue needs, shown after `livecue login --help`.
 pub const HELP: &str = "\
@@ -27,8 +29,9 @@ the Page - and, for Instagram, the Instagram professional account linked to it.
    Token.
 3. instagram: store that long-lived user token (Meta's Instagram API takes a
    user's token); make a new one before its 60 days are up.
-   facebook: with it, open /me/accounts?fields=name,access_token and store the
-   Page's access_token. Use the Page token: made from a long-lived user token
+   facebook: pipe that user token into `livecue login facebook --page PAGE_ID`
+   (`livecue accounts` lists your Pages and their ids), which stores the Page's
+   own token from /me/accounts. Use the Page token: made from a long-lived user token
    it does not expire, so it cannot run out during a show; only a Page token
    shows who wrote each live comment; and its call budget grows with the
    Page's audience, where a user token gets a small hourly allowance (Meta's
@@ -37,8 +40,19 @@ the Page - and, for Instagram, the Instagram professional account linked to it.
 Paste the token when asked, or pipe it in. LIVECUE_IG_TOKEN and
 LIVECUE_FB_TOKEN override the keychain. livecue never prints a token.";
 
-/// Reads a token from standard input (hidden when it is a terminal) and stores it.
-pub fn run(platform: Platform) -> anyhow::Result<ExitCode> {
+/// Reads a token from standard input (hidden when it is a terminal) and stores it; with
+/// `page`, the token read is a user's, and the Page's own token is stored instead.
+pub fn run(platform: Platform, page: Option<&str>, graph_url: &str) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        page.is_none() || platform == Platform::Facebook,
+        "--page is for `livecue login facebook`: Instagram takes the user's token"
+    );
+    if let Some(id) = page {
+        anyhow::ensure!(
+            is_valid_graph_id(id),
+            "--page `{id}` is not a Facebook Page id (digits; `livecue accounts` lists them)"
+        );
+    }
     let text = if std::io::stdin().is_terminal() {
         rpassword::prompt_password(format!(
             "Paste the {} access token (input hidden), then Enter: ",
@@ -59,7 +73,14 @@ pub fn run(platform: Platform) -> anyhow::Result<ExitCode> {
             platform.title()
         )
     })?;
+    let token = match page {
+        Some(id) => page_token(token, id, graph_url)?,
+        None => token,
+    };
     store_token(platform, &token)?;
+    if let Some(id) = page {
+        eprintln!("livecue: the token of the Page {id} is the one stored.");
+    }
     eprintln!(
         "livecue: {} token stored in the OS keychain (service `{KEYCHAIN_SERVICE}`, account `{}`); \
          {} overrides it when set.",
@@ -68,4 +89,37 @@ pub fn run(platform: Platform) -> anyhow::Result<ExitCode> {
         platform.env_var()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The Page's own token from `/me/accounts`, asked with the user's token.
+fn page_token(user_token: Token, page_id: &str, graph_url: &str) -> anyhow::Result<Token> {
+    let accounts = list_accounts_blocking(graph_url.to_owned(), user_token)?;
+    let listed: Vec<String> = accounts
+        .pages
+        .iter()
+        .map(|p| format!("{} ({})", p.name, p.id))
+        .collect();
+    let Some(page) = accounts.pages.iter().find(|p| p.id == page_id) else {
+        let why = accounts.pages_problem.as_deref().unwrap_or("");
+        anyhow::bail!(
+            "the token's user does not manage the Page {page_id}; its Pages: {}{}",
+            if listed.is_empty() {
+                "none".to_owned()
+            } else {
+                listed.join(", ")
+            },
+            if why.is_empty() {
+                String::new()
+            } else {
+                format!(" ({why})")
+            }
+        );
+    };
+    page.page_token().cloned().with_context(|| {
+        format!(
+            "Facebook gave no token for the Page {} ({page_id}): the user needs a role on \
+             the Page that may create content, and the token pages_show_list",
+            page.name
+        )
+    })
 }

@@ -1,7 +1,8 @@
 //! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`,
 //! `livecue classify`, `livecue record`, `livecue preflight`, `livecue report`,
-//! `livecue login`.
+//! `livecue login`, `livecue accounts`.
 
+mod accounts;
 mod check;
 pub mod classify;
 mod login;
@@ -90,7 +91,16 @@ pub enum Command {
     Login {
         /// Which platform the token is for
         platform: LoginPlatform,
+        /// facebook: store this Page's own token, looked up with the user token given
+        #[arg(long, value_name = "PAGE_ID")]
+        page: Option<String>,
+        /// Graph API base URL with its version (for --page)
+        #[arg(long, value_name = "URL", default_value = crate::sources::DEFAULT_GRAPH_URL)]
+        graph_url: String,
     },
+    /// List the Facebook Pages and Instagram accounts the stored token reaches, with
+    /// their ids, and the permissions it has and lacks (never prints the token)
+    Accounts(accounts::AccountsArgs),
 }
 
 /// The platforms `livecue login` stores tokens for.
@@ -135,7 +145,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => classify::run(plan.as_deref(), hidden_words.as_deref(), input.as_deref()),
         Some(Command::Record(args)) => record::run(args),
         Some(Command::Report(args)) => report::run(args),
-        Some(Command::Login { platform }) => login::run(platform.into()),
+        Some(Command::Login {
+            platform,
+            page,
+            graph_url,
+        }) => login::run(platform.into(), page.as_deref(), &graph_url),
+        Some(Command::Accounts(args)) => accounts::run(args),
         Some(Command::Preflight(args)) => preflight::run(args),
         None => open::run(open::OpenArgs {
             plan: cli.plan,

@@ -30,6 +30,11 @@ use crate::comments::Comment;
 
 pub use crate::source_spec::{SourceSpec, SpecError, Speed, is_valid_graph_id};
 pub use graph::{
+    Accounts, AccountsError, HIDE_PERMISSION, InstagramAccount, PageAccount, ReplyAccount,
+    ReplyError, hide_comment, list_accounts, list_accounts_blocking, needs as permissions_needed,
+    reply_permission, send_private_reply,
+};
+pub use graph::{
     OwnerKind, ReadCheck, TokenCheckProblem, TokenHealth, TokenOwner, TokenProblem, check_token,
     check_token_blocking,
 };

@@ -8,6 +8,13 @@
 //! first; it can change the broadcast over time or answer itself (an error, a usage
 //! header). Requests are logged with tokio's clock, which the tests pause, so spacing
 //! is measured in simulated time.
+//!
+//! For accounts and replies it also serves `/me`, `/me/accounts` (the Pages of
+//! [`Model::pages`], each with its Page token and linked Instagram account),
+//! `/me/permissions` ([`Model::granted`] and [`Model::declined`]), private replies
+//! (`POST /{account}/messages`: one per comment, an Instagram live's only while it
+//! runs) and hiding a comment (`POST /{comment-id}` with `is_hidden`). POST bodies are
+//! logged as JSON.
 
 #![allow(dead_code)] // each test file uses part of it
 
@@ -17,7 +24,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use http_body_util::Full;
+use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -42,19 +49,26 @@ pub struct Req {
     pub at: Duration,
     pub path: String,
     pub query: HashMap<String, String>,
+    /// `GET` or `POST`.
+    pub method: String,
+    /// A POST's JSON body.
+    pub body: Option<Value>,
     /// For comment requests: which poll (first pages counted from 1).
     pub poll: usize,
 }
 
 impl Req {
     pub fn is_comments(&self) -> bool {
-        self.path.ends_with("/comments")
+        self.method == "GET" && self.path.ends_with("/comments")
     }
     pub fn is_first_page(&self) -> bool {
         self.is_comments() && !self.query.contains_key("after")
     }
     pub fn is_check(&self) -> bool {
-        !self.is_comments()
+        !self.is_comments() && self.method == "GET" && !self.path.starts_with("/v26.0/me")
+    }
+    pub fn is_post(&self) -> bool {
+        self.method == "POST"
     }
     pub fn is_page_live_videos(&self) -> bool {
         self.path.ends_with("/live_videos")
@@ -102,6 +116,16 @@ pub struct Model {
     /// Comments still to be posted, oldest first: each appears once the server's clock
     /// reaches its time.
     pub scheduled: Vec<(Duration, Value)>,
+    /// `/me/accounts`' entries (`id`, `name`, `access_token`,
+    /// `instagram_business_account`).
+    pub pages: Vec<Value>,
+    /// Permissions `/me/permissions` lists as granted, and as declined.
+    pub granted: Vec<String>,
+    pub declined: Vec<String>,
+    /// Comments that had their one private reply.
+    pub replied: Vec<String>,
+    /// Comments hidden.
+    pub hidden: Vec<String>,
 }
 
 pub type Hook = Box<dyn FnMut(&mut Model, &Req) -> Option<Reply> + Send>;
@@ -153,6 +177,19 @@ pub async fn start(facebook: bool, hook: Hook) -> Server {
         facebook,
         status_object: false,
         scheduled: Vec::new(),
+        pages: vec![sunrise_page()],
+        granted: [
+            "instagram_basic",
+            "pages_show_list",
+            "pages_read_engagement",
+            "pages_read_user_content",
+            "instagram_manage_messages",
+        ]
+        .map(String::from)
+        .to_vec(),
+        declined: vec!["instagram_manage_comments".to_owned()],
+        replied: Vec::new(),
+        hidden: Vec::new(),
     }));
     let log = Arc::new(Mutex::new(Vec::new()));
     let hook = Arc::new(Mutex::new(hook));
@@ -168,49 +205,62 @@ pub async fn start(facebook: bool, hook: Hook) -> Server {
                 let (model, log, hook, polls) =
                     (model.clone(), log.clone(), hook.clone(), polls.clone());
                 let service = service_fn(move |req: Request<hyper::body::Incoming>| {
-                    let path = req.uri().path().to_owned();
-                    let query: HashMap<String, String> = req
-                        .uri()
-                        .query()
-                        .unwrap_or("")
-                        .split('&')
-                        .filter(|kv| !kv.is_empty())
-                        .map(|kv| {
-                            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-                            (decode(k), decode(v))
-                        })
-                        .collect();
-                    let mut r = Req {
-                        at: started.elapsed(),
-                        path,
-                        query,
-                        poll: 0,
-                    };
-                    if r.is_first_page() {
-                        let mut p = polls.lock().unwrap();
-                        *p += 1;
-                        r.poll = *p;
-                    } else if r.is_comments() {
-                        r.poll = *polls.lock().unwrap();
+                    let (model, log, hook, polls) =
+                        (model.clone(), log.clone(), hook.clone(), polls.clone());
+                    async move {
+                        let (parts, body) = req.into_parts();
+                        let bytes = body
+                            .collect()
+                            .await
+                            .map(|b| b.to_bytes())
+                            .unwrap_or_default();
+                        let path = parts.uri.path().to_owned();
+                        let query: HashMap<String, String> = parts
+                            .uri
+                            .query()
+                            .unwrap_or("")
+                            .split('&')
+                            .filter(|kv| !kv.is_empty())
+                            .map(|kv| {
+                                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                                (decode(k), decode(v))
+                            })
+                            .collect();
+                        let mut r = Req {
+                            at: started.elapsed(),
+                            path,
+                            query,
+                            method: parts.method.as_str().to_owned(),
+                            body: serde_json::from_slice(&bytes).ok(),
+                            poll: 0,
+                        };
+                        if r.is_first_page() {
+                            let mut p = polls.lock().unwrap();
+                            *p += 1;
+                            r.poll = *p;
+                        } else if r.is_comments() {
+                            r.poll = *polls.lock().unwrap();
+                        }
+                        log.lock().unwrap().push(r.clone());
+                        let reply = {
+                            let mut m = model.lock().unwrap();
+                            let due = m.scheduled.iter().take_while(|(at, _)| *at <= r.at).count();
+                            let posted: Vec<Value> =
+                                m.scheduled.drain(..due).map(|(_, c)| c).collect();
+                            m.comments.extend(posted);
+                            let custom = (hook.lock().unwrap())(&mut m, &r);
+                            custom.unwrap_or_else(|| serve(&mut m, &r))
+                        };
+                        let mut resp = Response::builder().status(reply.status);
+                        for (k, v) in &reply.headers {
+                            resp = resp.header(k, v);
+                        }
+                        let resp = resp
+                            .header("content-type", "application/json")
+                            .body(Full::new(Bytes::from(reply.body)))
+                            .unwrap();
+                        Ok::<_, Infallible>(resp)
                     }
-                    log.lock().unwrap().push(r.clone());
-                    let reply = {
-                        let mut m = model.lock().unwrap();
-                        let due = m.scheduled.iter().take_while(|(at, _)| *at <= r.at).count();
-                        let posted: Vec<Value> = m.scheduled.drain(..due).map(|(_, c)| c).collect();
-                        m.comments.extend(posted);
-                        let custom = (hook.lock().unwrap())(&mut m, &r);
-                        custom.unwrap_or_else(|| serve(&mut m, &r))
-                    };
-                    let mut resp = Response::builder().status(reply.status);
-                    for (k, v) in &reply.headers {
-                        resp = resp.header(k, v);
-                    }
-                    let resp = resp
-                        .header("content-type", "application/json")
-                        .body(Full::new(Bytes::from(reply.body)))
-                        .unwrap();
-                    async move { Ok::<_, Infallible>(resp) }
                 });
                 tokio::spawn(async move {
                     let _ = http1::Builder::new()
@@ -247,8 +297,126 @@ fn decode(s: &str) -> String {
     String::from_utf8(out).unwrap()
 }
 
+/// The Page the tests' host manages, with its Page token and linked Instagram account.
+pub const PAGE_TOKEN: &str = "EAApageTOKENfor104";
+
+pub fn sunrise_page() -> Value {
+    json!({
+        "id": FB_PAGE,
+        "name": "Sunrise Skincare",
+        "access_token": PAGE_TOKEN,
+        "category": "Beauty",
+        "instagram_business_account": {"id": IG_USER, "username": "sunrise.skincare.tw"},
+    })
+}
+
+/// A Graph error body.
+pub fn graph_error(status: u16, code: i64, message: &str) -> Reply {
+    Reply::error(
+        status,
+        &json!({"error": {"message": message, "type": "OAuthException", "code": code}}).to_string(),
+    )
+}
+
+/// What the model answers to accounts, permissions, replies and hiding; `None` for the
+/// rest.
+fn serve_account(m: &mut Model, r: &Req) -> Option<Reply> {
+    let ok = |body: Value| Reply {
+        status: 200,
+        headers: Vec::new(),
+        body: body.to_string(),
+    };
+    if r.method == "GET" {
+        return match r.path.as_str() {
+            "/v26.0/me" => Some(ok(json!({"id": "10200000001", "name": "Mei Lin"}))),
+            "/v26.0/me/accounts" => Some(ok(json!({"data": m.pages, "paging": {
+                "cursors": {"before": "QVFI", "after": "QVFJ"}}}))),
+            "/v26.0/me/permissions" => {
+                let data: Vec<Value> = m
+                    .granted
+                    .iter()
+                    .map(|p| json!({"permission": p, "status": "granted"}))
+                    .chain(
+                        m.declined
+                            .iter()
+                            .map(|p| json!({"permission": p, "status": "declined"})),
+                    )
+                    .collect();
+                Some(ok(json!({ "data": data })))
+            }
+            _ => None,
+        };
+    }
+    if r.path.ends_with("/messages") {
+        let account = r
+            .path
+            .trim_start_matches("/v26.0/")
+            .trim_end_matches("/messages");
+        let body = r.body.clone().unwrap_or_default();
+        let Some(comment) = body
+            .pointer("/recipient/comment_id")
+            .and_then(Value::as_str)
+        else {
+            return Some(graph_error(
+                400,
+                100,
+                "(#100) The parameter recipient is required",
+            ));
+        };
+        if body
+            .pointer("/message/text")
+            .and_then(Value::as_str)
+            .is_none()
+        {
+            return Some(graph_error(
+                400,
+                100,
+                "(#100) The parameter message is required",
+            ));
+        }
+        let permission = if account == IG_USER {
+            "instagram_manage_messages"
+        } else {
+            "pages_messaging"
+        };
+        if !m.granted.iter().any(|g| g == permission) {
+            return Some(graph_error(
+                403,
+                10,
+                &format!("(#10) This action requires the {permission} permission"),
+            ));
+        }
+        if account == IG_USER && !m.facebook && m.live == Live::Over {
+            return Some(graph_error(
+                400,
+                10903,
+                "This activity cannot be replied to",
+            ));
+        }
+        if m.replied.iter().any(|c| c == comment) {
+            return Some(graph_error(400, 10900, "Activity already replied to"));
+        }
+        m.replied.push(comment.to_owned());
+        let recipient = if account == IG_USER {
+            "IGSID-1"
+        } else {
+            "PSID-1"
+        };
+        return Some(ok(json!({"recipient_id": recipient, "message_id": "m_1"})));
+    }
+    let id = r.path.trim_start_matches("/v26.0/").to_owned();
+    if r.body.as_ref().and_then(|b| b.get("is_hidden")) == Some(&json!(true)) {
+        m.hidden.push(id);
+        return Some(ok(json!({"success": true})));
+    }
+    None
+}
+
 /// What the model answers.
 fn serve(m: &mut Model, r: &Req) -> Reply {
+    if let Some(reply) = serve_account(m, r) {
+        return reply;
+    }
     let headers = std::mem::take(&mut m.headers_once);
     let body = if r.path.ends_with("/live_media") {
         match m.live {

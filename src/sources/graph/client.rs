@@ -93,10 +93,31 @@ impl Client {
     }
 
     /// One GET with the token; a JSON body and the usage headers, or a classified error.
-    pub(super) async fn get(&self, mut url: Url) -> Result<Reply, GraphError> {
+    pub(super) async fn get(&self, url: Url) -> Result<Reply, GraphError> {
+        self.send(self.http.get(self.with_token(url))).await
+    }
+
+    /// One POST of a JSON body with the token (private replies, hiding a comment).
+    pub(super) async fn post_json(&self, url: Url, body: &Value) -> Result<Reply, GraphError> {
+        // serde_json by hand: reqwest's `json` feature is not built, and one body type
+        // needs no more.
+        self.send(
+            self.http
+                .post(self.with_token(url))
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(body.to_string()),
+        )
+        .await
+    }
+
+    fn with_token(&self, mut url: Url) -> Url {
         url.query_pairs_mut()
             .append_pair("access_token", self.token.expose_secret());
-        let resp = match self.http.get(url).send().await {
+        url
+    }
+
+    async fn send(&self, request: reqwest::RequestBuilder) -> Result<Reply, GraphError> {
+        let resp = match request.send().await {
             Ok(r) => r,
             Err(e) => return Err(GraphError::transient(self.scrub(&describe_reqwest(&e)))),
         };
@@ -127,6 +148,7 @@ impl Client {
                 kind: ErrorKind::Transient,
                 message: format!("HTTP {status} with a body that is not JSON"),
                 usage,
+                code: None,
             }),
             (_, _, api) => {
                 let kind = classify(status, api.as_ref());
@@ -138,6 +160,7 @@ impl Client {
                     kind,
                     message: self.scrub(&message),
                     usage,
+                    code: api.as_ref().and_then(|a| a.code),
                 })
             }
         }

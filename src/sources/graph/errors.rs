@@ -147,6 +147,9 @@ pub(super) struct GraphError {
     pub(super) message: String,
     /// Usage headers of the failed response (they may say when access returns).
     pub(super) usage: Usage,
+    /// The Graph error code, when the platform sent one (private replies tell "already
+    /// answered" and "too late" by it).
+    pub(super) code: Option<i64>,
 }
 
 impl GraphError {
@@ -155,6 +158,7 @@ impl GraphError {
             kind: ErrorKind::Transient,
             message,
             usage: Usage::default(),
+            code: None,
         }
     }
 
@@ -163,6 +167,7 @@ impl GraphError {
             kind: ErrorKind::Other,
             message,
             usage: Usage::default(),
+            code: None,
         }
     }
 }

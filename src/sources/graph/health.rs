@@ -15,13 +15,13 @@ use crate::sources::token::{Platform, Token};
 use crate::sources::{SourceConfig, SourceError, SourceSpec, is_valid_graph_id};
 
 /// Permissions the Instagram source needs (Instagram API with Facebook Login).
-const INSTAGRAM_NEEDS: &[&str] = &[
+pub(super) const INSTAGRAM_NEEDS: &[&str] = &[
     "instagram_basic",
     "instagram_manage_comments",
     "pages_read_engagement",
 ];
 /// Permissions the Facebook sources need.
-const FACEBOOK_NEEDS: &[&str] = &["pages_read_engagement", "pages_read_user_content"];
+pub(super) const FACEBOOK_NEEDS: &[&str] = &["pages_read_engagement", "pages_read_user_content"];
 
 /// Whom a token speaks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -452,7 +452,7 @@ fn owner(body: &Value) -> Option<TokenOwner> {
 }
 
 /// `/me/permissions`: `{"data":[{"permission":"instagram_basic","status":"granted"}, …]}`.
-fn granted(body: &Value) -> Vec<String> {
+pub(super) fn granted(body: &Value) -> Vec<String> {
     body.get("data")
         .and_then(Value::as_array)
         .into_iter()

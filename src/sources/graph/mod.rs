@@ -17,15 +17,22 @@
 //! resume; anything else that may pass — downtime, network, an unknown code — →
 //! `Reconnecting` with jittered exponential back-off; a refused token (190/102, by
 //! subcode) or a missing permission (10, 200–299) stops the source with what to do.
-//! `health` checks a token before the show.
+//! `health` checks a token before the show; `accounts` lists the Pages and Instagram
+//! accounts a token reaches; `replies` answers a viewer privately or hides a comment.
 
+mod accounts;
 mod client;
 mod errors;
 mod health;
 mod polling;
+mod replies;
 mod targets;
 mod usage;
 
+pub use accounts::{
+    Accounts, AccountsError, InstagramAccount, PageAccount, list_accounts, list_accounts_blocking,
+    needs,
+};
 pub(crate) use client::Client;
 pub use errors::TokenProblem;
 pub use health::{
@@ -33,4 +40,7 @@ pub use health::{
     check_token_blocking,
 };
 pub(crate) use polling::run;
+pub use replies::{
+    HIDE_PERMISSION, ReplyAccount, ReplyError, hide_comment, reply_permission, send_private_reply,
+};
 pub(crate) use targets::Target;
