@@ -8,6 +8,7 @@ mod diagnostic;
 mod dur;
 mod load;
 mod locate;
+mod replies;
 mod validate;
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use diagnostic::{Diagnostic, Severity};
 pub use dur::{Dur, DurError, clock_text};
 pub use load::{PlanError, hash, load, parse, save, to_ron};
+pub use replies::{REPLY_PLACEHOLDERS, SavedReply, reply_text_problem};
 pub use validate::validate;
 
 /// A whole show plan.
@@ -76,6 +78,10 @@ pub struct Plan {
     /// The Facebook Page's id, for the `facebook` source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fb_page_id: Option<String>,
+    /// Private replies the producer can send a commenter from the feed
+    /// (`[(id: "shipping", text: "Hi {user}, …")]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub saved_replies: Vec<SavedReply>,
 }
 
 /// The aim of the live, with a sentence the team agrees on.

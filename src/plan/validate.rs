@@ -22,6 +22,7 @@ pub fn validate(plan: &Plan, src: &str, file: &str, plan_dir: Option<&Path>) -> 
     out.source(plan, plan_dir);
     out.preflight(plan);
     out.followup_words(plan);
+    out.saved_replies(plan);
     let mut found = out.found;
     found.sort_by_key(|d| d.position.unwrap_or((usize::MAX, 0)));
     found
@@ -343,6 +344,35 @@ impl Checker<'_> {
         }
     }
 
+    fn saved_replies(&mut self, plan: &Plan) {
+        use Step::{Field, Index};
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, reply) in plan.saved_replies.iter().enumerate() {
+            if reply.id.trim().is_empty() {
+                self.error(
+                    &[Field("saved_replies"), Index(i), Field("id")],
+                    format!("saved reply {} has no id", i + 1),
+                );
+            } else if let Some(first) = ids.insert(reply.id.as_str(), i) {
+                self.error(
+                    &[Field("saved_replies"), Index(i), Field("id")],
+                    format!(
+                        "saved reply id \"{}\" is used twice (saved replies {} and {})",
+                        reply.id,
+                        first + 1,
+                        i + 1
+                    ),
+                );
+            }
+            if let Some(problem) = super::reply_text_problem(&reply.text) {
+                self.error(
+                    &[Field("saved_replies"), Index(i), Field("text")],
+                    format!("saved reply \"{}\" {problem}", reply.id),
+                );
+            }
+        }
+    }
+
     fn source(&mut self, plan: &Plan, plan_dir: Option<&Path>) {
         use crate::source_spec::{SourceSpec, is_valid_graph_id};
         use Step::Field;
@@ -560,6 +590,27 @@ mod tests {
             with("    source: \"facebook\", fb_page_id: \"my page\","),
             vec![
                 "t.ron:4:37: error: fb_page_id \"my page\" is not a Facebook Page id (digits only)"
+            ]
+        );
+    }
+
+    #[test]
+    fn saved_replies_are_checked() {
+        let with =
+            |extra: &str| check(&BASE.replace("    segments:", &format!("{extra}\n    segments:")));
+        assert_eq!(
+            with("    saved_replies: [(id: \"ship\", text: \"Hi {user}!\")],"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            with(
+                "    saved_replies: [(id: \"ship\", text: \"Hi {usr}\"), (id: \"ship\", text: \" \")],"
+            ),
+            vec![
+                "t.ron:4:40: error: saved reply \"ship\" uses the placeholder {usr}, which livecue \
+                 does not know; placeholders are {user}",
+                "t.ron:4:58: error: saved reply id \"ship\" is used twice (saved replies 1 and 2)",
+                "t.ron:4:72: error: saved reply \"ship\" has no text",
             ]
         );
     }
