@@ -14,6 +14,7 @@
 
 mod feed;
 mod folders;
+mod replies;
 mod status;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 pub use folders::{ShowEntry, find_newest_journal, list_shows, new_show_folder};
+pub use replies::ReplyRefusal;
 pub use status::StatusSummary;
 
 use crate::comments::Filter;
@@ -36,6 +38,7 @@ use crate::sources::{
     NotifyFn, SettingsError, SourceConfig, SourceError, SourceSettings, SourceState,
 };
 use feed::Feed;
+use replies::Replies;
 
 /// Makes a fresh comment filter: one per show, since a filter remembers what it saw.
 pub type MakeClassifier = Box<dyn Fn() -> Result<Box<dyn Classifier>, String> + Send>;
@@ -147,8 +150,11 @@ pub struct ShowRunner {
     shows_dir: Option<PathBuf>,
     feed: Option<Feed>,
     source: Option<SourceSettings>,
+    /// The connected source's configuration (tokens included), for checks of it.
+    source_config: Option<SourceConfig>,
     resumed: Option<Resumed>,
     not_resumed: Option<String>,
+    replies: Replies,
     // Dropped last, after the feed has stopped its task.
     runtime: tokio::runtime::Runtime,
 }
@@ -222,8 +228,10 @@ impl ShowRunner {
             shows_dir,
             feed: None,
             source: None,
+            source_config: None,
             resumed: None,
             not_resumed: None,
+            replies: Replies::default(),
             runtime,
         })
     }
@@ -270,6 +278,12 @@ impl ShowRunner {
         self.source.as_ref()
     }
 
+    /// The connected source's configuration, tokens included (its `Debug` hides them):
+    /// for checking the token before the show.
+    pub fn source_config(&self) -> Option<&SourceConfig> {
+        self.source_config.as_ref()
+    }
+
     /// Connects a comment source, replacing the current one. Comments already in the
     /// session are never delivered again. A source that cannot start is journaled as
     /// failed and the error returned; the source connected before goes on (nothing is
@@ -291,6 +305,8 @@ impl ShowRunner {
         settings: SourceSettings,
         mut config: SourceConfig,
     ) -> Result<(), ConnectError> {
+        // Kept without the seen ids, which only the source needs.
+        let accounts = config.clone();
         config.seen_ids = self.live.session().comment_ids();
         match Feed::start(
             &self.runtime,
@@ -302,6 +318,8 @@ impl ShowRunner {
                 self.stop_feed();
                 self.feed = Some(feed);
                 self.source = Some(settings);
+                self.replies.set_accounts(&accounts);
+                self.source_config = Some(accounts);
                 Ok(())
             }
             Err(e) => {
@@ -348,21 +366,62 @@ impl ShowRunner {
 
     /// Delivers up to `max` waiting messages from the source without blocking.
     pub fn pump(&mut self, max: usize) -> usize {
-        match &mut self.feed {
-            Some(feed) => feed.pump(&mut self.live, max),
-            None => 0,
-        }
+        let replies = self.replies.pump(&mut self.live);
+        replies
+            + match &mut self.feed {
+                Some(feed) => feed.pump(&mut self.live, max),
+                None => 0,
+            }
+    }
+
+    /// Sends a private reply to the author of `comment_id`: the plan's saved reply
+    /// `template` (with `{user}` filled in), or the `typed` text. Checked first against
+    /// the session (one reply per commenter, the Instagram live still running, a
+    /// Facebook comment under 7 days old); the call runs on the show's runtime and its
+    /// answer is journaled as `private_reply` by a later [`Self::pump`].
+    pub fn reply_privately(
+        &mut self,
+        comment_id: &str,
+        template: Option<&str>,
+        typed: Option<&str>,
+    ) -> Result<(), ReplyRefusal> {
+        self.replies.reply(
+            &self.live,
+            self.runtime.handle(),
+            Arc::clone(&self.setup.notify),
+            comment_id,
+            template,
+            typed,
+        )
+    }
+
+    /// Hides a Facebook comment on the live itself; journaled as `comment_hidden` by a
+    /// later [`Self::pump`]. Instagram offers no such call.
+    pub fn hide_on_platform(&mut self, comment_id: &str) -> Result<(), ReplyRefusal> {
+        self.replies.hide(
+            &self.live,
+            self.runtime.handle(),
+            Arc::clone(&self.setup.notify),
+            comment_id,
+        )
+    }
+
+    /// True while a reply to (or the hiding of) this comment is on its way.
+    pub fn reply_pending(&self, comment_id: &str) -> bool {
+        self.replies.is_pending(comment_id)
     }
 
     /// Waits up to `timeout` for the source, then delivers whatever came.
     pub fn wait(&mut self, timeout: Duration) -> usize {
-        match &mut self.feed {
-            Some(feed) => feed.wait(&self.runtime, &mut self.live, timeout),
-            None => {
-                std::thread::sleep(timeout);
-                0
+        let replies = self.replies.pump(&mut self.live);
+        replies
+            + match &mut self.feed {
+                Some(feed) => feed.wait(&self.runtime, &mut self.live, timeout),
+                None => {
+                    std::thread::sleep(timeout);
+                    0
+                }
             }
-        }
     }
 
     /// Applies what fell due by now (cues, segments that move on by themselves).

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::replies::ReplyResult;
 use crate::comments::{Comment, Verdict};
 use crate::preflight::dnd::DndReport;
 use crate::preflight::speed::SpeedResult;
@@ -178,6 +179,34 @@ pub enum Event {
         /// When.
         at: Stamp,
     },
+    /// The producer answered a commenter privately (Instagram or Facebook), and how it
+    /// ended. The message itself and the token are not journaled.
+    PrivateReply {
+        /// The comment answered.
+        comment_id: String,
+        /// The saved reply's id; absent for a typed reply.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        template: Option<String>,
+        /// What Meta answered.
+        result: ReplyResult,
+        /// Meta's words or the missing permission, when it was not sent (redacted).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        detail: Option<String>,
+        /// When the answer came.
+        at: Stamp,
+    },
+    /// The producer hid a comment on the Facebook live itself, or tried to.
+    CommentHidden {
+        /// The comment.
+        comment_id: String,
+        /// True when Facebook hid it.
+        hidden: bool,
+        /// Why not, when it did not (redacted).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        detail: Option<String>,
+        /// When the answer came.
+        at: Stamp,
+    },
     /// The show ended.
     ShowEnded {
         /// When.
@@ -257,6 +286,8 @@ impl Event {
             | Event::QuestionUndone { at, .. }
             | Event::FollowUpMarked { at, .. }
             | Event::SourceStatus { at, .. }
+            | Event::PrivateReply { at, .. }
+            | Event::CommentHidden { at, .. }
             | Event::ShowEnded { at }
             | Event::Resumed { at, .. }
             | Event::SpeedTested { at, .. }

@@ -480,6 +480,35 @@ impl Live {
         });
     }
 
+    /// Records how a private reply to a commenter ended.
+    pub fn record_private_reply(
+        &mut self,
+        comment_id: &str,
+        template: Option<String>,
+        result: super::ReplyResult,
+        detail: Option<String>,
+    ) {
+        let at = self.stamp();
+        self.emit(Event::PrivateReply {
+            comment_id: comment_id.to_owned(),
+            template,
+            result,
+            detail,
+            at,
+        });
+    }
+
+    /// Records how hiding a comment on the platform ended.
+    pub fn record_comment_hidden(&mut self, comment_id: &str, detail: Option<String>) {
+        let at = self.stamp();
+        self.emit(Event::CommentHidden {
+            comment_id: comment_id.to_owned(),
+            hidden: detail.is_none(),
+            detail,
+            at,
+        });
+    }
+
     /// Records this computer's do-not-disturb reading.
     pub fn record_dnd(&mut self, dnd: DndReport) {
         let at = self.stamp();

@@ -7,6 +7,7 @@ mod event;
 mod journal;
 mod live;
 mod outcome;
+mod replies;
 mod summary;
 
 use std::collections::{HashMap, HashSet};
@@ -19,6 +20,7 @@ pub use journal::{
 };
 pub use live::{Action, Chime, Classifier, JournalTarget, JournalView, Live};
 pub use outcome::{FollowUpEntry, QuestionOutcome, follow_ups, question_outcomes};
+pub use replies::{PrivateReplies, ReplyResult};
 pub use summary::{
     CommentSummary, CueSummary, LeftQuestion, QuestionSummary, RunningTime, SegmentSummary,
     ShowSummary, summarize,
@@ -132,6 +134,7 @@ pub struct Session {
     sources: Vec<(String, SourceState)>,
     resumes: Vec<Resume>,
     preflight: PreflightLog,
+    replies: PrivateReplies,
     events_applied: u64,
 }
 
@@ -157,6 +160,7 @@ impl Session {
             sources: Vec::new(),
             resumes: Vec::new(),
             preflight: PreflightLog::default(),
+            replies: PrivateReplies::default(),
             events_applied: 0,
         }
     }
@@ -268,6 +272,16 @@ impl Session {
             .collect()
     }
 
+    /// Private replies sent and comments hidden on the platform.
+    pub fn private_replies(&self) -> &PrivateReplies {
+        &self.replies
+    }
+
+    /// A comment by id.
+    pub fn comment(&self, id: &str) -> Option<&CommentEntry> {
+        self.index_by_id.get(id).map(|&i| &self.comments[i])
+    }
+
     /// Applies one event. Events that no longer make sense (a second start, a comment
     /// id seen before) change nothing, so replaying a journal is always safe.
     pub fn apply(&mut self, event: &Event) {
@@ -332,6 +346,32 @@ impl Session {
                 match self.sources.iter_mut().find(|(name, _)| name == source) {
                     Some((_, s)) => *s = status.clone(),
                     None => self.sources.push((source.clone(), status.clone())),
+                }
+            }
+            Event::PrivateReply {
+                comment_id,
+                template,
+                result,
+                detail,
+                ..
+            } => {
+                let comment = self
+                    .index_by_id
+                    .get(comment_id)
+                    .map(|&i| &self.comments[i].comment);
+                self.replies.record(
+                    comment,
+                    comment_id,
+                    *result,
+                    template.clone(),
+                    detail.clone(),
+                );
+            }
+            Event::CommentHidden {
+                comment_id, hidden, ..
+            } => {
+                if *hidden {
+                    self.replies.hide(comment_id);
                 }
             }
             Event::ShowEnded { at } => {
