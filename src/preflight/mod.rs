@@ -9,7 +9,9 @@ pub mod checklist;
 pub mod dnd;
 mod log;
 pub mod speed;
+mod token;
 mod verdict;
 
 pub use log::{DndCheck, PreflightLog, SpeedOutcome, WentLive};
-pub use verdict::{Assessment, Check, Mark, Row, assess, min_upload_mbps};
+pub use token::TokenCheck;
+pub use verdict::{Assessment, Check, Mark, Row, assess, assess_with_token, min_upload_mbps};

@@ -4,6 +4,7 @@ use super::checklist;
 use super::dnd::DndState;
 use super::log::{PreflightLog, SpeedOutcome};
 use super::speed;
+use super::token::{TokenCheck, token_row};
 use crate::plan::Plan;
 
 /// How one check stands.
@@ -26,6 +27,8 @@ pub enum Check {
     Speed,
     /// This computer's do-not-disturb.
     Dnd,
+    /// The comment source's token (Instagram or Facebook only).
+    Token,
     /// A checklist item, by index into [`checklist::items`].
     Item(usize),
 }
@@ -68,8 +71,22 @@ pub fn min_upload_mbps(plan: &Plan) -> f64 {
 /// Weighs what pre-flight found for this plan. `testing` is true while a speed test
 /// runs (its row then reads as open, not failed).
 pub fn assess(plan: &Plan, log: &PreflightLog, testing: bool) -> Assessment {
+    assess_with_token(plan, log, testing, None)
+}
+
+/// [`assess`] with the comment source's token check as a row, when the show's source
+/// is Instagram or Facebook (a replay needs no token, and gets no row).
+pub fn assess_with_token(
+    plan: &Plan,
+    log: &PreflightLog,
+    testing: bool,
+    token: Option<&TokenCheck>,
+) -> Assessment {
     let min_upload = min_upload_mbps(plan);
     let mut rows = vec![speed_row(log, min_upload, testing), dnd_row(log)];
+    if let Some(check) = token {
+        rows.push(token_row(check));
+    }
     for (index, item) in checklist::items(plan).into_iter().enumerate() {
         rows.push(Row {
             check: Check::Item(index),

@@ -12,6 +12,7 @@ use super::fonts::{self, FontDiscovery, FontReport};
 use super::keys::{Modal, keys};
 use super::on_air::{host_viewport_id, host_window_ui, on_air_ui};
 use super::preflight::{PreflightJobs, PreflightView, preflight_screen_ui};
+use super::reply_dialog::{ReplyDialog, reply_dialog_ui};
 use super::report::{ReportJobs, ReportView, default_export_dir, report_keys, report_screen_ui};
 use super::screen::{Screen, screen_bar_ui, screen_keys};
 use super::source_dialog::{SourceDialog, source_dialog_ui};
@@ -76,6 +77,7 @@ pub struct LivecueApp {
     confirming: Option<Confirm>,
     host_fullscreen: bool,
     source_dialog: Option<SourceDialog>,
+    reply_dialog: Option<ReplyDialog>,
     resumed_notice: bool,
     /// Something that went wrong opening or starting a show, until dismissed.
     problem: Option<String>,
@@ -151,6 +153,7 @@ impl LivecueApp {
             confirming: None,
             host_fullscreen: false,
             source_dialog: None,
+            reply_dialog: None,
             resumed_notice: runner.resumed().is_some(),
             problem: runner.not_resumed().map(|why| fill(EN.not_resumed, &[why])),
             jumped_runs: None,
@@ -275,6 +278,7 @@ impl LivecueApp {
                 }
                 Command::CancelSpeedTest => self.preflight.cancel_speed_test(),
                 Command::CheckDnd => self.preflight.check_dnd(self.read_dnd, self.notify.clone()),
+                Command::CheckToken => self.start_token_check(true),
                 Command::SelectChecklist(index) => {
                     self.preflight.scroll_to_selected = self.preflight.selected != index;
                     self.preflight.selected = index;
@@ -356,10 +360,44 @@ impl LivecueApp {
                     self.source_dialog = Some(SourceDialog::for_current(self.runner.source()));
                 }
                 Command::CloseSourceDialog => self.source_dialog = None,
+                Command::FindAccounts => {
+                    if let Some(dialog) = &mut self.source_dialog {
+                        dialog.find_accounts(
+                            self.runner.runtime(),
+                            &self.graph_url,
+                            self.notify.clone(),
+                        );
+                    }
+                }
+                Command::PickAccount(platform, id) => {
+                    if let Some(dialog) = &mut self.source_dialog {
+                        dialog.pick(platform, &id);
+                    }
+                }
                 Command::ConnectSource => self.connect_from_dialog(),
                 Command::Panel(panel) => {
                     let queue = self.runner.live().session().questions();
                     self.view.questions.apply(panel, queue);
+                }
+                Command::OpenReplyDialog(comment_id) => {
+                    let first = self
+                        .live()
+                        .plan()
+                        .saved_replies
+                        .first()
+                        .map(|r| r.id.clone());
+                    self.reply_dialog = Some(ReplyDialog::new(comment_id, first));
+                }
+                Command::CloseReplyDialog => self.reply_dialog = None,
+                Command::SendReply => self.send_reply(),
+                Command::HideOnPlatform => {
+                    if let Some(dialog) = &mut self.reply_dialog {
+                        dialog.refused = self
+                            .runner
+                            .hide_on_platform(&dialog.comment_id)
+                            .err()
+                            .map(|e| e.to_string());
+                    }
                 }
             }
         }
@@ -388,6 +426,56 @@ impl LivecueApp {
     /// The report screen's state (tests).
     pub fn report_jobs(&self) -> &ReportJobs {
         &self.report
+    }
+
+    /// Checks the comment source's token for pre-flight, on the show's runtime: once per
+    /// source, or `again`.
+    fn start_token_check(&mut self, again: bool) {
+        let Some(settings) = self.runner.source() else {
+            return;
+        };
+        let failed = self
+            .runner
+            .live()
+            .session()
+            .sources()
+            .iter()
+            .find(|(name, _)| *name == settings.name())
+            .and_then(|(_, state)| match state {
+                crate::sources::SourceState::Failed { reason } => Some(reason.clone()),
+                _ => None,
+            });
+        let config = if failed.is_some() {
+            None
+        } else {
+            self.runner.source_config()
+        };
+        self.preflight.check_token(
+            self.runner.runtime(),
+            &settings.spec,
+            config,
+            failed,
+            again,
+            self.notify.clone(),
+        );
+    }
+
+    /// Sends the reply dialog's choice; a refusal stays in the dialog, Meta's answer
+    /// arrives through the journal.
+    fn send_reply(&mut self) {
+        let Some(dialog) = &mut self.reply_dialog else {
+            return;
+        };
+        let typed = dialog.typed.trim().to_owned();
+        let (template, typed) = match &dialog.template {
+            Some(id) => (Some(id.as_str()), None),
+            None => (None, Some(typed.as_str())),
+        };
+        dialog.refused = self
+            .runner
+            .reply_privately(&dialog.comment_id, template, typed)
+            .err()
+            .map(|e| e.to_string());
     }
 
     fn connect_from_dialog(&mut self) {
@@ -458,7 +546,13 @@ impl LivecueApp {
             ctx.request_repaint();
         }
         self.runner.tick();
+        if self.screen == Screen::Preflight {
+            self.start_token_check(false);
+        }
         self.preflight.collect(self.runner.live_mut());
+        if let Some(dialog) = &mut self.source_dialog {
+            dialog.collect();
+        }
         let plan = Arc::clone(self.runner.live().plan());
         self.report.collect(&plan, &self.notify);
         for chime in self.runner.live_mut().take_chimes() {
@@ -499,6 +593,7 @@ impl LivecueApp {
             (Some(Confirm::NewShow), _) => Modal::NewShowConfirm,
             (Some(Confirm::GoAnyway), _) => Modal::GoAnywayConfirm,
             (None, Some(_)) => Modal::SourceDialog,
+            (None, None) if self.reply_dialog.is_some() => Modal::ReplyDialog,
             (None, None) => Modal::None,
         };
         if modal == Modal::None {
@@ -509,6 +604,7 @@ impl LivecueApp {
             checking_dnd: self.preflight.checking_dnd(),
             selected: self.preflight.selected,
             scroll_to_selected: std::mem::take(&mut self.preflight.scroll_to_selected),
+            token: self.preflight.token(),
             server: &self.speed_server,
         };
         let assessment = super::preflight::assessment(&view, &pf);
@@ -557,6 +653,10 @@ impl LivecueApp {
         }
         if let Some(dialog) = &mut self.source_dialog {
             source_dialog_ui(&ctx, texts, dialog, &mut commands);
+        }
+        if let Some(dialog) = &mut self.reply_dialog {
+            let pending = self.runner.reply_pending(&dialog.comment_id);
+            reply_dialog_ui(&ctx, &view, dialog, pending, &mut commands);
         }
         self.apply(&ctx, commands);
         if let Some(wait) = self.next_change() {

@@ -107,11 +107,13 @@ impl<'a> Highlights<'a> {
     }
 }
 
-/// The comment feed, filling the space it is given.
+/// The comment feed, filling the space it is given. `producer`: the producer's feed,
+/// whose comment menu also answers a viewer privately.
 pub fn comment_feed_ui(
     ui: &mut egui::Ui,
     frame: &View<'_>,
     state: &mut FeedState,
+    producer: bool,
     commands: &mut Vec<Command>,
 ) {
     let comments = frame.live.session().comments();
@@ -165,7 +167,8 @@ pub fn comment_feed_ui(
                     if let Some(entry) = comments.get(*i) {
                         let marked =
                             queue.is_marked(&FollowUpItem::Comment(entry.comment.id.clone()));
-                        comment_row_ui(ui, entry, &highlights, &font, texts, marked, commands);
+                        let row = RowMenu { marked, producer };
+                        comment_row_ui(ui, entry, &highlights, &font, texts, row, commands);
                     }
                 }
                 Row::Hidden { count, reasons } => {
@@ -222,15 +225,25 @@ pub fn comment_feed_ui(
     }
 }
 
+/// What a comment row's menu offers.
+#[derive(Clone, Copy)]
+struct RowMenu {
+    /// Marked for a follow-up.
+    marked: bool,
+    /// In the producer's feed: "Reply privately…" too.
+    producer: bool,
+}
+
 fn comment_row_ui(
     ui: &mut egui::Ui,
     entry: &CommentEntry,
     highlights: &Highlights<'_>,
     font: &egui::FontId,
     texts: &Texts,
-    marked: bool,
+    menu: RowMenu,
     commands: &mut Vec<Command>,
 ) {
+    let marked = menu.marked;
     let c = &entry.comment;
     let v = &entry.verdict;
     let user = bare_handle(&c.user);
@@ -324,6 +337,10 @@ fn comment_row_ui(
                             FollowUpItem::Comment(c.id.clone()),
                             !marked,
                         )));
+                        ui.close();
+                    }
+                    if menu.producer && ui.button(texts.reply_privately).clicked() {
+                        commands.push(Command::OpenReplyDialog(c.id.clone()));
                         ui.close();
                     }
                 });

@@ -57,7 +57,7 @@ pub fn host_screen_ui(
         .show(ui, |ui| {
             question_card_ui(ui, frame, &mut view.card, commands);
             ui.add_space(scale.pt(10.0));
-            comment_feed_ui(ui, frame, &mut view.feed, commands);
+            comment_feed_ui(ui, frame, &mut view.feed, false, commands);
         });
     egui::CentralPanel::default()
         .frame(

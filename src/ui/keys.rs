@@ -27,6 +27,8 @@ pub enum Modal {
     GoAnywayConfirm,
     /// The comment-source form: Enter connects, Esc closes.
     SourceDialog,
+    /// The private-reply dialog: Esc closes (Enter is for typing; sending is a click).
+    ReplyDialog,
 }
 
 /// Reads the keyboard. Keys act on the window that has focus, so both the main window
@@ -66,6 +68,12 @@ pub fn keys(
                 }
                 if input.consume_key(Modifiers::NONE, Key::Escape) {
                     commands.push(Command::CancelConfirm);
+                }
+                return;
+            }
+            Modal::ReplyDialog => {
+                if input.consume_key(Modifiers::NONE, Key::Escape) {
+                    commands.push(Command::CloseReplyDialog);
                 }
                 return;
             }

@@ -14,6 +14,7 @@ mod on_air;
 mod preflight;
 mod producer;
 mod questions;
+mod reply_dialog;
 mod report;
 mod screen;
 mod source_dialog;
@@ -81,12 +82,18 @@ pub enum Command {
     ConnectSource,
     /// Close the form without changing the source.
     CloseSourceDialog,
+    /// Source form: list the accounts the stored token reaches.
+    FindAccounts,
+    /// Source form: fill in an account found (Instagram user id or Page id).
+    PickAccount(crate::sources::Platform, String),
     /// Pre-flight: run the speed test.
     RunSpeedTest,
     /// Pre-flight: stop the running speed test.
     CancelSpeedTest,
     /// Pre-flight: read this computer's do-not-disturb again.
     CheckDnd,
+    /// Pre-flight: check the comment source's token again.
+    CheckToken,
     /// Pre-flight: choose a checklist row.
     SelectChecklist(usize),
     /// Pre-flight: go live, or ask first when the verdict is no-go.
@@ -101,6 +108,14 @@ pub enum Command {
     ExportReportTo,
     /// The producer's question panel: select, filter, search, start editing or merging.
     Panel(PanelCommand),
+    /// Open "Reply privately…" for this comment.
+    OpenReplyDialog(String),
+    /// Send the reply chosen in the dialog.
+    SendReply,
+    /// Hide the dialog's comment on the Facebook live.
+    HideOnPlatform,
+    /// Close the reply dialog.
+    CloseReplyDialog,
 }
 
 /// What every view reads in one frame: the session and values computed once.

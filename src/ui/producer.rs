@@ -64,7 +64,7 @@ pub fn producer_ui(
                 .inner_margin(egui::Margin::same(10)),
         )
         .show(ui, |ui| {
-            comment_feed_ui(ui, frame, &mut view.producer_feed, commands);
+            comment_feed_ui(ui, frame, &mut view.producer_feed, true, commands);
         });
     egui::CentralPanel::default()
         .frame(

@@ -78,6 +78,22 @@ pub struct Texts {
     pub source_field: &'static str,
     /// Instagram user id field label.
     pub ig_user_id_field: &'static str,
+    /// Facebook Page id field label.
+    pub fb_page_id_field: &'static str,
+    /// List the accounts the stored token reaches.
+    pub source_find_accounts: &'static str,
+    /// While they are listed.
+    pub source_finding_accounts: &'static str,
+    /// They could not be listed; why.
+    pub source_accounts_failed: &'static str,
+    /// None found.
+    pub source_no_accounts: &'static str,
+    /// A Page to pick: name, id.
+    pub source_pick_page: &'static str,
+    /// An Instagram account to pick: username, id.
+    pub source_pick_instagram: &'static str,
+    /// Permissions a source lacks: source, permissions.
+    pub source_missing_permissions: &'static str,
     /// Connect button.
     pub connect: &'static str,
     /// Close the source form.
@@ -579,11 +595,61 @@ pub struct Texts {
     /// New-show confirmation: the button that starts it.
     pub new_show_confirm_yes: &'static str,
 
+    // Pre-flight: the comment source's token.
+    /// Card heading.
+    pub pf_comment_source: &'static str,
+    /// Check the token again.
+    pub pf_check_token: &'static str,
+
+    // Private replies (the producer's feed).
+    /// The feed menu's entry that opens the reply dialog.
+    pub reply_privately: &'static str,
+    /// Reply dialog title; the commenter's handle.
+    pub reply_title: &'static str,
+    /// Reply dialog: the saved replies' heading.
+    pub reply_saved: &'static str,
+    /// Reply dialog: the typed reply's label.
+    pub reply_typed: &'static str,
+    /// Reply dialog: send the chosen reply.
+    pub reply_send: &'static str,
+    /// Reply dialog: close.
+    pub reply_close: &'static str,
+    /// Reply dialog: the plan has no saved replies.
+    pub reply_no_saved: &'static str,
+    /// Reply dialog: Instagram's rules.
+    pub reply_instagram_rules: &'static str,
+    /// Reply dialog: Facebook's rules.
+    pub reply_facebook_rules: &'static str,
+    /// Reply dialog: why nothing can be hidden on Instagram.
+    pub reply_instagram_no_hide: &'static str,
+    /// Reply dialog: hide the comment on the Facebook live.
+    pub reply_hide_facebook: &'static str,
+    /// Reply dialog: on its way.
+    pub reply_sending: &'static str,
+    /// Reply dialog: sent; the saved reply's id or "typed".
+    pub reply_sent: &'static str,
+    /// Reply dialog: Meta says the viewer had their private reply.
+    pub reply_already_answered: &'static str,
+    /// Reply dialog: too late (the live ended, or 7 days passed).
+    pub reply_too_late: &'static str,
+    /// Reply dialog: a permission is missing; its name.
+    pub reply_permission_missing: &'static str,
+    /// Reply dialog: the token was refused; Meta's words.
+    pub reply_token_refused: &'static str,
+    /// Reply dialog: any other failure; Meta's words.
+    pub reply_failed: &'static str,
+    /// Reply dialog: the comment is hidden on Facebook.
+    pub reply_hidden_on_facebook: &'static str,
+
     // Source dialog problems, in the dialog's words.
     /// Instagram chosen without the account's id.
     pub source_needs_ig_user_id: &'static str,
     /// An account id that is not digits.
     pub source_bad_ig_user_id: &'static str,
+    /// Facebook (a Page's live) chosen without the Page's id.
+    pub source_needs_fb_page_id: &'static str,
+    /// A Page id that is not digits.
+    pub source_bad_fb_page_id: &'static str,
 
     // Phase names for screen readers and tests.
     /// Overtime prefix.
@@ -625,9 +691,17 @@ pub const EN: Texts = Texts {
     promote: "To queue",
     source_button: "Source…",
     source_title: "Comment source",
-    source_help: "instagram · facebook:LIVE_VIDEO_ID · replay:FILE@SPEED. Tokens come from LIVECUE_IG_TOKEN / LIVECUE_FB_TOKEN or `livecue login`.",
+    source_help: "instagram · facebook (a Page's live) · facebook:LIVE_VIDEO_ID · replay:FILE@SPEED. Tokens come from LIVECUE_IG_TOKEN / LIVECUE_FB_TOKEN or `livecue login`.",
     source_field: "Source",
     ig_user_id_field: "Instagram user id (for instagram)",
+    fb_page_id_field: "Facebook Page id (for facebook)",
+    source_find_accounts: "Find my accounts",
+    source_finding_accounts: "Asking Meta which Pages and Instagram accounts the token reaches…",
+    source_accounts_failed: "Could not list the accounts: {}",
+    source_no_accounts: "The token reaches no Page (a Page's own token cannot list Pages: store a user token for Instagram).",
+    source_pick_page: "Facebook: {} ({})",
+    source_pick_instagram: "Instagram: @{} ({})",
+    source_missing_permissions: "The {} source still lacks {} (livecue login --help).",
     connect: "Connect",
     end_confirm_no_source: "Cancel",
 
@@ -877,8 +951,31 @@ pub const EN: Texts = Texts {
     new_show_confirm_body: "The show so far stays saved in its journal. The new show starts from the top, with an empty comment feed.",
     new_show_confirm_yes: "Start a new show",
 
+    pf_comment_source: "Comment source",
+    pf_check_token: "Check the token again",
+    reply_privately: "Reply privately…",
+    reply_title: "Reply privately to {}",
+    reply_saved: "Saved replies",
+    reply_typed: "Or type a reply",
+    reply_send: "Send reply",
+    reply_close: "Close",
+    reply_no_saved: "The plan has no saved replies (saved_replies in the plan).",
+    reply_instagram_rules: "Instagram: one private reply per commenter, only while the broadcast runs. It arrives in their inbox or message requests.",
+    reply_facebook_rules: "Facebook: one private reply per commenter, within 7 days of the comment, from the Page.",
+    reply_instagram_no_hide: "Meta does not allow hiding or deleting Instagram live comments through its API: hide it in the Instagram app, or let livecue's filter grey it out here.",
+    reply_hide_facebook: "Hide on Facebook",
+    reply_sending: "Sending…",
+    reply_sent: "Sent ({}).",
+    reply_already_answered: "Not sent: this viewer was already answered privately (Meta allows one private reply).",
+    reply_too_late: "Not sent: too late — the Instagram live has ended (or the Facebook comment is over 7 days old). {}",
+    reply_permission_missing: "Not sent: the token lacks the permission {}. Make a token that grants it (livecue login --help) and store it with livecue login.",
+    reply_token_refused: "Not sent: the token was refused — {}. Log in again: livecue login.",
+    reply_failed: "Not sent: {}",
+    reply_hidden_on_facebook: "Hidden on the Facebook live.",
     source_needs_ig_user_id: "Instagram needs the account's user id: fill in the field below (digits).",
     source_bad_ig_user_id: "The Instagram user id is digits only.",
+    source_needs_fb_page_id: "Facebook (a Page's live) needs the Page's id: fill in the field below, or pick the Page with Find my accounts.",
+    source_bad_fb_page_id: "The Facebook Page id is digits only.",
 
     overtime_sign: "+",
 };

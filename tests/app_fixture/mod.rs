@@ -18,6 +18,9 @@ use livecue::ui::{AppOptions, AudioChoice, FontDiscovery, LivecueApp};
 /// The manual clock's zero, as wall-clock time.
 pub const EPOCH_SECS: i64 = 1_795_000_000;
 
+/// Work on the show runner before the app takes it.
+pub type Prepare = Box<dyn FnOnce(&mut ShowRunner)>;
+
 /// What to open.
 pub struct Open<'a> {
     /// The plan's RON.
@@ -32,6 +35,9 @@ pub struct Open<'a> {
     pub speed_server: Option<String>,
     /// What reading do-not-disturb says.
     pub dnd: fn() -> DndReport,
+    /// Run on the show runner before the app opens (connect a source to a loopback
+    /// server).
+    pub prepare: Option<Prepare>,
 }
 
 impl<'a> Open<'a> {
@@ -45,13 +51,14 @@ impl<'a> Open<'a> {
             size: egui::vec2(1920.0, 1080.0),
             speed_server: None,
             dnd: dnd_unknown,
+            prepare: None,
         }
     }
 
     /// Opens the app and runs its first frames.
     pub fn app(self) -> Harness<'static, LivecueApp> {
         let plan = Arc::new(plan::parse(self.plan, "test-plan").unwrap());
-        let runner = ShowRunner::open(
+        let mut runner = ShowRunner::open(
             ShowSetup {
                 classifier: plan_filter(plan.filter.clone(), Vec::new()),
                 plan,
@@ -64,6 +71,9 @@ impl<'a> Open<'a> {
             self.shows,
         )
         .unwrap();
+        if let Some(prepare) = self.prepare {
+            prepare(&mut runner);
+        }
         let (speed_server, dnd) = (self.speed_server, self.dnd);
         let mut harness = Harness::builder()
             .with_size(self.size)

@@ -17,7 +17,7 @@ use super::text::{Texts, fill};
 use super::theme;
 use super::{Command, View};
 use crate::preflight::speed::Progress;
-use crate::preflight::{Assessment, Mark, assess};
+use crate::preflight::{Assessment, Mark, TokenCheck, assess_with_token};
 
 /// What the screen shows beside the session: the jobs running now.
 pub struct PreflightView<'a> {
@@ -31,15 +31,18 @@ pub struct PreflightView<'a> {
     pub scroll_to_selected: bool,
     /// The speed-test server.
     pub server: &'a str,
+    /// The comment source's token check (Instagram and Facebook only).
+    pub token: Option<&'a TokenCheck>,
 }
 
 /// The verdict now (the speed row reads as open while a test runs).
 pub fn assessment(view: &View<'_>, pf: &PreflightView<'_>) -> Assessment {
     let live = view.live;
-    assess(
+    assess_with_token(
         live.plan(),
         live.session().preflight(),
         pf.testing.is_some(),
+        pf.token,
     )
 }
 

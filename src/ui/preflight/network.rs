@@ -1,5 +1,6 @@
 //! The automatic checks: the speed test (progress while it runs, then the figures and
-//! what they mean for the live) and this computer's do-not-disturb.
+//! what they mean for the live), this computer's do-not-disturb, and the comment
+//! source's token (Instagram and Facebook).
 
 use egui::RichText;
 
@@ -54,6 +55,33 @@ pub fn network_ui(
                 }
             }
         });
+    });
+    token_ui(ui, view, pf, assessment, commands);
+}
+
+/// The comment source's token, when the source is Instagram or Facebook.
+pub fn token_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    pf: &PreflightView<'_>,
+    assessment: &Assessment,
+    commands: &mut Vec<Command>,
+) {
+    let texts = view.texts;
+    let Some(row) = assessment.rows.iter().find(|r| r.check == Check::Token) else {
+        return;
+    };
+    ui.add_space(16.0);
+    card(ui, texts.pf_comment_source, |ui| {
+        row_ui(ui, row);
+        if matches!(
+            pf.token,
+            Some(crate::preflight::TokenCheck::Checking { .. })
+        ) {
+            ui.spinner();
+        } else if ui.button(texts.pf_check_token).clicked() {
+            commands.push(Command::CheckToken);
+        }
     });
 }
 
