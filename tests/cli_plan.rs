@@ -280,6 +280,7 @@ fn help_lists_only_commands_that_exist() {
             "preflight",
             "report",
             "login",
+            "accounts",
             "help"
         ]
     );
@@ -291,6 +292,7 @@ fn help_lists_only_commands_that_exist() {
         "preflight",
         "report",
         "login",
+        "accounts",
     ] {
         let out = livecue(&[cmd, "--help"], &repo());
         assert!(out.status.success(), "{cmd} --help");
