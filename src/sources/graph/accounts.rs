@@ -44,16 +44,6 @@ pub struct PageAccount {
 }
 
 impl PageAccount {
-    /// A Page as listed (tests, the app's own lists).
-    pub fn new(id: &str, name: &str, instagram: Option<InstagramAccount>) -> Self {
-        Self {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            instagram,
-            token: None,
-        }
-    }
-
     /// The Page's access token, for storing in the keychain.
     pub fn page_token(&self) -> Option<&Token> {
         self.token.as_ref()
