@@ -361,10 +361,20 @@ impl LivecueApp {
                 }
                 Command::CloseSourceDialog => self.source_dialog = None,
                 Command::FindAccounts => {
+                    // The connected source's Graph URL and token when there is one (a
+                    // user's token lists Pages; Instagram's is one), else the stored one.
+                    let (graph_url, token) = match self.runner.source_config() {
+                        Some(c) => (
+                            c.graph_url.clone(),
+                            c.ig_token.clone().or_else(|| c.fb_token.clone()),
+                        ),
+                        None => (self.graph_url.clone(), None),
+                    };
                     if let Some(dialog) = &mut self.source_dialog {
                         dialog.find_accounts(
                             self.runner.runtime(),
-                            &self.graph_url,
+                            &graph_url,
+                            token,
                             self.notify.clone(),
                         );
                     }

@@ -9,7 +9,7 @@ use super::Command;
 use super::text::{Texts, fill};
 use super::theme;
 use crate::sources::{
-    Accounts, NotifyFn, Platform, SettingsError, SourceConfig, SourceSettings, SourceSpec,
+    Accounts, NotifyFn, Platform, SettingsError, SourceConfig, SourceSettings, SourceSpec, Token,
     list_accounts, load_token,
 };
 
@@ -58,12 +58,14 @@ impl SourceDialog {
         }
     }
 
-    /// Asks Meta, on `runtime`, which Pages and Instagram accounts the stored token
-    /// reaches (Instagram's token, else Facebook's: a user token lists Pages).
+    /// Asks Meta, on `runtime`, which Pages and Instagram accounts a token reaches:
+    /// `token` (the connected source's), else the stored one (Instagram's, else
+    /// Facebook's: a user token lists Pages).
     pub fn find_accounts(
         &mut self,
         runtime: &tokio::runtime::Handle,
         graph_url: &str,
+        token: Option<Token>,
         notify: NotifyFn,
     ) {
         if matches!(self.accounts, AccountList::Finding(_)) {
@@ -73,12 +75,17 @@ impl SourceDialog {
         let graph_url = graph_url.to_owned();
         runtime.spawn(async move {
             // The keychain may be slow to answer: not on the runtime's worker.
-            let token = tokio::task::spawn_blocking(|| {
-                load_token(Platform::Instagram)
-                    .or_else(|_| load_token(Platform::Facebook))
-                    .map(|(token, _)| token)
-            })
-            .await;
+            let token = match token {
+                Some(token) => Ok(Ok(token)),
+                None => {
+                    tokio::task::spawn_blocking(|| {
+                        load_token(Platform::Instagram)
+                            .or_else(|_| load_token(Platform::Facebook))
+                            .map(|(token, _)| token)
+                    })
+                    .await
+                }
+            };
             let outcome = match token {
                 Ok(Ok(token)) => list_accounts(graph_url, token)
                     .await
