@@ -45,6 +45,8 @@ fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock)
             source: None,
             speed_server: None,
             dnd: livecue::preflight::dnd::detect,
+            language: livecue::locale::Language::En,
+            settings: None,
         },
     );
     // The demo comments, cycled with fresh ids: multilingual, realistic lengths.

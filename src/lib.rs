@@ -6,6 +6,7 @@
 pub mod audio;
 pub mod cli;
 pub mod comments;
+pub mod locale;
 pub mod plan;
 pub mod preflight;
 pub mod questions;

@@ -260,7 +260,7 @@ fn h_shows_hidden_comments_greyed_with_their_reason() {
     );
     assert!(
         f.harness
-            .query_by_label("1 hidden: spam_link, spam_phrase — H to show")
+            .query_by_label("1 hidden: link, spam phrase — H to show")
             .is_some()
     );
     f.harness.key_press(Key::H);
@@ -273,7 +273,7 @@ fn h_shows_hidden_comments_greyed_with_their_reason() {
     );
     assert!(
         f.harness
-            .query_by_label("hidden: spam_link, spam_phrase «cheap followers»")
+            .query_by_label("hidden: link, spam phrase «cheap followers»")
             .is_some()
     );
     assert!(f.harness.query_by_label("Hide hidden").is_some());

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 
-use crate::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
+use crate::locale::Language;
+use crate::runner::{Settings, ShowClock, ShowRunner, ShowSetup, plan_filter};
 use crate::sources::{SourceSettings, SourceSpec, Speed, no_notify};
 use crate::ui::{AppOptions, AudioChoice, FontDiscovery};
 
@@ -89,6 +90,16 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         notify: no_notify(),
     };
     let runner = ShowRunner::open(setup, &shows_dir)?;
+    // The language chosen in the app before, else the OS's; a damaged settings file is
+    // said and left alone (the app does not write over it).
+    let settings_path = Settings::path_in(&data_dir);
+    let language = match Settings::load(&settings_path) {
+        Ok(settings) => settings.language_or_os(),
+        Err(e) => {
+            eprintln!("livecue: warning: settings not read ({e}); using the system language");
+            Language::from_os()
+        }
+    };
     if let Some(resumed) = runner.resumed() {
         eprintln!(
             "livecue: resuming the unfinished show in {} ({} events; nothing saved for {})",
@@ -110,6 +121,8 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         source,
         speed_server: args.speed_server,
         dnd: crate::preflight::dnd::detect,
+        language,
+        settings: Some(settings_path),
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,4 +1,6 @@
-//! `livecue rundown PLAN`: the running order as a table, for checking a plan by eye.
+//! `livecue rundown PLAN`: the running order as a table, for checking a plan by eye. It
+//! is read by people, so it follows the locale like the app (繁體中文 or English); the
+//! CLI's other messages stay English for scripts.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -6,55 +8,65 @@ use std::process::ExitCode;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::plan::{CueTime, GoalKind, Plan, clock_text};
+use crate::locale::Language;
+use crate::plan::{CueTime, GoalKind, Plan, SegmentKind, clock_text};
+use crate::ui::{Texts, fill, texts};
 
-/// Prints the rundown of a plan (the bundled example when none is given).
+/// Prints the rundown of a plan (the bundled example when none is given), in the OS
+/// locale's language.
 pub fn run(path: Option<&Path>) -> anyhow::Result<ExitCode> {
     let plan = super::load_checked(path)?;
-    print!("{}", render(&plan));
+    print!("{}", render(&plan, texts(Language::from_os())));
     Ok(ExitCode::SUCCESS)
 }
 
-/// The rundown as text.
-pub fn render(plan: &Plan) -> String {
+/// The rundown as text, in the words of `t`.
+pub fn render(plan: &Plan, t: &Texts) -> String {
     let mut out = String::new();
     let goal = match &plan.goal.kind {
-        GoalKind::Engagement => "engagement".to_owned(),
-        GoalKind::Sales => "sales".to_owned(),
-        GoalKind::Credibility => "credibility".to_owned(),
+        GoalKind::Engagement => t.rundown_goal_kinds[0].to_owned(),
+        GoalKind::Sales => t.rundown_goal_kinds[1].to_owned(),
+        GoalKind::Credibility => t.rundown_goal_kinds[2].to_owned(),
         GoalKind::Custom(name) => name.clone(),
     };
     let _ = writeln!(out, "{}", plan.title);
     if plan.goal.summary.is_empty() {
-        let _ = writeln!(out, "Goal: {goal}");
+        let _ = writeln!(out, "{}", fill(t.rundown_goal, &[&goal]));
     } else {
-        let _ = writeln!(out, "Goal: {goal} — {}", plan.goal.summary);
+        let _ = writeln!(
+            out,
+            "{}",
+            fill(t.rundown_goal_summary, &[&goal, &plan.goal.summary])
+        );
     }
     if let Some(s) = &plan.scheduled_start {
         let _ = writeln!(
             out,
-            "Scheduled: {} {} {}",
-            s.date,
-            s.time.0.format("%H:%M"),
-            s.time_zone
+            "{}",
+            fill(
+                t.rundown_scheduled,
+                &[
+                    &s.date.to_string(),
+                    &s.time.0.format("%H:%M").to_string(),
+                    &s.time_zone
+                ]
+            )
         );
     }
     let _ = writeln!(
         out,
-        "Planned: {} (target {}–{})\n",
-        clock_text(plan.planned_total().ms()),
-        clock_text(plan.target.min.ms()),
-        clock_text(plan.target.max.ms())
+        "{}\n",
+        fill(
+            t.rundown_planned,
+            &[
+                &clock_text(plan.planned_total().ms()),
+                &clock_text(plan.target.min.ms()),
+                &clock_text(plan.target.max.ms())
+            ]
+        )
     );
 
-    let mut rows = vec![[
-        "#".to_owned(),
-        "START".to_owned(),
-        "LENGTH".to_owned(),
-        "KIND".to_owned(),
-        "SEGMENT".to_owned(),
-        "CUES".to_owned(),
-    ]];
+    let mut rows = vec![t.rundown_columns.map(str::to_owned)];
     let starts = plan.planned_starts();
     let last = plan.segments.len().saturating_sub(1);
     for (i, seg) in plan.segments.iter().enumerate() {
@@ -73,7 +85,11 @@ pub fn render(plan: &Plan) -> String {
                 here.then(|| {
                     (
                         at.ms(),
-                        format!("{} {}{sound}", clock_text(at.ms()), cue.what.describe(plan)),
+                        format!(
+                            "{} {}{sound}",
+                            clock_text(at.ms()),
+                            t.rundown_cue(&cue.what, plan)
+                        ),
                     )
                 })
             })
@@ -91,7 +107,7 @@ pub fn render(plan: &Plan) -> String {
             (i + 1).to_string(),
             clock_text(start.ms()),
             clock_text(seg.duration.ms()),
-            seg.kind.label().to_owned(),
+            kind_name(t, seg.kind).to_owned(),
             title,
             cue_lines.next().unwrap_or_default(),
         ]);
@@ -135,29 +151,47 @@ pub fn render(plan: &Plan) -> String {
 
     let _ = writeln!(out);
     if !plan.questions.is_empty() {
-        let _ = writeln!(out, "Questions collected: {}", plan.questions.len());
+        let count = plan.questions.len().to_string();
+        let _ = writeln!(out, "{}", fill(t.rundown_questions, &[&count]));
     }
     for g in &plan.guests {
         let topics = if g.topics.is_empty() {
             String::new()
         } else {
-            format!(" — {}", g.topics.join(", "))
+            fill(t.rundown_topics, &[&g.topics.join(t.list_separator)])
         };
+        let handle = crate::plan::bare_handle(&g.handle);
         let _ = writeln!(
             out,
-            "Guest: @{} {}{topics}",
-            crate::plan::bare_handle(&g.handle),
-            g.name
+            "{}",
+            fill(t.rundown_guest, &[handle, &g.name, &topics])
         );
     }
     for p in &plan.products {
         let code = p
             .discount_code
             .as_deref()
-            .map(|c| format!(", code {c}"))
+            .map(|c| fill(t.rundown_code, &[c]))
             .unwrap_or_default();
-        let _ = writeln!(out, "Product: {} {}{code}", p.name, p.price);
+        let _ = writeln!(
+            out,
+            "{}",
+            fill(t.rundown_product, &[&p.name, &p.price, &code])
+        );
     }
-    let _ = writeln!(out, "Checklist: {} items", plan.checklist.len());
+    let items = plan.checklist.len().to_string();
+    let _ = writeln!(out, "{}", fill(t.rundown_checklist, &[&items]));
     out
+}
+
+fn kind_name(t: &Texts, kind: SegmentKind) -> &'static str {
+    let i = match kind {
+        SegmentKind::WarmUp => 0,
+        SegmentKind::Content => 1,
+        SegmentKind::QAndA => 2,
+        SegmentKind::Guest => 3,
+        SegmentKind::Product => 4,
+        SegmentKind::Closing => 5,
+    };
+    t.rundown_kinds[i]
 }

@@ -15,6 +15,7 @@
 mod feed;
 mod folders;
 mod replies;
+mod settings;
 mod status;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +26,7 @@ use chrono::{DateTime, Utc};
 
 pub use folders::{ShowEntry, find_newest_journal, list_shows, new_show_folder};
 pub use replies::ReplyRefusal;
+pub use settings::{SETTINGS_FILE, Settings, SettingsFileError};
 pub use status::StatusSummary;
 
 use crate::comments::Filter;

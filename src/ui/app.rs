@@ -17,10 +17,11 @@ use super::report::{ReportJobs, ReportView, default_export_dir, report_keys, rep
 use super::screen::{Screen, screen_bar_ui, screen_keys};
 use super::source_dialog::{SourceDialog, source_dialog_ui};
 use super::summary::summary_screen_ui;
-use super::text::{EN, Texts, fill};
+use super::text::{Texts, fill, texts};
 use super::theme::{self, Scale};
 use super::{Command, View, ViewState};
 use crate::audio::Audio;
+use crate::locale::Language;
 use crate::preflight::dnd::DndReport;
 use crate::preflight::speed::DEFAULT_SERVER;
 use crate::runner::ShowRunner;
@@ -53,6 +54,10 @@ pub struct AppOptions {
     pub speed_server: Option<String>,
     /// How this computer's do-not-disturb is read (tests give a fixed answer).
     pub dnd: fn() -> DndReport,
+    /// The interface language to open in.
+    pub language: Language,
+    /// Where a language switch is remembered (none: not remembered, as in tests).
+    pub settings: Option<PathBuf>,
 }
 
 /// What is remembered between runs (eframe storage). Window size and position are
@@ -71,7 +76,9 @@ pub struct LivecueApp {
     runner: ShowRunner,
     audio: Audio,
     view: ViewState,
+    language: Language,
     texts: &'static Texts,
+    settings: Option<PathBuf>,
     fonts: FontReport,
     screen: Screen,
     confirming: Option<Confirm>,
@@ -121,7 +128,8 @@ impl LivecueApp {
             .unwrap_or_default();
         let mut audio = match options.audio {
             AudioChoice::Device => Audio::start(),
-            AudioChoice::Silent => Audio::silent("sound off"),
+            // No reason: silent on purpose; the status bar words it in the UI language.
+            AudioChoice::Silent => Audio::silent(""),
         };
         audio.set_muted(remembered.muted);
         let mut runner = options.runner;
@@ -147,7 +155,9 @@ impl LivecueApp {
             remembered,
             audio,
             view,
-            texts: &EN,
+            language: options.language,
+            texts: texts(options.language),
+            settings: options.settings,
             fonts,
             screen,
             confirming: None,
@@ -155,7 +165,9 @@ impl LivecueApp {
             source_dialog: None,
             reply_dialog: None,
             resumed_notice: runner.resumed().is_some(),
-            problem: runner.not_resumed().map(|why| fill(EN.not_resumed, &[why])),
+            problem: runner
+                .not_resumed()
+                .map(|why| fill(texts(options.language).not_resumed, &[why])),
             jumped_runs: None,
             graph_url: options
                 .source
@@ -204,6 +216,11 @@ impl LivecueApp {
     /// Which screen is showing.
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    /// The interface language.
+    pub fn language(&self) -> Language {
+        self.language
     }
 
     /// Whether hidden comments are listed.
@@ -332,6 +349,7 @@ impl LivecueApp {
                         .and_then(|(p, _)| p.parent().map(Into::into));
                     self.report.pick_folder(start, self.notify.clone());
                 }
+                Command::SwitchLanguage => self.switch_language(),
                 Command::ToggleHidden => self.remembered.show_hidden ^= true,
                 Command::ToggleMute => {
                     self.remembered.muted ^= true;
@@ -430,6 +448,25 @@ impl LivecueApp {
         {
             let plan = Arc::clone(self.live().plan());
             self.report.load(&path, plan, self.notify.clone());
+        }
+    }
+
+    /// Every screen changes language at once: they all read `texts` each frame. The
+    /// choice is written to the settings file; a failure to write it is said, and the
+    /// switch still holds for this run.
+    fn switch_language(&mut self) {
+        self.language = self.language.other();
+        self.texts = texts(self.language);
+        let Some(path) = &self.settings else {
+            return;
+        };
+        // A damaged file is left for the user to see, not written over.
+        let saved = crate::runner::Settings::load(path).and_then(|mut settings| {
+            settings.language = Some(self.language);
+            settings.save(path)
+        });
+        if let Err(e) = saved {
+            self.problem = Some(fill(self.texts.language_saved_failed, &[&e.to_string()]));
         }
     }
 
@@ -697,7 +734,7 @@ impl eframe::App for LivecueApp {
 pub fn run_native(options: AppOptions) -> anyhow::Result<()> {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(EN.app_title)
+            .with_title(texts(options.language).app_title)
             .with_app_id("livecue")
             // Maximized, the window manager fits the first window to the screen's work
             // area (a 1920×1080 window plus its title bar is taller than a 1080p

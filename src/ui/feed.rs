@@ -172,12 +172,11 @@ pub fn comment_feed_ui(
                     }
                 }
                 Row::Hidden { count, reasons } => {
-                    let names: Vec<&str> = reasons.iter().map(|r| r.as_str()).collect();
                     ui.add(
                         egui::Label::new(
                             RichText::new(fill(
                                 texts.hidden_run,
-                                &[&count.to_string(), &names.join(", ")],
+                                &[&count.to_string(), &texts.reasons(reasons)],
                             ))
                             .font(theme::text(scale.pt(18.0)))
                             .color(theme::FAINT),
@@ -270,8 +269,7 @@ fn comment_row_ui(
         if !v.shown {
             // Hidden: why comes first (it matters more than the text), then what is
             // left of the text, greyed.
-            let names: Vec<&str> = v.reasons.iter().map(|r| r.as_str()).collect();
-            let mut why = fill(texts.hidden_because, &[&names.join(", ")]);
+            let mut why = fill(texts.hidden_because, &[&texts.reasons(&v.reasons)]);
             if let Some(word) = &v.matched {
                 why.push_str(&fill(texts.matched_word, &[&sanitize_for_display(word)]));
             }

@@ -34,7 +34,7 @@ pub use app::{AppOptions, AudioChoice, LivecueApp, run_native};
 pub use fonts::{FontDiscovery, FontReport};
 pub use host::host_screen_ui;
 pub use screen::Screen;
-pub use text::{EN, Texts};
+pub use text::{EN, Texts, ZH_TW, fill, texts};
 
 use crate::runner::Resumed;
 use crate::session::{Action, Live};
@@ -50,6 +50,8 @@ use thumbnails::Thumbnails;
 pub enum Command {
     /// A session action (journaled).
     Live(Action),
+    /// Switch the interface to the other language (and remember it).
+    SwitchLanguage,
     /// Show or collapse hidden comments.
     ToggleHidden,
     /// Mute or unmute chimes.

@@ -7,7 +7,7 @@ use egui::RichText;
 use super::host::host_screen_ui;
 use super::keys::{Modal, keys};
 use super::producer::producer_ui;
-use super::text::fill;
+use super::text::{fill, plan_time};
 use super::theme;
 use super::{Command, View, ViewState};
 use crate::plan::clock_text;
@@ -71,11 +71,7 @@ fn resumed_notice_ui(
     let (line, color) = match (view.problem, view.resumed) {
         (Some(problem), _) => (super::sanitize_for_display(problem), theme::RED),
         (None, Some(resumed)) => {
-            let at = resumed
-                .at
-                .with_timezone(&chrono::Local)
-                .format("%H:%M:%S")
-                .to_string();
+            let at = plan_time(view.live.plan(), resumed.at, "%H:%M:%S");
             (
                 fill(texts.resumed_notice, &[&clock_text(resumed.down_ms), &at]),
                 theme::AMBER,

@@ -52,26 +52,52 @@ impl Screen {
     }
 }
 
-/// The bar at the top of the main window: one tab per screen, with its key.
+/// The key that switches the interface language, on every screen. F9: the function
+/// keys are never typed by mistake, and F1–F4 and F11 are taken.
+pub const KEY_LANGUAGE: Key = Key::F9;
+
+/// The bar at the top of the main window: one tab per screen, with its key, and the
+/// language switch on the right.
 pub fn screen_bar_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        for screen in Screen::ALL {
-            let selected = view.screen == screen;
-            let text = RichText::new(screen.label(view.texts)).font(theme::text(16.0));
-            if ui.selectable_label(selected, text).clicked() && !selected {
-                commands.push(Command::ShowScreen(screen));
-            }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(
-                RichText::new(screen.key().name())
+                RichText::new(KEY_LANGUAGE.name())
                     .font(theme::mono(13.0))
                     .color(theme::FAINT),
             );
-            ui.add_space(10.0);
-        }
+            let text = RichText::new(view.texts.switch_language).font(theme::text(16.0));
+            if ui
+                .button(text)
+                .on_hover_text(view.texts.switch_language_hint)
+                .clicked()
+            {
+                commands.push(Command::SwitchLanguage);
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                screen_tabs_ui(ui, view, commands);
+            });
+        });
     });
 }
 
-/// F1 to F4 switch screens.
+fn screen_tabs_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    for screen in Screen::ALL {
+        let selected = view.screen == screen;
+        let text = RichText::new(screen.label(view.texts)).font(theme::text(16.0));
+        if ui.selectable_label(selected, text).clicked() && !selected {
+            commands.push(Command::ShowScreen(screen));
+        }
+        ui.label(
+            RichText::new(screen.key().name())
+                .font(theme::mono(13.0))
+                .color(theme::FAINT),
+        );
+        ui.add_space(10.0);
+    }
+}
+
+/// F1 to F4 switch screens; F9 switches the language.
 pub fn screen_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
     if ctx.egui_wants_keyboard_input() {
         return;
@@ -81,6 +107,9 @@ pub fn screen_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
             if input.consume_key(Modifiers::NONE, screen.key()) {
                 commands.push(Command::ShowScreen(screen));
             }
+        }
+        if input.consume_key(Modifiers::NONE, KEY_LANGUAGE) {
+            commands.push(Command::SwitchLanguage);
         }
     });
 }

@@ -216,7 +216,7 @@ fn comments_ui(ui: &mut egui::Ui, texts: &Texts, summary: &ShowSummary) {
         .font(theme::text(20.0)),
     );
     for (reason, n) in c.hidden_by_reason.iter().filter(|(_, n)| *n > 0) {
-        ui.label(RichText::new(format!("   {n} × {}", reason.as_str())).color(theme::DIM));
+        ui.label(RichText::new(format!("   {n} × {}", texts.reason(*reason))).color(theme::DIM));
     }
 }
 

@@ -193,7 +193,7 @@ fn scheduled_text(start: &ScheduledStart, now: DateTime<Utc>, texts: &Texts) -> 
     };
     let until_ms = (at - now).num_milliseconds();
     if until_ms < -60_000 {
-        let day = start.date.format("%a %-d %b").to_string();
+        let day = texts.day(start.date);
         return fill(
             texts.scheduled_past,
             &[&day, &time, &ago_text(-until_ms, texts)],

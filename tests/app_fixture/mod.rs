@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use egui_kittest::Harness;
+use livecue::locale::Language;
 use livecue::plan;
 use livecue::preflight::dnd::{DndReport, DndState};
 use livecue::runner::{ShowClock, ShowRunner, ShowSetup, plan_filter};
@@ -38,6 +39,10 @@ pub struct Open<'a> {
     /// Run on the show runner before the app opens (connect a source to a loopback
     /// server).
     pub prepare: Option<Prepare>,
+    /// The interface language tests click in: English unless a test says otherwise.
+    pub language: Language,
+    /// Where a language switch is remembered (none: not remembered).
+    pub settings: Option<std::path::PathBuf>,
 }
 
 impl<'a> Open<'a> {
@@ -52,7 +57,14 @@ impl<'a> Open<'a> {
             speed_server: None,
             dnd: dnd_unknown,
             prepare: None,
+            language: Language::En,
+            settings: None,
         }
+    }
+
+    /// The same, in another interface language.
+    pub fn in_language(self, language: Language) -> Self {
+        Self { language, ..self }
     }
 
     /// Opens the app and runs its first frames.
@@ -75,6 +87,7 @@ impl<'a> Open<'a> {
             prepare(&mut runner);
         }
         let (speed_server, dnd) = (self.speed_server, self.dnd);
+        let (language, settings) = (self.language, self.settings);
         let mut harness = Harness::builder()
             .with_size(self.size)
             .build_eframe(move |cc| {
@@ -88,6 +101,8 @@ impl<'a> Open<'a> {
                         source: None,
                         speed_server,
                         dnd,
+                        language,
+                        settings,
                     },
                 )
             });

@@ -7,13 +7,14 @@ mod checklist;
 mod jobs;
 mod keys;
 mod network;
+mod words;
 
 pub use jobs::PreflightJobs;
 pub use keys::preflight_keys;
 
 use egui::{Color32, RichText};
 
-use super::text::{Texts, fill};
+use super::text::{Texts, fill, plan_time};
 use super::theme;
 use super::{Command, View};
 use crate::preflight::speed::Progress;
@@ -38,12 +39,10 @@ pub struct PreflightView<'a> {
 /// The verdict now (the speed row reads as open while a test runs).
 pub fn assessment(view: &View<'_>, pf: &PreflightView<'_>) -> Assessment {
     let live = view.live;
-    assess_with_token(
-        live.plan(),
-        live.session().preflight(),
-        pf.testing.is_some(),
-        pf.token,
-    )
+    let (plan, log) = (live.plan(), live.session().preflight());
+    let testing = pf.testing.is_some();
+    let assessment = assess_with_token(plan, log, testing, pf.token);
+    words::in_words(view.texts, plan, log, testing, pf.token, assessment)
 }
 
 /// The pre-flight screen.
@@ -153,11 +152,7 @@ fn verdict_ui(
         // The way on sits at the right end; the verdict takes what is left.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(went) = &log.went_live {
-                let when = went
-                    .at
-                    .with_timezone(&chrono::Local)
-                    .format("%H:%M")
-                    .to_string();
+                let when = plan_time(view.live.plan(), went.at, "%H:%M");
                 let line = if went.anyway {
                     texts.pf_went_live_anyway
                 } else {

@@ -10,7 +10,7 @@ use crate::preflight::speed::{Phase, Progress};
 use crate::preflight::{Assessment, Check, Row, SpeedOutcome};
 use crate::session::Action;
 use crate::ui::controls::key_button;
-use crate::ui::text::{Texts, fill};
+use crate::ui::text::{Texts, fill, plan_time};
 use crate::ui::theme;
 use crate::ui::{Command, View};
 
@@ -26,7 +26,7 @@ pub fn network_ui(
     let row = |check| assessment.rows.iter().find(|r| r.check == check);
     card(ui, texts.pf_network, |ui| {
         if let Some(row) = row(Check::Speed) {
-            row_ui(ui, row);
+            row_ui(ui, row, None);
         }
         match &pf.testing {
             Some(progress) => progress_ui(ui, view, progress, commands),
@@ -36,7 +36,12 @@ pub fn network_ui(
     ui.add_space(16.0);
     card(ui, texts.pf_this_computer, |ui| {
         if let Some(row) = row(Check::Dnd) {
-            row_ui(ui, row);
+            // What the probe said, in its own words, whatever the interface language.
+            let detail = view.live.session().preflight().dnd.as_ref();
+            let detail = detail
+                .map(|d| d.report.detail.as_str())
+                .filter(|d| !d.is_empty());
+            row_ui(ui, row, detail);
         }
         ui.horizontal(|ui| {
             if pf.checking_dnd {
@@ -86,16 +91,19 @@ pub fn token_ui(
 }
 
 /// A check's mark, label and figure on one line, its advice below.
-fn row_ui(ui: &mut egui::Ui, row: &Row) {
+fn row_ui(ui: &mut egui::Ui, row: &Row, hover: Option<&str>) {
     ui.horizontal(|ui| {
         super::mark_dot(ui, row.mark, 22.0);
         ui.label(RichText::new(&row.label).font(theme::text(24.0)));
-        ui.label(
+        let figure = ui.label(
             RichText::new(&row.figure)
                 .font(theme::text(24.0))
                 .strong()
                 .color(super::mark_color(row.mark)),
         );
+        if let Some(hover) = hover {
+            figure.on_hover_text(hover);
+        }
     });
     if let Some(advice) = &row.advice {
         ui.add(egui::Label::new(RichText::new(advice).color(theme::DIM)).wrap());
@@ -161,7 +169,7 @@ fn figures_ui(
                 line.push_str(&fill(texts.pf_loaded_latency, &[&format!("{loaded:.0}")]));
             }
             ui.label(RichText::new(line).font(theme::text(20.0)));
-            let when = at.with_timezone(&chrono::Local).format("%H:%M").to_string();
+            let when = plan_time(view.live.plan(), *at, "%H:%M");
             ui.label(RichText::new(fill(texts.pf_tested, &[&r.server, &when])).color(theme::FAINT));
         }
         Some((SpeedOutcome::Failed { .. }, _)) | None => {

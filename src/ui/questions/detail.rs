@@ -82,7 +82,7 @@ fn question_ui(
                 RichText::new(fill(
                     texts.q_handled_at,
                     &[
-                        h.state.as_str(),
+                        texts.question_state(h.state),
                         &h.show_ms.map(clock_text).unwrap_or_default(),
                         segment,
                     ],

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use egui::RichText;
 
 use super::controls::key_button;
-use super::text::fill;
+use super::text::{fill, plan_time};
 use super::theme;
 use super::{Command, View};
 use crate::plan::clock_text;
@@ -119,11 +119,7 @@ fn shows_ui(ui: &mut egui::Ui, view: &View<'_>, rv: &ReportView<'_>, commands: &
         .id_salt("report-shows")
         .show(ui, |ui| {
             for show in rv.shows {
-                let when = show
-                    .opened
-                    .with_timezone(&chrono::Local)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string();
+                let when = plan_time(view.live.plan(), show.opened, "%Y-%m-%d %H:%M");
                 let this = rv.current == Some(show.journal.as_path());
                 let label = if this {
                     format!("{} · {}", texts.report_this_show, when)
@@ -153,14 +149,18 @@ fn report_ui(
     ui.horizontal(|ui| {
         ui.label(RichText::new(&show.title).font(theme::text(30.0)).strong());
         if let Some(start) = &show.local_start {
+            // The report's weekday is English (its files are); the screen names it
+            // from the catalogue.
+            let weekday = chrono::NaiveDateTime::parse_from_str(start, "%Y-%m-%d %H:%M")
+                .map(|t| {
+                    use chrono::Datelike;
+                    texts.weekdays[t.weekday().num_days_from_monday() as usize]
+                })
+                .unwrap_or_default();
             ui.label(
-                RichText::new(format!(
-                    "{} {start} ({})",
-                    show.weekday.as_deref().unwrap_or(""),
-                    show.time_zone
-                ))
-                .font(theme::text(20.0))
-                .color(theme::DIM),
+                RichText::new(format!("{weekday} {start} ({})", show.time_zone))
+                    .font(theme::text(20.0))
+                    .color(theme::DIM),
             );
         }
     });

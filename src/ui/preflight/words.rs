@@ -1,0 +1,199 @@
+//! Pre-flight's go / no-go in the interface language. The core weighs the checks and
+//! words them in English for the CLI and the journal; the screen keeps the core's marks
+//! and says the same things from the catalogue.
+
+use crate::plan::Plan;
+use crate::preflight::dnd::DndState;
+use crate::preflight::speed::{
+    HIGH_LOADED_LATENCY_MS, INSTAGRAM_MIN_UPLOAD_MBPS, LIVE_PRODUCER_MAX_MBPS, SpeedResult,
+};
+use crate::preflight::{Assessment, Check, Mark, PreflightLog, Row, SpeedOutcome, TokenCheck};
+use crate::sources::TokenCheckProblem;
+use crate::ui::text::{Texts, fill};
+
+/// `assessment` with every label, figure, piece of advice and the verdict in `texts`.
+/// `testing` is true while a speed test runs, as for `preflight::assess`.
+pub fn in_words(
+    texts: &Texts,
+    plan: &Plan,
+    log: &PreflightLog,
+    testing: bool,
+    token: Option<&TokenCheck>,
+    assessment: Assessment,
+) -> Assessment {
+    let min_upload = crate::preflight::min_upload_mbps(plan);
+    let rows: Vec<Row> = assessment
+        .rows
+        .into_iter()
+        .map(|row| match row.check {
+            Check::Speed => speed_row(texts, log, min_upload, testing, row),
+            Check::Dnd => dnd_row(texts, log, row),
+            Check::Token => match token {
+                Some(check) => token_row(texts, check, row),
+                None => row,
+            },
+            // The plan's own words.
+            Check::Item(_) => row,
+        })
+        .collect();
+    let open: Vec<String> = rows
+        .iter()
+        .filter(|r| r.mark >= Mark::Open)
+        .map(|row| match row.check {
+            Check::Item(_) => fill(texts.pf_not_ticked, &[&row.label]),
+            _ => fill(texts.pf_open_check, &[&row.label, &row.figure]),
+        })
+        .collect();
+    let warnings = rows.iter().filter(|r| r.mark == Mark::Warn).count();
+    let verdict = if assessment.go && warnings == 0 {
+        texts.pf_verdict_passed.to_owned()
+    } else if assessment.go {
+        let count = if warnings == 1 {
+            texts.pf_one_warning.to_owned()
+        } else {
+            fill(texts.pf_warnings, &[&warnings.to_string()])
+        };
+        fill(texts.pf_verdict_warnings, &[&count])
+    } else if open.len() <= 2 {
+        fill(
+            texts.pf_verdict_open,
+            &[&open.join(texts.pf_open_separator)],
+        )
+    } else {
+        fill(
+            texts.pf_verdict_open_more,
+            &[&open[0], &open[1], &(open.len() - 2).to_string()],
+        )
+    };
+    Assessment {
+        rows,
+        go: assessment.go,
+        verdict,
+        open,
+    }
+}
+
+/// The token row: the core's marks, the screen's words. The advice stays the platform's
+/// and the core's account of what to do (it names permissions and commands).
+fn token_row(texts: &Texts, check: &TokenCheck, row: Row) -> Row {
+    let (platform, figure) = match check {
+        TokenCheck::Checking { platform } => (*platform, texts.pf_token_checking.to_owned()),
+        TokenCheck::Failed { platform, .. } => (*platform, texts.pf_token_failed.to_owned()),
+        TokenCheck::Checked(health) => {
+            let figure = match &health.problem {
+                Some(TokenCheckProblem::Refused { .. }) => texts.pf_token_refused.to_owned(),
+                Some(TokenCheckProblem::Unreachable(_) | TokenCheckProblem::Throttled(_)) => {
+                    texts.pf_token_not_checked.to_owned()
+                }
+                None if !health.missing.is_empty() => {
+                    fill(texts.pf_token_missing, &[&health.missing.join(", ")])
+                }
+                None if !health.is_ready() => texts.pf_token_cannot_read.to_owned(),
+                None => texts.pf_token_ready.to_owned(),
+            };
+            (health.platform.title(), figure)
+        }
+    };
+    Row {
+        label: fill(texts.pf_row_token, &[platform]),
+        figure,
+        ..row
+    }
+}
+
+fn speed_row(texts: &Texts, log: &PreflightLog, min_upload: f64, testing: bool, row: Row) -> Row {
+    let (figure, advice) = match (&log.speed, testing) {
+        (_, true) => (texts.pf_testing.to_owned(), None),
+        (None, false) => (
+            texts.pf_not_tested.to_owned(),
+            Some(texts.pf_not_tested_advice.to_owned()),
+        ),
+        // The error is the speed test's own account of what happened.
+        (Some((SpeedOutcome::Failed { error, .. }, _)), false) => {
+            (texts.pf_test_failed.to_owned(), Some(error.clone()))
+        }
+        (Some((SpeedOutcome::Measured(r), _)), false) => (
+            format!("{:.1} Mbps", r.upload_mbps),
+            Some(upload_advice(texts, r, min_upload)),
+        ),
+    };
+    Row {
+        label: texts.pf_row_upload.to_owned(),
+        figure,
+        advice,
+        ..row
+    }
+}
+
+/// The same cases as `preflight::speed::upload_advice`, in the interface language.
+fn upload_advice(texts: &Texts, result: &SpeedResult, min_upload_mbps: f64) -> String {
+    let needed = if min_upload_mbps.is_finite() && min_upload_mbps > 0.0 {
+        min_upload_mbps
+    } else {
+        INSTAGRAM_MIN_UPLOAD_MBPS
+    };
+    let up = result.upload_mbps.max(0.0);
+    let (up_text, needed_text, most) = (mbps(up), mbps(needed), mbps(LIVE_PRODUCER_MAX_MBPS));
+    if up < needed.min(LIVE_PRODUCER_MAX_MBPS) {
+        return fill(texts.pf_upload_too_slow, &[&up_text, &needed_text, &most]);
+    }
+    if up < needed {
+        return fill(texts.pf_upload_under, &[&up_text, &needed_text, &most]);
+    }
+    if let Some(ms) = result
+        .loaded_latency_ms
+        .filter(|ms| *ms >= HIGH_LOADED_LATENCY_MS)
+    {
+        return fill(texts.pf_upload_loaded, &[&up_text, &format!("{ms:.0}")]);
+    }
+    fill(texts.pf_upload_enough, &[&up_text, &needed_text])
+}
+
+fn mbps(value: f64) -> String {
+    if value < 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.0}")
+    }
+}
+
+fn dnd_row(texts: &Texts, log: &PreflightLog, row: Row) -> Row {
+    let (figure, advice) = match &log.dnd {
+        None => (texts.pf_dnd_not_checked.to_owned(), None),
+        Some(check) if check.by_hand => (texts.pf_dnd_by_hand.to_owned(), None),
+        Some(check) => {
+            let how = &check.report.method;
+            match check.report.state {
+                DndState::On => (fill(texts.pf_dnd_on, &[how]), None),
+                DndState::Off => (
+                    fill(texts.pf_dnd_off, &[how]),
+                    Some(texts.pf_dnd_off_advice.to_owned()),
+                ),
+                DndState::Unknown => {
+                    // What the computer said is the probe's own account, in English: the
+                    // English advice leads with it, the Chinese one leaves it to the
+                    // row's hover text (see `network::row_ui`).
+                    let detail = &check.report.detail;
+                    let stop = if detail.is_empty() || detail.ends_with(['.', '。']) {
+                        ""
+                    } else {
+                        "."
+                    };
+                    (
+                        texts.pf_dnd_unknown.to_owned(),
+                        Some(fill(
+                            texts.pf_dnd_unknown_advice,
+                            &[&format!("{detail}{stop}")],
+                        )),
+                    )
+                }
+            }
+        }
+    };
+    Row {
+        label: texts.pf_row_dnd.to_owned(),
+        figure,
+        advice,
+        ..row
+    }
+}
