@@ -28,5 +28,13 @@ pub const EXAMPLE_PLAN_NAME: &str = "plans/skincare-launch.zh-TW.ron (bundled)";
 /// Chinese and the report chart's lettering, included once.
 pub const BUNDLED_CJK_FONT: &[u8] = include_bytes!("../assets/fonts/wqy-microhei.ttc");
 
+/// The bundled Traditional Chinese face (a subset of Noto Sans CJK TC, OFL-1.1): ahead
+/// of WenQuanYi in the app, so Chinese takes Taiwan's glyph forms on any machine.
+pub const BUNDLED_TC_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansTC-livecue-subset.otf");
+
+/// The bundled combining marks (a subset of Noto Sans, OFL-1.1), which no other bundled
+/// font has: struck-through and zalgo comments would otherwise show boxes.
+pub const BUNDLED_MARKS_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSans-marks-subset.ttf");
+
 /// The bundled demo comments, replayed when livecue is started without a plan.
 pub const DEMO_COMMENTS: &str = include_str!("../assets/demo/comments.jsonl");

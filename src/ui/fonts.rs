@@ -1,8 +1,11 @@
-//! CJK text: a system CJK font when the machine has one, with the bundled WenQuanYi Micro
-//! Hei behind it so Chinese, Japanese, Korean and Cyrillic always render.
+//! CJK text: a system CJK font when the machine has one, then the bundled Noto Sans TC
+//! subset, then the bundled WenQuanYi Micro Hei, so Chinese, Japanese, Korean and
+//! Cyrillic always render.
 //!
 //! egui's bundled fonts cover Latin, Cyrillic and Greek only. Traditional Chinese comes
-//! first for our audience, so Traditional-Chinese faces are preferred.
+//! first for our audience, so Traditional-Chinese faces are preferred, and the bundled
+//! Traditional face stands before WenQuanYi (whose forms follow mainland China's
+//! standard: 「說」「青」「骨」 drawn the Simplified-area way) for what it covers.
 
 use std::sync::Arc;
 
@@ -10,6 +13,10 @@ use egui::{FontData, FontDefinitions, FontFamily};
 
 /// The bundled fallback (Apache-2.0, see assets/fonts/README.md).
 pub const BUNDLED_CJK: &[u8] = crate::BUNDLED_CJK_FONT;
+
+/// The bundled Traditional Chinese face, ahead of the fallback (OFL-1.1, see
+/// assets/fonts/README.md).
+pub const BUNDLED_TC: &[u8] = crate::BUNDLED_TC_FONT;
 
 /// Family names tried in order; Traditional Chinese first.
 const PREFERRED: &[&str] = &[
@@ -52,9 +59,11 @@ impl FontReport {
     pub fn describe(&self) -> String {
         match &self.system {
             Some(name) => {
-                format!("CJK font: {name} (system), WenQuanYi Micro Hei (bundled) behind it")
+                format!(
+                    "CJK font: {name} (system), Noto Sans TC subset and WenQuanYi Micro Hei (bundled) behind it"
+                )
             }
-            None => "CJK font: WenQuanYi Micro Hei (bundled; no system CJK font found)".to_owned(),
+            None => "CJK font: Noto Sans TC subset, WenQuanYi Micro Hei behind it (bundled; no system CJK font found)".to_owned(),
         }
     }
 }
@@ -87,10 +96,20 @@ pub fn install(ctx: &egui::Context, discovery: FontDiscovery) -> FontReport {
         report.system = Some(name);
     }
     fonts.font_data.insert(
+        "bundled-tc".into(),
+        Arc::new(FontData::from_static(BUNDLED_TC)),
+    );
+    fallbacks.push("bundled-tc".to_owned());
+    fonts.font_data.insert(
         "bundled-cjk".into(),
         Arc::new(FontData::from_static(BUNDLED_CJK)),
     );
     fallbacks.push("bundled-cjk".to_owned());
+    fonts.font_data.insert(
+        "bundled-marks".into(),
+        Arc::new(FontData::from_static(crate::BUNDLED_MARKS_FONT)),
+    );
+    fallbacks.push("bundled-marks".to_owned());
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts
             .families
@@ -168,6 +187,29 @@ mod tests {
 }
 
 #[cfg(test)]
+mod tc_tests {
+    use super::*;
+
+    #[test]
+    fn every_chinese_character_of_the_interface_has_a_taiwan_form_bundled() {
+        let face = ttf_parser::Face::parse(BUNDLED_TC, 0).unwrap();
+        let all = format!("{:?}", crate::ui::text::ZH_TW);
+        let missing: Vec<char> = all
+            .chars()
+            .filter(|c| {
+                ('\u{4E00}'..='\u{9FFF}').contains(c) || ('\u{3000}'..='\u{303F}').contains(c)
+            })
+            .filter(|c| face.glyph_index(*c).is_none())
+            .collect();
+        assert!(missing.is_empty(), "not in the TC subset: {missing:?}");
+        // Bopomofo and full-width punctuation come whole.
+        for c in "ㄅㄆㄇㄈㄦ，。：；！？（）「」".chars() {
+            assert!(face.glyph_index(c).is_some(), "{c:?}");
+        }
+    }
+}
+
+#[cfg(test)]
 mod glyph_tests {
     use super::*;
 
@@ -179,7 +221,11 @@ mod glyph_tests {
             .textures_delta
             .clear();
         // Every catalogue string, plus the symbols the views draw themselves.
-        let all = format!("{:?}⚠♪▲▼•—…", crate::ui::text::EN);
+        let all = format!(
+            "{:?}{:?}⚠♪▲▼•—…",
+            crate::ui::text::EN,
+            crate::ui::text::ZH_TW
+        );
         let missing: Vec<char> = ctx.fonts_mut(|f| {
             all.chars()
                 .filter(|c| {
