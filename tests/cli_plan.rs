@@ -5,10 +5,20 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Runs livecue in an English locale (`rundown` follows the locale).
 fn livecue(args: &[&str], dir: &Path) -> Output {
+    livecue_in("en_US.UTF-8", args, dir)
+}
+
+/// Runs livecue with `LANG` set and nothing overriding it.
+fn livecue_in(lang: &str, args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_livecue"))
         .args(args)
         .current_dir(dir)
+        .env("LANG", lang)
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run livecue")
 }
@@ -240,6 +250,43 @@ fn without_a_display_the_app_says_why_instead_of_hanging() {
         "{err}"
     );
     assert!(err.contains("DISPLAY"), "{err}");
+}
+
+#[test]
+fn rundown_follows_the_locale_and_other_messages_stay_english() {
+    let plan = "plans/espresso-workshop.en.ron";
+    let zh = text(&livecue_in("zh_TW.UTF-8", &["rundown", plan], &repo()).stdout);
+    assert!(zh.contains("預定長度：70:00（目標 55:00–75:00）"), "{zh}");
+    assert!(
+        zh.contains("開始") && zh.contains("段落") && zh.contains("提示"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("32:00 邀請 @maya.roasts（Maya Lindqvist） ♪"),
+        "{zh}"
+    );
+    let guest_row = zh
+        .lines()
+        .find(|l| l.contains("Maya from Harbour"))
+        .unwrap();
+    assert!(guest_row.contains("來賓"), "{guest_row}");
+    assert!(!zh.contains("Planned:"), "{zh}");
+    // Hong Kong and the script tag read Traditional Chinese too; Simplified does not.
+    for lang in ["zh_HK.UTF-8", "zh_TW"] {
+        let out = text(&livecue_in(lang, &["rundown", plan], &repo()).stdout);
+        assert!(out.contains("預定長度："), "{lang}: {out}");
+    }
+    let cn = text(&livecue_in("zh_CN.UTF-8", &["rundown", plan], &repo()).stdout);
+    assert!(cn.contains("Planned: 70:00"), "{cn}");
+    // An error is English whatever the locale: scripts read it.
+    let err = livecue_in("zh_TW.UTF-8", &["rundown", "missing.ron"], &repo());
+    assert_eq!(err.status.code(), Some(1));
+    assert!(
+        text(&err.stderr).contains("missing.ron"),
+        "{}",
+        text(&err.stderr)
+    );
+    assert!(text(&err.stderr).is_ascii(), "{}", text(&err.stderr));
 }
 
 #[test]

@@ -41,7 +41,8 @@ pub fn in_words(
         .filter(|r| r.mark >= Mark::Open)
         .map(|row| match row.check {
             Check::Item(_) => fill(texts.pf_not_ticked, &[&row.label]),
-            _ => fill(texts.pf_open_check, &[&row.label, &row.figure]),
+            Check::Speed => fill(texts.pf_open_check, &[texts.pf_open_upload, &row.figure]),
+            Check::Dnd => fill(texts.pf_open_check, &[texts.pf_open_dnd, &row.figure]),
         })
         .collect();
     let warnings = rows.iter().filter(|r| r.mark == Mark::Warn).count();
@@ -195,5 +196,134 @@ fn dnd_row(texts: &Texts, log: &PreflightLog, row: Row) -> Row {
         figure,
         advice,
         ..row
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::preflight::DndCheck;
+    use crate::preflight::assess;
+    use crate::preflight::dnd::DndReport;
+    use crate::ui::text::{EN, ZH_TW};
+
+    fn plan() -> Plan {
+        crate::plan::parse(crate::EXAMPLE_PLAN, "example").unwrap()
+    }
+
+    fn measured(
+        upload_mbps: f64,
+        loaded_latency_ms: f64,
+    ) -> Option<(SpeedOutcome, chrono::DateTime<Utc>)> {
+        Some((
+            SpeedOutcome::Measured(SpeedResult {
+                server: "http://127.0.0.1:1".into(),
+                download_mbps: 50.0,
+                upload_mbps,
+                latency_ms: 20.0,
+                jitter_ms: 2.0,
+                loaded_latency_ms: Some(loaded_latency_ms),
+            }),
+            Utc::now(),
+        ))
+    }
+
+    fn dnd(state: DndState, by_hand: bool) -> Option<DndCheck> {
+        Some(DndCheck {
+            report: DndReport {
+                state,
+                method: "gnome".into(),
+                detail: "no notification service answered".into(),
+            },
+            by_hand,
+        })
+    }
+
+    /// Every case the core words: nothing done, each upload verdict, each
+    /// do-not-disturb answer, a failed test, some items ticked, all ticked.
+    fn logs() -> Vec<(PreflightLog, bool)> {
+        let mut logs = vec![
+            (PreflightLog::default(), false),
+            (PreflightLog::default(), true),
+        ];
+        for (speed, dnd) in [
+            (measured(3.0, 40.0), dnd(DndState::Off, false)),
+            (measured(8.0, 40.0), dnd(DndState::Unknown, false)),
+            (measured(12.0, 400.0), dnd(DndState::On, false)),
+            (measured(25.0, 40.0), dnd(DndState::Unknown, true)),
+            (
+                Some((
+                    SpeedOutcome::Failed {
+                        server: "x".into(),
+                        error: "could not reach the server".into(),
+                    },
+                    Utc::now(),
+                )),
+                None,
+            ),
+        ] {
+            logs.push((
+                PreflightLog {
+                    speed,
+                    dnd,
+                    ..PreflightLog::default()
+                },
+                false,
+            ));
+        }
+        let mut all = PreflightLog {
+            speed: measured(25.0, 400.0),
+            dnd: dnd(DndState::On, false),
+            ..PreflightLog::default()
+        };
+        for i in 0..crate::preflight::checklist::items(&plan()).len() {
+            all.tick(i, true);
+        }
+        logs.push((all.clone(), false));
+        all.speed = measured(25.0, 40.0);
+        logs.push((all, false));
+        logs
+    }
+
+    #[test]
+    fn in_english_the_screen_says_what_the_core_says() {
+        let plan = plan();
+        for (log, testing) in logs() {
+            let core = assess(&plan, &log, testing);
+            assert_eq!(in_words(&EN, &plan, &log, testing, core.clone()), core);
+        }
+    }
+
+    #[test]
+    fn in_chinese_the_same_marks_in_chinese_words() {
+        let plan = plan();
+        for (log, testing) in logs() {
+            let core = assess(&plan, &log, testing);
+            let zh = in_words(&ZH_TW, &plan, &log, testing, core.clone());
+            assert_eq!(zh.go, core.go);
+            let marks = |a: &Assessment| a.rows.iter().map(|r| r.mark).collect::<Vec<_>>();
+            assert_eq!(marks(&zh), marks(&core));
+            assert_eq!(zh.open.len(), core.open.len());
+            assert!(zh.verdict.starts_with("可以開播") || zh.verdict.starts_with("還不能開播"));
+            for row in &zh.rows[..2] {
+                let words = format!(
+                    "{} {} {}",
+                    row.label,
+                    row.figure,
+                    row.advice.as_deref().unwrap_or("")
+                );
+                // English only in names and figures: Mbps, Instagram, the probe's method
+                // and a failed test's own account.
+                let english = words
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .filter(|w| w.len() >= 3)
+                    .filter(|w| !["Mbps", "Instagram", "gnome"].contains(w))
+                    .filter(|w| !"could not reach the server".contains(w))
+                    .collect::<Vec<_>>();
+                assert!(english.is_empty(), "{words}: {english:?}");
+            }
+        }
     }
 }

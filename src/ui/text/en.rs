@@ -350,6 +350,8 @@ pub const EN: Texts = Texts {
     pf_open_separator: "; ",
     pf_not_ticked: "not ticked: {}",
     pf_open_check: "{}: {}",
+    pf_open_upload: "upload",
+    pf_open_dnd: "do-not-disturb on this computer",
 
     rundown_goal: "Goal: {}",
     rundown_goal_summary: "Goal: {} — {}",

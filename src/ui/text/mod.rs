@@ -783,6 +783,10 @@ pub struct Texts {
     pub pf_not_ticked: &'static str,
     /// An open check: `{}` = the check, `{}` = what was found.
     pub pf_open_check: &'static str,
+    /// The upload, inside a sentence.
+    pub pf_open_upload: &'static str,
+    /// Do-not-disturb, inside a sentence.
+    pub pf_open_dnd: &'static str,
 
     // `livecue rundown`, which follows the locale (its other messages stay English).
     /// `{}` = the goal.

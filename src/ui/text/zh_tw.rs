@@ -352,6 +352,8 @@ pub const ZH_TW: Texts = Texts {
     pf_open_separator: "；",
     pf_not_ticked: "未勾選：{}",
     pf_open_check: "{}：{}",
+    pf_open_upload: "上傳",
+    pf_open_dnd: "這台電腦的勿擾模式",
 
     rundown_goal: "目標：{}",
     rundown_goal_summary: "目標：{}，{}",
