@@ -17,7 +17,10 @@ pub enum AudioState {
     Starting,
     /// Chimes play.
     Ready,
-    /// No sound: the reason (no device, turned off).
+    /// No audio device could be opened: the audio library's own words.
+    NoDevice(String),
+    /// No sound for another reason (turned off, a chime unreadable); empty when the app
+    /// was started silent on purpose.
     Unavailable(String),
 }
 
@@ -44,7 +47,7 @@ impl Audio {
                 let sink = match rodio::DeviceSinkBuilder::open_default_sink() {
                     Ok(sink) => sink,
                     Err(e) => {
-                        set(AudioState::Unavailable(format!("no audio device ({e})")));
+                        set(AudioState::NoDevice(e.to_string()));
                         return;
                     }
                 };

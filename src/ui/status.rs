@@ -52,6 +52,10 @@ pub fn status_items(
         match audio.state() {
             AudioState::Ready => (texts.audio_ok.to_owned(), theme::GREEN),
             AudioState::Starting => (texts.audio_starting.to_owned(), theme::DIM),
+            AudioState::NoDevice(why) => (
+                fill(texts.audio_off, &[&fill(texts.audio_no_device, &[&why])]),
+                theme::AMBER,
+            ),
             AudioState::Unavailable(why) if why.is_empty() => {
                 (fill(texts.audio_off, &[texts.audio_silent]), theme::AMBER)
             }

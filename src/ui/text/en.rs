@@ -193,6 +193,7 @@ pub const EN: Texts = Texts {
     audio_off: "audio ⚠ {}",
     audio_muted: "audio muted",
     audio_silent: "sound off",
+    audio_no_device: "no audio device ({})",
     key_hints: "Space next · Backspace back · +/− 1 min (Shift 30 s) · A answered · S skip · H hidden · M mute · F11 fullscreen",
 
     rundown: "RUNDOWN",
