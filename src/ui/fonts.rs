@@ -18,6 +18,10 @@ pub const BUNDLED_CJK: &[u8] = crate::BUNDLED_CJK_FONT;
 /// assets/fonts/README.md).
 pub const BUNDLED_TC: &[u8] = crate::BUNDLED_TC_FONT;
 
+/// Traditional Chinese faces among [`PREFERRED`]: only these go ahead of the bundled
+/// Noto Sans TC subset; any other system CJK face draws what the subset lacks.
+const TC_FACES: usize = 7;
+
 /// Family names tried in order; Traditional Chinese first.
 const PREFERRED: &[&str] = &[
     "Noto Sans CJK TC",
@@ -47,8 +51,11 @@ const MUST_COVER: &[char] = &['中', '體', '貨', 'の'];
 /// Which fonts render CJK text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FontReport {
-    /// The system font used first, if one was found.
+    /// The system CJK font, if one was found.
     pub system: Option<String>,
+    /// Whether that font is a Traditional Chinese face, and so goes first; any other
+    /// goes behind the bundled Noto Sans TC subset, so Chinese keeps Taiwan's forms.
+    pub system_first: bool,
     /// Whether the bundled fallback is installed behind it (always, for what the
     /// system font lacks, such as Hangul in Chinese-only faces).
     pub bundled_fallback: bool,
@@ -58,11 +65,12 @@ impl FontReport {
     /// One line for logs and the about box.
     pub fn describe(&self) -> String {
         match &self.system {
-            Some(name) => {
-                format!(
-                    "CJK font: {name} (system), Noto Sans TC subset and WenQuanYi Micro Hei (bundled) behind it"
-                )
-            }
+            Some(name) if self.system_first => format!(
+                "CJK font: {name} (system), Noto Sans TC subset and WenQuanYi Micro Hei (bundled) behind it"
+            ),
+            Some(name) => format!(
+                "CJK font: Noto Sans TC subset (bundled), then {name} (system, not a Traditional Chinese face), then WenQuanYi Micro Hei (bundled)"
+            ),
             None => "CJK font: Noto Sans TC subset, WenQuanYi Micro Hei behind it (bundled; no system CJK font found)".to_owned(),
         }
     }
@@ -88,18 +96,24 @@ pub fn install(ctx: &egui::Context, discovery: FontDiscovery) -> FontReport {
     let mut fallbacks = Vec::new();
     let mut report = FontReport {
         system: None,
+        system_first: false,
         bundled_fallback: true,
     };
-    if let Some((name, data)) = system {
-        fonts.font_data.insert("system-cjk".into(), Arc::new(data));
-        fallbacks.push("system-cjk".to_owned());
-        report.system = Some(name);
-    }
     fonts.font_data.insert(
         "bundled-tc".into(),
         Arc::new(FontData::from_static(BUNDLED_TC)),
     );
     fallbacks.push("bundled-tc".to_owned());
+    if let Some((name, data, traditional)) = system {
+        fonts.font_data.insert("system-cjk".into(), Arc::new(data));
+        if traditional {
+            fallbacks.insert(0, "system-cjk".to_owned());
+        } else {
+            fallbacks.push("system-cjk".to_owned());
+        }
+        report.system = Some(name);
+        report.system_first = traditional;
+    }
     fonts.font_data.insert(
         "bundled-cjk".into(),
         Arc::new(FontData::from_static(BUNDLED_CJK)),
@@ -121,10 +135,12 @@ pub fn install(ctx: &egui::Context, discovery: FontDiscovery) -> FontReport {
     report
 }
 
-fn find_system_cjk() -> Option<(String, FontData)> {
+/// The first preferred CJK face the system has, and whether it is a Traditional
+/// Chinese one.
+fn find_system_cjk() -> Option<(String, FontData, bool)> {
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
-    for name in PREFERRED {
+    for (i, name) in PREFERRED.iter().enumerate() {
         let query = fontdb::Query {
             families: &[fontdb::Family::Name(name)],
             weight: fontdb::Weight::NORMAL,
@@ -140,7 +156,7 @@ fn find_system_cjk() -> Option<(String, FontData)> {
             })
         });
         if let Some(Some(data)) = found {
-            return Some(((*name).to_owned(), data));
+            return Some(((*name).to_owned(), data, i < TC_FACES));
         }
     }
     None
@@ -189,6 +205,20 @@ mod tests {
 #[cfg(test)]
 mod tc_tests {
     use super::*;
+
+    #[test]
+    fn the_preferred_list_starts_with_exactly_the_traditional_faces() {
+        assert!(
+            PREFERRED[..TC_FACES]
+                .iter()
+                .all(|n| n.contains("TC") || n.contains("JhengHei"))
+        );
+        assert!(
+            PREFERRED[TC_FACES..]
+                .iter()
+                .all(|n| !n.contains("TC") && !n.contains("JhengHei"))
+        );
+    }
 
     #[test]
     fn every_chinese_character_of_the_interface_has_a_taiwan_form_bundled() {
