@@ -3,6 +3,8 @@
 //! alone: egui's own, the Noto Sans TC subset, WenQuanYi Micro Hei and the combining
 //! marks. No system font is asked, so a machine without CJK fonts shows no boxes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use std::path::{Path, PathBuf};
 
 use livecue::comments::sanitize_for_display;
