@@ -88,7 +88,7 @@ pub const ZH_TW: Texts = Texts {
     segment_of: "{} / {}",
 
     next_question: "下一個提問",
-    times_asked: "×{} 人問",
+    times_asked: "{} 人問過",
     more_queued: "還有 {} 題排隊中",
     no_questions: "目前沒有提問",
     and_more: "+{}",
@@ -111,7 +111,7 @@ pub const ZH_TW: Texts = Texts {
     q_empty: "這裡沒有提問",
     q_tag_pinned: "置頂",
     q_tag_up_next: "接著回答",
-    q_tag_planned: "貼紙",
+    q_tag_planned: "提問箱",
     q_tag_waits: "等「{}」段落",
     q_tag_this_segment: "本段",
     q_tag_answered: "{} 已回答",
