@@ -78,7 +78,7 @@ pub fn token_ui(
     };
     ui.add_space(16.0);
     card(ui, texts.pf_comment_source, |ui| {
-        row_ui(ui, row);
+        row_ui(ui, row, None);
         if matches!(
             pf.token,
             Some(crate::preflight::TokenCheck::Checking { .. })

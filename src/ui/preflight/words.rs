@@ -43,6 +43,7 @@ pub fn in_words(
             Check::Item(_) => fill(texts.pf_not_ticked, &[&row.label]),
             Check::Speed => fill(texts.pf_open_check, &[texts.pf_open_upload, &row.figure]),
             Check::Dnd => fill(texts.pf_open_check, &[texts.pf_open_dnd, &row.figure]),
+            Check::Token => fill(texts.pf_open_check, &[&row.label, &row.figure]),
         })
         .collect();
     let warnings = rows.iter().filter(|r| r.mark == Mark::Warn).count();
@@ -292,7 +293,10 @@ mod tests {
         let plan = plan();
         for (log, testing) in logs() {
             let core = assess(&plan, &log, testing);
-            assert_eq!(in_words(&EN, &plan, &log, testing, core.clone()), core);
+            assert_eq!(
+                in_words(&EN, &plan, &log, testing, None, core.clone()),
+                core
+            );
         }
     }
 
@@ -301,7 +305,7 @@ mod tests {
         let plan = plan();
         for (log, testing) in logs() {
             let core = assess(&plan, &log, testing);
-            let zh = in_words(&ZH_TW, &plan, &log, testing, core.clone());
+            let zh = in_words(&ZH_TW, &plan, &log, testing, None, core.clone());
             assert_eq!(zh.go, core.go);
             let marks = |a: &Assessment| a.rows.iter().map(|r| r.mark).collect::<Vec<_>>();
             assert_eq!(marks(&zh), marks(&core));
@@ -325,5 +329,39 @@ mod tests {
                 assert!(english.is_empty(), "{words}: {english:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_token_row_keeps_its_mark_in_either_language() {
+        use crate::preflight::assess_with_token;
+        use crate::sources::{Platform, TokenHealth};
+        let plan = plan();
+        let log = PreflightLog::default();
+        let check = TokenCheck::Checked(TokenHealth {
+            platform: Platform::Instagram,
+            owner: None,
+            granted: Some(vec!["instagram_basic".into()]),
+            missing: vec!["instagram_manage_comments".into()],
+            reads: Vec::new(),
+            problem: None,
+            advice: Vec::new(),
+        });
+        let core = assess_with_token(&plan, &log, false, Some(&check));
+        let token = |a: &Assessment| {
+            let row = a.rows.iter().find(|r| r.check == Check::Token).cloned();
+            row.map(|r| (r.mark, r.label, r.figure))
+        };
+        let en = in_words(&EN, &plan, &log, false, Some(&check), core.clone());
+        assert_eq!(token(&en), token(&core));
+        let zh = in_words(&ZH_TW, &plan, &log, false, Some(&check), core.clone());
+        assert_eq!(
+            token(&zh),
+            Some((
+                Mark::Bad,
+                "Instagram 權杖".to_owned(),
+                "缺少 instagram_manage_comments".to_owned()
+            ))
+        );
+        assert!(zh.open.iter().any(|o| o.starts_with("Instagram 權杖")));
     }
 }
