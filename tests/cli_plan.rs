@@ -326,6 +326,7 @@ fn help_lists_only_commands_that_exist() {
             "record",
             "preflight",
             "report",
+            "new",
             "login",
             "accounts",
             "help"
@@ -344,4 +345,150 @@ fn help_lists_only_commands_that_exist() {
         let out = livecue(&[cmd, "--help"], &repo());
         assert!(out.status.success(), "{cmd} --help");
     }
+}
+
+#[test]
+fn new_lists_the_templates_name_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = livecue(&["new", "--list"], dir.path());
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    let names: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "product-launch",
+            "expert-qa",
+            "workshop",
+            "behind-the-scenes"
+        ]
+    );
+}
+
+#[test]
+fn every_template_in_both_languages_passes_check_with_no_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut written = Vec::new();
+    for name in [
+        "product-launch",
+        "expert-qa",
+        "workshop",
+        "behind-the-scenes",
+    ] {
+        for lang in ["zh-TW", "en"] {
+            let file = format!("{name}.{lang}.ron");
+            let out = livecue(
+                &["new", "--template", name, "--lang", lang, &file],
+                dir.path(),
+            );
+            assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+            written.push(file);
+        }
+    }
+    let mut args = vec!["check"];
+    args.extend(written.iter().map(String::as_str));
+    let out = livecue(&args, dir.path());
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).matches(": ok — ").count(), 8);
+    assert_eq!(text(&out.stderr), "", "no warnings either");
+    // The Chinese template is written as Chinese, not escaped.
+    let zh = std::fs::read_to_string(dir.path().join("workshop.zh-TW.ron")).unwrap();
+    assert!(zh.contains("title: \"直播教學工作坊\""), "{zh}");
+}
+
+#[test]
+fn new_never_overwrites_without_force_and_names_unknown_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    write_plan(dir.path(), "mine.ron", GOOD);
+    let out = livecue(&["new", "--template", "workshop", "mine.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("already exists"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mine.ron")).unwrap(),
+        GOOD
+    );
+    let out = livecue(
+        &["new", "--template", "workshop", "--force", "mine.ron"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = livecue(&["new", "--template", "podcast", "x.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("no template `podcast`; templates: product-launch"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("x.ron").exists());
+    let out = livecue(
+        &["new", "--template", "workshop", "--lang", "fi", "x.ron"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2), "clap's usage error");
+    assert!(
+        text(&out.stderr).contains("zh-TW or en"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn written_plans_reload_equal_with_a_stable_field_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = livecue(
+        &[
+            "new",
+            "--template",
+            "product-launch",
+            "--lang",
+            "en",
+            "p.ron",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let path = dir.path().join("p.ron");
+    let written = std::fs::read_to_string(&path).unwrap();
+    let (plan, _) = livecue::plan::load(&path).unwrap();
+    let template = livecue::plan::templates::find("product-launch").unwrap();
+    assert_eq!(
+        plan,
+        template.plan(livecue::plan::templates::Lang::En).unwrap()
+    );
+    // Saved again, the file is byte for byte the same (after the template's comment).
+    let again = livecue::plan::to_ron(&plan).unwrap();
+    assert!(written.ends_with(&format!("{again}\n")), "{written}");
+    // Top-level fields come in the plan's own order, whatever order they were typed in.
+    let order: Vec<&str> = written
+        .lines()
+        .filter(|l| l.starts_with("    ") && !l.starts_with("     "))
+        .filter_map(|l| l.trim().split_once(':').map(|(k, _)| k))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "title",
+            "goal",
+            "target",
+            "segments",
+            "questions",
+            "cues",
+            "guests",
+            "products",
+            "media",
+            "checklist",
+            "filter"
+        ]
+    );
+    // Unset optional fields are left out rather than written as None.
+    assert!(
+        !written.contains("None") && !written.contains("Some("),
+        "{written}"
+    );
 }

@@ -1,11 +1,12 @@
 //! The command line: `livecue [PLAN]`, `livecue check`, `livecue rundown`,
 //! `livecue classify`, `livecue record`, `livecue preflight`, `livecue report`,
-//! `livecue login`, `livecue accounts`.
+//! `livecue login`, `livecue accounts`, `livecue new`.
 
 mod accounts;
 mod check;
 pub mod classify;
 mod login;
+mod new;
 mod open;
 mod preflight;
 mod record;
@@ -86,6 +87,9 @@ pub enum Command {
     Preflight(preflight::PreflightArgs),
     /// Report on finished shows: CSV, JSON, a PNG chart and a Markdown summary
     Report(report::ReportArgs),
+    /// Write a new plan from a template (product launch, expert Q&A, workshop, behind
+    /// the scenes), in Traditional Chinese or English
+    New(new::NewArgs),
     /// Store an access token in the OS keychain (read from stdin, not echoed)
     #[command(after_help = login::HELP)]
     Login {
@@ -151,6 +155,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             graph_url,
         }) => login::run(platform.into(), page.as_deref(), &graph_url),
         Some(Command::Accounts(args)) => accounts::run(args),
+        Some(Command::New(args)) => new::run(args),
         Some(Command::Preflight(args)) => preflight::run(args),
         None => open::run(open::OpenArgs {
             plan: cli.plan,

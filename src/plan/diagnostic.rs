@@ -22,12 +22,23 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong, and how to fix it when that is known.
     pub message: String,
+    /// Where in the plan the problem is, as a path such as `cues[2].what` (empty for a
+    /// syntax error): the editor shows the message next to that field.
+    pub path: String,
 }
 
 impl Diagnostic {
     /// True for an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Whether the problem is in `prefix` or inside it: `cues[2]` holds `cues[2].what`
+    /// but `cues[1]` does not hold `cues[12]`.
+    pub fn is_under(&self, prefix: &str) -> bool {
+        self.path
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
     }
 }
 

@@ -90,6 +90,7 @@ fn syntax_diagnostic(e: &SpannedError, src: &str, file: &str) -> Diagnostic {
         position: Some(position),
         severity: Severity::Error,
         message: describe(&e.code),
+        path: String::new(),
     }
 }
 

@@ -6,15 +6,19 @@
 
 mod diagnostic;
 mod dur;
+mod import;
 mod load;
 mod locate;
 mod replies;
 mod validate;
 
+pub mod templates;
+
 use serde::{Deserialize, Serialize};
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use dur::{Dur, DurError, clock_text};
+pub use import::{IdMaker, has_comments, import_questions};
 pub use load::{PlanError, hash, load, parse, save, to_ron};
 pub use replies::{REPLY_PLACEHOLDERS, SavedReply, reply_text_problem};
 pub use validate::validate;

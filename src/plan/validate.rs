@@ -28,6 +28,23 @@ pub fn validate(plan: &Plan, src: &str, file: &str, plan_dir: Option<&Path>) -> 
     found
 }
 
+/// `[Field("cues"), Index(2), Field("what")]` → `cues[2].what`.
+fn path_text(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Field(name) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
 struct Checker<'a> {
     src: &'a str,
     file: &'a str,
@@ -45,6 +62,7 @@ impl Checker<'_> {
             position,
             severity,
             message,
+            path: path_text(path),
         });
     }
 
@@ -487,6 +505,20 @@ mod tests {
     ],
     questions: [(id: "q1", text: "How?"), (id: "q2", text: "Why?")],
 )"#;
+
+    #[test]
+    fn each_problem_names_the_field_it_is_about() {
+        let src = BASE.replace("InviteGuest(\"chen\")", "InviteGuest(\"nobody\")");
+        let plan = parse(&src, "t.ron").unwrap();
+        let found = validate(&plan, &src, "t.ron", None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "cues[0].what[0]");
+        assert!(found[0].is_under("cues[0]") && found[0].is_under("cues"));
+        assert!(!found[0].is_under("cues[1]") && !found[0].is_under("cue"));
+        // The path needs no source text: an editor checks a plan it holds, not a file.
+        let found = validate(&plan, "", "t.ron", None);
+        assert_eq!(found[0].path, "cues[0].what[0]");
+    }
 
     #[test]
     fn base_plan_is_clean() {
