@@ -380,3 +380,45 @@ fn a_source_that_cannot_start_leaves_the_connected_one_running() {
         runner.wait(std::time::Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_rehearsal_at_20x_of_a_60_minute_plan_reaches_the_closing_segment_in_about_3_minutes() {
+    let template = livecue::plan::templates::find("product-launch").unwrap();
+    let plan = Arc::new(template.plan(livecue::plan::templates::Lang::En).unwrap());
+    assert_eq!(plan.planned_total().secs(), 60 * 60);
+    let closing = plan.segments.len() - 1;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = ManualClock::new();
+    let mut runner = ShowRunner::rehearse(setup(&plan, &clock), dir.path(), 20).unwrap();
+    assert_eq!(runner.rehearsal(), Some(20));
+    // Nobody presses a key: the rehearsal starts by itself and moves on at each zero.
+    let mut reached_ms = None;
+    for step in 1..=(4 * 60 * 10) {
+        clock.advance_ms(100);
+        runner.tick();
+        if runner.live().session().timeline().current() == Some(closing) {
+            reached_ms = Some(step * 100);
+            break;
+        }
+    }
+    // The closing segment is planned at 54:00; 54 minutes at 20× is 2:42 of real time.
+    let reached_ms = reached_ms.expect("the closing segment within 4 minutes");
+    assert!((162_000..=170_000).contains(&reached_ms), "{reached_ms} ms");
+    let status = runner.live().status();
+    assert!(
+        (54 * MIN..54 * MIN + 20_000).contains(&status.show_elapsed_ms),
+        "show time {} ms",
+        status.show_elapsed_ms
+    );
+    runner.sync_journal();
+    let journal = runner.live().journal_path().unwrap();
+    drop(runner);
+    let contents = read_journal(&journal).unwrap();
+    assert_eq!(contents.header.rehearsal, Some(20));
+    // Opening the plan for real starts a new show; the rehearsal is left as it was.
+    let real = ShowRunner::open(setup(&plan, &clock), dir.path()).unwrap();
+    assert!(real.resumed().is_none());
+    assert_eq!(real.rehearsal(), None);
+    let shows = livecue::runner::list_shows(dir.path());
+    assert_eq!(shows.iter().filter(|s| s.rehearsal == Some(20)).count(), 1);
+}

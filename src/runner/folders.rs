@@ -13,8 +13,8 @@ use crate::session::JournalHeader;
 const JOURNAL_FILE: &str = "journal.jsonl";
 
 /// The newest journal under `shows_dir` recorded with the plan whose hash is
-/// `plan_hash`, by the time its show was opened. Folders without a readable header
-/// are passed over.
+/// `plan_hash`, by the time its show was opened. Folders without a readable header,
+/// and rehearsals, are passed over: a rehearsal is never continued as the real show.
 pub fn find_newest_journal(shows_dir: &Path, plan_hash: &str) -> Option<PathBuf> {
     let entries = std::fs::read_dir(shows_dir).ok()?;
     let mut newest: Option<(DateTime<Utc>, PathBuf)> = None;
@@ -23,7 +23,7 @@ pub fn find_newest_journal(shows_dir: &Path, plan_hash: &str) -> Option<PathBuf>
         let Some(header) = read_header(&path) else {
             continue;
         };
-        if header.plan_hash != plan_hash {
+        if header.plan_hash != plan_hash || header.rehearsal.is_some() {
             continue;
         }
         let key = (header.epoch, path);
@@ -43,6 +43,8 @@ pub struct ShowEntry {
     pub title: String,
     /// When the show was opened.
     pub opened: DateTime<Utc>,
+    /// A rehearsal's speed (times real time); `None` for a real show.
+    pub rehearsal: Option<u32>,
 }
 
 /// Every show under `shows_dir` with a readable journal header, newest first.
@@ -59,6 +61,7 @@ pub fn list_shows(shows_dir: &Path) -> Vec<ShowEntry> {
                 journal,
                 title: header.plan_title,
                 opened: header.epoch,
+                rehearsal: header.rehearsal,
             })
         })
         .collect();
@@ -152,6 +155,32 @@ mod tests {
         assert_eq!(
             listed,
             ["c", "b", "a"].map(|n| dir.path().join(n).join(JOURNAL_FILE))
+        );
+    }
+
+    #[test]
+    fn a_rehearsal_is_listed_as_one_and_never_continued() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        journal(dir.path(), "show", "sha256:one", 1_000);
+        let epoch = DateTime::from_timestamp(2_000, 0).unwrap_or_default();
+        let mut header = JournalHeader::new("sha256:one".into(), "t".into(), epoch);
+        header.rehearsal = Some(20);
+        let path = dir.path().join("rehearsal").join(JOURNAL_FILE);
+        assert!(JournalWriter::create(&path, &header).is_ok());
+        assert_eq!(
+            find_newest_journal(dir.path(), "sha256:one"),
+            Some(dir.path().join("show").join(JOURNAL_FILE))
+        );
+        let listed: Vec<_> = list_shows(dir.path())
+            .into_iter()
+            .map(|s| (s.journal, s.rehearsal))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (path, Some(20)),
+                (dir.path().join("show").join(JOURNAL_FILE), None)
+            ]
         );
     }
 

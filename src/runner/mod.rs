@@ -35,7 +35,7 @@ use crate::session::{
     Action, Classifier, Event, JournalContents, JournalError, JournalTarget, JournalView,
     JournalWriter, Live, TornTail, read_journal,
 };
-use crate::show::{Clock, ManualClock, RealClock};
+use crate::show::{Clock, ManualClock, RealClock, ScaledClock};
 use crate::sources::{
     NotifyFn, SettingsError, SourceConfig, SourceError, SourceSettings, SourceState,
 };
@@ -77,6 +77,20 @@ impl ShowClock {
             ShowClock::Manual { clock, .. } => clock.now_ms(),
         }
     }
+}
+
+/// The bundled demo comments as a file a replay source can read: the source checkout's
+/// copy when there is one, otherwise written out into `dir` from the copy inside the
+/// binary.
+pub fn demo_comments_file(dir: &Path) -> std::io::Result<PathBuf> {
+    let in_checkout = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/demo/comments.jsonl");
+    if in_checkout.is_file() {
+        return Ok(in_checkout);
+    }
+    let path = dir.join("demo-comments.jsonl");
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(&path, crate::DEMO_COMMENTS)?;
+    Ok(path)
 }
 
 /// Longer than an Instagram live can last (four hours): an unfinished show older than
@@ -157,6 +171,8 @@ pub struct ShowRunner {
     resumed: Option<Resumed>,
     not_resumed: Option<String>,
     replies: Replies,
+    /// A rehearsal's speed: its clock runs this many times faster than real time.
+    rehearsal: Option<u32>,
     // Dropped last, after the feed has stopped its task.
     runtime: tokio::runtime::Runtime,
 }
@@ -164,8 +180,49 @@ pub struct ShowRunner {
 impl ShowRunner {
     /// A new show journaled to `journal` (or not at all).
     pub fn new_show(setup: ShowSetup, journal: JournalTarget) -> Result<Self, RunnerError> {
-        let live = new_live(&setup, journal)?;
+        let live = new_live(&setup, journal, None)?;
         Self::with_live(setup, live, None)
+    }
+
+    /// A rehearsal of the plan in a new folder under `shows_dir`: the show clock runs
+    /// `speed` times faster than real time (connect the comments replayed at the same
+    /// speed), the show starts at once, and each segment moves on when its time is up,
+    /// as if every one ended with `Next`, so the whole show passes unattended. Its
+    /// journal's header is marked, so it is never continued as the real show and
+    /// reports list it as a rehearsal.
+    pub fn rehearse(setup: ShowSetup, shows_dir: &Path, speed: u32) -> Result<Self, RunnerError> {
+        let speed = speed.max(1);
+        let folder = new_show_folder(shows_dir, &format!("rehearsal {}", setup.plan.title));
+        let live = new_live(&setup, JournalTarget::Folder(folder), Some(speed))?;
+        let mut runner = Self::with_live(setup, live, Some(shows_dir.to_owned()))?;
+        runner.rehearsal = Some(speed);
+        runner.live.perform(Action::StartShow);
+        Ok(runner)
+    }
+
+    /// The rehearsal's speed, when this show is one.
+    pub fn rehearsal(&self) -> Option<u32> {
+        self.rehearsal
+    }
+
+    /// What a show of another plan needs to run like this one: the same clock and
+    /// notification, and that plan's own comment filter.
+    pub fn setup_for(&self, plan: Arc<Plan>) -> ShowSetup {
+        ShowSetup {
+            classifier: plan_filter(plan.filter.clone(), Vec::new()),
+            clock: self.setup.clock.clone(),
+            notify: Arc::clone(&self.setup.notify),
+            plan,
+        }
+    }
+
+    /// Whether a real show is on air: started, not ended, not a rehearsal. Nothing may
+    /// take its place then.
+    pub fn on_air(&self) -> bool {
+        let session = self.live.session();
+        self.rehearsal.is_none()
+            && session.timeline().show_start_ms().is_some()
+            && !session.has_ended()
     }
 
     /// Continues the journal at `path` after a crash: what is intact is folded again,
@@ -207,7 +264,7 @@ impl ShowRunner {
             }
         }
         let folder = new_show_folder(shows_dir, &setup.plan.title);
-        let live = new_live(&setup, JournalTarget::Folder(folder))?;
+        let live = new_live(&setup, JournalTarget::Folder(folder), None)?;
         let mut runner = Self::with_live(setup, live, Some(shows_dir.to_owned()))?;
         runner.not_resumed = not_resumed;
         Ok(runner)
@@ -234,6 +291,7 @@ impl ShowRunner {
             resumed: None,
             not_resumed: None,
             replies: Replies::default(),
+            rehearsal: None,
             runtime,
         })
     }
@@ -426,9 +484,20 @@ impl ShowRunner {
             }
     }
 
-    /// Applies what fell due by now (cues, segments that move on by themselves).
+    /// Applies what fell due by now (cues, segments that move on by themselves; in a
+    /// rehearsal, every segment whose time is up).
     pub fn tick(&mut self) {
         self.live.tick();
+        if self.rehearsal.is_some() {
+            let status = self.live.status();
+            let timeline = self.live.session().timeline();
+            if matches!(status.state, crate::show::ShowState::Running { .. })
+                && status.remaining_ms <= 0
+                && timeline.next_index().is_some()
+            {
+                self.live.perform(Action::NextSegment);
+            }
+        }
     }
 
     /// Carries out a host's or producer's action; false when it does not apply now.
@@ -451,7 +520,7 @@ impl ShowRunner {
     pub fn start_new_show(&mut self) -> Result<(), RunnerError> {
         let shows_dir = self.shows_dir.clone().ok_or(RunnerError::NoShowsFolder)?;
         let folder = new_show_folder(&shows_dir, &self.setup.plan.title);
-        let mut live = new_live(&self.setup, JournalTarget::Folder(folder))?;
+        let mut live = new_live(&self.setup, JournalTarget::Folder(folder), self.rehearsal)?;
         // On disk at once, so this show is the newest and the one continued after a crash.
         live.open_journal();
         if let JournalView::Failed(why) = live.journal_view() {
@@ -460,6 +529,9 @@ impl ShowRunner {
         self.stop_feed();
         self.live.sync_journal();
         self.live = live;
+        if self.rehearsal.is_some() {
+            self.live.perform(Action::StartShow);
+        }
         self.resumed = None;
         self.not_resumed = None;
         if let Some(settings) = self.source.clone() {
@@ -489,19 +561,24 @@ fn has_ended(contents: &JournalContents) -> bool {
         .any(|e| matches!(e, Event::ShowEnded { .. }))
 }
 
-fn new_live(setup: &ShowSetup, journal: JournalTarget) -> Result<Live, RunnerError> {
+fn new_live(
+    setup: &ShowSetup,
+    journal: JournalTarget,
+    rehearsal: Option<u32>,
+) -> Result<Live, RunnerError> {
     let classifier = (setup.classifier)().map_err(RunnerError::Classifier)?;
-    let (clock, epoch): (Arc<dyn Clock>, _) = match &setup.clock {
+    let (mut clock, epoch): (Arc<dyn Clock>, _) = match &setup.clock {
         ShowClock::Real => (Arc::new(RealClock::new()), Utc::now()),
         ShowClock::Manual { clock, epoch } => (Arc::new(clock.clone()), *epoch),
     };
-    Ok(Live::new(
-        Arc::clone(&setup.plan),
-        clock,
-        epoch,
-        journal,
-        classifier,
-    ))
+    if let Some(speed) = rehearsal {
+        clock = Arc::new(ScaledClock::new(clock, speed));
+    }
+    let mut live = Live::new(Arc::clone(&setup.plan), clock, epoch, journal, classifier);
+    if let Some(speed) = rehearsal {
+        live.mark_rehearsal(speed);
+    }
+    Ok(live)
 }
 
 fn resume_live(

@@ -38,6 +38,10 @@ pub struct JournalHeader {
     pub plan_title: String,
     /// Wall-clock time of monotonic millisecond zero.
     pub epoch: DateTime<Utc>,
+    /// Set on a rehearsal's journal only: how many times faster than real time its
+    /// clock ran. A rehearsal is never continued as a show, and reports say what it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rehearsal: Option<u32>,
 }
 
 impl JournalHeader {
@@ -48,6 +52,7 @@ impl JournalHeader {
             plan_hash,
             plan_title,
             epoch,
+            rehearsal: None,
         }
     }
 }

@@ -145,6 +145,8 @@ pub struct Live {
     chimes: Vec<Chime>,
     /// Number of segment runs for which the time-up chime has sounded.
     time_up_runs: usize,
+    /// A rehearsal's speed, written into the journal's header.
+    rehearsal: Option<u32>,
 }
 
 impl Live {
@@ -171,6 +173,7 @@ impl Live {
             classifier,
             chimes: Vec::new(),
             time_up_runs: 0,
+            rehearsal: None,
         }
     }
 
@@ -210,6 +213,17 @@ impl Live {
     pub fn note_resumed(&mut self, down_ms: i64) {
         let at = self.stamp();
         self.emit(Event::Resumed { down_ms, at });
+    }
+
+    /// Marks this session as a rehearsal at `speed` times real time; its journal's header
+    /// says so (call it before the first event, when the journal is created).
+    pub fn mark_rehearsal(&mut self, speed: u32) {
+        self.rehearsal = Some(speed);
+    }
+
+    /// The rehearsal's speed, when this session is one.
+    pub fn rehearsal(&self) -> Option<u32> {
+        self.rehearsal
     }
 
     /// Creates the journal file now rather than at the first event, so this show is the
@@ -619,11 +633,12 @@ impl Live {
 
     fn open_pending_journal(&mut self) {
         if let JournalSlot::Pending(dir) = &self.journal {
-            let header = JournalHeader::new(
+            let mut header = JournalHeader::new(
                 self.plan_hash.clone(),
                 self.plan().title.clone(),
                 self.epoch,
             );
+            header.rehearsal = self.rehearsal;
             self.journal = match JournalWriter::create(&dir.join("journal.jsonl"), &header) {
                 Ok(w) => JournalSlot::Open(w),
                 Err(e) => JournalSlot::Failed(e.to_string()),

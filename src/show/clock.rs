@@ -79,3 +79,49 @@ impl Clock for ManualClock {
         self.now_ms.load(Ordering::SeqCst)
     }
 }
+
+/// A clock that runs `speed` times faster than the clock under it, from zero when made:
+/// a rehearsal lets the producer watch a whole show pass in minutes.
+pub struct ScaledClock {
+    inner: Arc<dyn Clock>,
+    zero_ms: i64,
+    speed: u32,
+}
+
+impl ScaledClock {
+    /// A clock reading zero now and then `speed` milliseconds for every one of `inner`'s.
+    pub fn new(inner: Arc<dyn Clock>, speed: u32) -> Self {
+        Self {
+            zero_ms: inner.now_ms(),
+            inner,
+            speed: speed.max(1),
+        }
+    }
+
+    /// How many times faster than the clock under it this one runs.
+    pub fn speed(&self) -> u32 {
+        self.speed
+    }
+}
+
+impl Clock for ScaledClock {
+    fn now_ms(&self) -> i64 {
+        (self.inner.now_ms() - self.zero_ms).saturating_mul(i64::from(self.speed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scaled_clock_runs_that_many_times_faster_from_zero() {
+        let base = ManualClock::new();
+        base.advance_secs(100);
+        let fast = ScaledClock::new(Arc::new(base.clone()), 20);
+        assert_eq!(fast.now_ms(), 0);
+        base.advance_ms(1_500);
+        assert_eq!(fast.now_ms(), 30_000);
+        assert_eq!(ScaledClock::new(Arc::new(base), 0).speed(), 1);
+    }
+}

@@ -6,7 +6,7 @@ mod timeline;
 
 use std::sync::Arc;
 
-pub use clock::{Clock, ManualClock, RealClock};
+pub use clock::{Clock, ManualClock, RealClock, ScaledClock};
 pub use timeline::{
     Change, Missed, MissedCue, Phase, Run, ShowState, Status, Timeline, WindowCheck,
 };
