@@ -39,6 +39,7 @@ fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock)
         None,
         AppOptions {
             runner,
+            plan_path: None,
             plan_dir: None,
             audio: AudioChoice::Silent,
             fonts: FontDiscovery::BundledOnly,

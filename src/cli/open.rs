@@ -72,7 +72,12 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
             })
         }
         (None, None, None) => Some(SourceSpec::Replay {
-            path: demo_comments(&data_dir)?,
+            path: crate::runner::demo_comments_file(&data_dir).with_context(|| {
+                format!(
+                    "could not write the demo comments into {}",
+                    data_dir.display()
+                )
+            })?,
             speed: Speed::Factor(1.0),
         }),
         (None, None, Some(_)) => None,
@@ -115,6 +120,7 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
     }
     crate::ui::run_native(AppOptions {
         runner,
+        plan_path: args.plan.clone(),
         plan_dir,
         audio: AudioChoice::Device,
         fonts: FontDiscovery::System,
@@ -125,20 +131,6 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         settings: Some(settings_path),
     })?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The bundled demo comments: from the source checkout when there is one, otherwise
-/// written out from the copy inside the binary.
-fn demo_comments(data_dir: &Path) -> anyhow::Result<PathBuf> {
-    let in_checkout = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/demo/comments.jsonl");
-    if in_checkout.is_file() {
-        return Ok(in_checkout);
-    }
-    let path = data_dir.join("demo-comments.jsonl");
-    std::fs::create_dir_all(data_dir)
-        .and_then(|()| std::fs::write(&path, crate::DEMO_COMMENTS))
-        .with_context(|| format!("could not write the demo comments to {}", path.display()))?;
-    Ok(path)
 }
 
 /// The bundled example's media: next to the example plan in a source checkout.

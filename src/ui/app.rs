@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::confirm::{Confirm, confirm_ui};
+use super::editor::{EditorCommand, EditorOutcome, EditorState, editor_keys, editor_screen_ui};
 use super::fonts::{self, FontDiscovery, FontReport};
 use super::keys::{Modal, keys};
 use super::on_air::{host_viewport_id, host_window_ui, on_air_ui};
@@ -22,12 +23,13 @@ use super::theme::{self, Scale};
 use super::{Command, View, ViewState};
 use crate::audio::Audio;
 use crate::locale::Language;
+use crate::plan::Plan;
 use crate::preflight::dnd::DndReport;
 use crate::preflight::speed::DEFAULT_SERVER;
 use crate::runner::ShowRunner;
 use crate::session::{Action, Live};
 use crate::show::{Phase, ShowState};
-use crate::sources::{DEFAULT_GRAPH_URL, NotifyFn, SourceSettings};
+use crate::sources::{DEFAULT_GRAPH_URL, NotifyFn, SourceSettings, SourceSpec, Speed};
 
 /// Whether to open the audio device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +44,8 @@ pub enum AudioChoice {
 pub struct AppOptions {
     /// The show, opened (new or resumed) by the runner.
     pub runner: ShowRunner,
+    /// The plan's file, which the editor opens (none: the bundled example).
+    pub plan_path: Option<PathBuf>,
     /// The folder the plan's media paths are relative to.
     pub plan_dir: Option<PathBuf>,
     /// Sound or not.
@@ -68,6 +72,8 @@ struct Remembered {
     show_hidden: bool,
     muted: bool,
     detached: bool,
+    /// The plan editor's recent files, newest first.
+    recent_plans: Vec<PathBuf>,
 }
 
 /// The livecue app.
@@ -99,6 +105,8 @@ pub struct LivecueApp {
     report: ReportJobs,
     /// The folder of shows, read when the report screen opens.
     shows: Vec<crate::runner::ShowEntry>,
+    /// The plan editor's draft and state.
+    editor: EditorState,
 }
 
 /// Messages taken from the source per frame, so a burst never stalls the screen.
@@ -134,6 +142,11 @@ impl LivecueApp {
         audio.set_muted(remembered.muted);
         let mut runner = options.runner;
         let view = ViewState::new(runner.live().plan(), options.plan_dir.as_deref());
+        let editor = EditorState::new(
+            Plan::clone(runner.live().plan()),
+            options.plan_path,
+            remembered.recent_plans.clone(),
+        );
         let notify: NotifyFn = {
             let ctx = ctx.clone();
             Arc::new(move || ctx.request_repaint())
@@ -180,6 +193,7 @@ impl LivecueApp {
             notify,
             report: ReportJobs::default(),
             shows: Vec::new(),
+            editor,
         };
         if app.screen == Screen::Preflight && app.live().session().preflight().dnd.is_none() {
             // Cheap and silent: read it at once, so the screen opens with an answer.
@@ -427,6 +441,16 @@ impl LivecueApp {
                             .map(|e| e.to_string());
                     }
                 }
+                Command::Editor(command) => match self.editor.apply(command, &self.notify) {
+                    Some(EditorOutcome::Rehearse(plan, dir, speed)) => {
+                        self.rehearse(plan, dir, speed);
+                    }
+                    Some(EditorOutcome::StartShow(plan, path)) => self.start_show(plan, &path),
+                    Some(EditorOutcome::Close) => {
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close)
+                    }
+                    None => {}
+                },
             }
         }
         // Chimes asked for by the actions above (a cue that fell due on a jump).
@@ -468,6 +492,139 @@ impl LivecueApp {
         if let Err(e) = saved {
             self.problem = Some(fill(self.texts.language_saved_failed, &[&e.to_string()]));
         }
+    }
+
+    /// Puts a new show in place of this one, once the show on air (if any) allows it.
+    fn replace_show(&mut self, runner: ShowRunner, plan_dir: Option<&std::path::Path>) {
+        self.view = ViewState::new(runner.live().plan(), plan_dir);
+        // The show left behind stays in its journal, synced as the runner drops.
+        self.runner = runner;
+        self.runner.set_notify(self.notify.clone());
+        self.resumed_notice = self.runner.resumed().is_some();
+        self.problem = self
+            .runner
+            .not_resumed()
+            .map(|why| fill(self.texts.not_resumed, &[why]));
+        self.jumped_runs = None;
+        // A reply belongs to a comment of the show left behind.
+        self.reply_dialog = None;
+        self.preflight = PreflightJobs::default();
+        self.report = ReportJobs::default();
+        self.speed_server = self
+            .runner
+            .live()
+            .plan()
+            .preflight
+            .speed_server
+            .clone()
+            .unwrap_or_else(|| DEFAULT_SERVER.to_owned());
+    }
+
+    /// A rehearsal of `plan` on the host screen, its clock and the demo comments both
+    /// `speed` times faster than real time. Never in place of a show on air.
+    fn rehearse(&mut self, plan: Plan, plan_dir: Option<PathBuf>, speed: u32) {
+        if self.runner.on_air() {
+            self.problem = Some(self.texts.editor.on_air.to_owned());
+            return;
+        }
+        let Some(shows_dir) = self.runner.shows_dir().map(std::path::Path::to_path_buf) else {
+            self.problem = Some(crate::runner::RunnerError::NoShowsFolder.to_string());
+            return;
+        };
+        let setup = self.runner.setup_for(Arc::new(plan));
+        let runner = match ShowRunner::rehearse(setup, &shows_dir, speed) {
+            Ok(runner) => runner,
+            Err(e) => {
+                self.problem = Some(e.to_string());
+                return;
+            }
+        };
+        self.replace_show(runner, plan_dir.as_deref());
+        self.screen = Screen::OnAir;
+        match crate::runner::demo_comments_file(&shows_dir) {
+            Ok(path) => {
+                let settings = SourceSettings {
+                    spec: SourceSpec::Replay {
+                        path,
+                        speed: Speed::Factor(f64::from(speed)),
+                    },
+                    ig_user_id: None,
+                    fb_page_id: None,
+                    graph_url: self.graph_url.clone(),
+                };
+                // A replay that cannot start shows as failed in the status bar.
+                let _ = self.runner.connect(settings);
+            }
+            Err(e) => self.problem = Some(e.to_string()),
+        }
+    }
+
+    /// The show of `plan` (saved at `path`): its unfinished show continued, else a new
+    /// one, opening on pre-flight. Never in place of a show on air.
+    fn start_show(&mut self, plan: Plan, path: &std::path::Path) {
+        if self.runner.on_air() {
+            self.problem = Some(self.texts.editor.on_air.to_owned());
+            return;
+        }
+        let Some(shows_dir) = self.runner.shows_dir().map(std::path::Path::to_path_buf) else {
+            self.problem = Some(crate::runner::RunnerError::NoShowsFolder.to_string());
+            return;
+        };
+        let plan_dir = path.parent().map(std::path::Path::to_path_buf);
+        let source = plan.source.as_deref().map(str::parse::<SourceSpec>);
+        let setup = self.runner.setup_for(Arc::new(plan));
+        match ShowRunner::open(setup, &shows_dir) {
+            Ok(runner) => {
+                self.replace_show(runner, plan_dir.as_deref());
+                let session = self.live().session();
+                self.screen = if session.timeline().show_start_ms().is_none() {
+                    Screen::Preflight
+                } else {
+                    Screen::OnAir
+                };
+                match source {
+                    Some(Ok(spec)) => {
+                        let spec = match (spec, &plan_dir) {
+                            (SourceSpec::Replay { path, speed }, Some(dir))
+                                if path.is_relative() =>
+                            {
+                                SourceSpec::Replay {
+                                    path: dir.join(path),
+                                    speed,
+                                }
+                            }
+                            (spec, _) => spec,
+                        };
+                        let plan = self.live().plan();
+                        let settings = SourceSettings {
+                            spec,
+                            ig_user_id: plan.ig_user_id.clone(),
+                            fb_page_id: plan.fb_page_id.clone(),
+                            graph_url: self.graph_url.clone(),
+                        };
+                        let _ = self.runner.connect(settings);
+                    }
+                    Some(Err(e)) => self.problem = Some(e.to_string()),
+                    None => {}
+                }
+            }
+            Err(e) => self.problem = Some(e.to_string()),
+        }
+    }
+
+    /// The plan editor.
+    pub fn editor(&self) -> &EditorState {
+        &self.editor
+    }
+
+    /// The plan editor, to drive it as its file dialogs would (tests).
+    pub fn editor_mut(&mut self) -> &mut EditorState {
+        &mut self.editor
+    }
+
+    /// The show runner.
+    pub fn runner(&self) -> &ShowRunner {
+        &self.runner
     }
 
     /// The report screen's state (tests).
@@ -569,8 +726,10 @@ impl LivecueApp {
         if status.state == ShowState::NotStarted && live.plan().scheduled_start.is_some() {
             at_most(1000);
         }
+        // A rehearsal's clock runs faster than the wall clock: its seconds come sooner.
+        let speed = i64::from(self.runner.rehearsal().unwrap_or(1));
         // The journal line ("saved 0.3 s ago") refreshes with the clock; no extra frames.
-        wait.map(|ms| Duration::from_millis(ms.clamp(1, 1000) as u64))
+        wait.map(|ms| Duration::from_millis((ms / speed).clamp(1, 1000) as u64))
     }
 
     /// Whether the resumed-show notice is up.
@@ -595,6 +754,13 @@ impl LivecueApp {
         self.runner.tick();
         if self.screen == Screen::Preflight {
             self.start_token_check(false);
+        }
+        self.editor.collect();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.editor.may_close() {
+            // Unsaved changes in the editor: ask before the window goes.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.screen = Screen::Editor;
+            let _ = self.editor.apply(EditorCommand::Close, &self.notify);
         }
         self.preflight.collect(self.runner.live_mut());
         if let Some(dialog) = &mut self.source_dialog {
@@ -660,7 +826,10 @@ impl LivecueApp {
         let panel = (self.screen == Screen::OnAir && self.remembered.detached)
             .then_some(&self.view.questions);
         let current_journal = live.journal_path();
-        if self.screen == Screen::Report && modal == Modal::None {
+        if self.screen == Screen::Editor {
+            // The editor types text: none of the show's single keys apply there.
+            editor_keys(&ctx, &mut self.editor);
+        } else if self.screen == Screen::Report && modal == Modal::None {
             report_keys(
                 &ctx,
                 current_journal.as_deref(),
@@ -689,6 +858,7 @@ impl LivecueApp {
                 };
                 report_screen_ui(ui, &view, &rv, &mut commands);
             }
+            Screen::Editor => editor_screen_ui(ui, &mut self.editor, texts.editor, &mut commands),
         }
         if self.remembered.detached
             && host_window_ui(&ctx, &view, &mut self.view, modal, &mut commands)
@@ -722,6 +892,7 @@ impl eframe::App for LivecueApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remembered.recent_plans = self.editor.recent().to_vec();
         eframe::set_value(storage, eframe::APP_KEY, &self.remembered);
     }
 

@@ -6,6 +6,7 @@
 mod app;
 mod confirm;
 mod controls;
+mod editor;
 mod feed;
 pub mod fonts;
 mod host;
@@ -31,10 +32,11 @@ use chrono::{DateTime, Utc};
 use egui::Color32;
 
 pub use app::{AppOptions, AudioChoice, LivecueApp, run_native};
+pub use editor::{EditorCommand, EditorState, Section};
 pub use fonts::{FontDiscovery, FontReport};
 pub use host::host_screen_ui;
 pub use screen::Screen;
-pub use text::{EN, Texts, ZH_TW, fill, texts};
+pub use text::{EDITOR_EN, EN, EditorTexts, Texts, ZH_TW, fill, texts};
 
 use crate::runner::Resumed;
 use crate::session::{Action, Live};
@@ -118,6 +120,8 @@ pub enum Command {
     HideOnPlatform,
     /// Close the reply dialog.
     CloseReplyDialog,
+    /// The plan editor: files, templates, rehearsal, the show.
+    Editor(EditorCommand),
 }
 
 /// What every view reads in one frame: the session and values computed once.

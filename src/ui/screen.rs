@@ -20,15 +20,18 @@ pub enum Screen {
     Summary,
     /// The full report of this show or a past one, with exports.
     Report,
+    /// The producer's plan editor: templates, every part of the plan, rehearsal.
+    Editor,
 }
 
 impl Screen {
     /// Every screen, in the bar's order.
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 5] = [
         Screen::Preflight,
         Screen::OnAir,
         Screen::Summary,
         Screen::Report,
+        Screen::Editor,
     ];
 
     /// The key that shows this screen; function keys, so none is ever typed by mistake.
@@ -38,6 +41,7 @@ impl Screen {
             Screen::OnAir => Key::F2,
             Screen::Summary => Key::F3,
             Screen::Report => Key::F4,
+            Screen::Editor => Key::F5,
         }
     }
 
@@ -48,12 +52,13 @@ impl Screen {
             Screen::OnAir => texts.screen_on_air,
             Screen::Summary => texts.screen_summary,
             Screen::Report => texts.screen_report,
+            Screen::Editor => texts.editor.screen,
         }
     }
 }
 
 /// The key that switches the interface language, on every screen. F9: the function
-/// keys are never typed by mistake, and F1–F4 and F11 are taken.
+/// keys are never typed by mistake, and F1–F5 and F11 are taken.
 pub const KEY_LANGUAGE: Key = Key::F9;
 
 /// The bar at the top of the main window: one tab per screen, with its key, and the
@@ -95,9 +100,20 @@ fn screen_tabs_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command
         );
         ui.add_space(10.0);
     }
+    if let Some(speed) = view.live.rehearsal() {
+        ui.label(
+            RichText::new(super::text::fill(
+                view.texts.editor.rehearsal_mark,
+                &[&speed.to_string()],
+            ))
+            .font(theme::text(16.0))
+            .strong()
+            .color(theme::AMBER),
+        );
+    }
 }
 
-/// F1 to F4 switch screens; F9 switches the language.
+/// F1 to F5 switch screens; F9 switches the language.
 pub fn screen_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
     if ctx.egui_wants_keyboard_input() {
         return;

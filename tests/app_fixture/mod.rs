@@ -95,6 +95,7 @@ impl<'a> Open<'a> {
                     cc,
                     AppOptions {
                         runner,
+                        plan_path: None,
                         plan_dir: None,
                         audio: AudioChoice::Silent,
                         fonts: FontDiscovery::BundledOnly,

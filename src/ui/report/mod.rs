@@ -121,11 +121,18 @@ fn shows_ui(ui: &mut egui::Ui, view: &View<'_>, rv: &ReportView<'_>, commands: &
             for show in rv.shows {
                 let when = plan_time(view.live.plan(), show.opened, "%Y-%m-%d %H:%M");
                 let this = rv.current == Some(show.journal.as_path());
-                let label = if this {
+                let mut label = if this {
                     format!("{} · {}", texts.report_this_show, when)
                 } else {
                     when
                 };
+                if let Some(speed) = show.rehearsal {
+                    // A rehearsal is never mistaken for a show that went out.
+                    label = format!(
+                        "{label} · {}",
+                        super::text::fill(texts.editor.rehearsal_listed, &[&speed.to_string()])
+                    );
+                }
                 let selected = shown == Some(show.journal.as_path());
                 let text = RichText::new(format!("{label}\n{}", show.title));
                 if ui.selectable_label(selected, text).clicked() {

@@ -1,6 +1,6 @@
 //! The English catalogue.
 
-use super::{DateStyle, Texts};
+use super::{DateStyle, EDITOR_EN, Texts};
 
 /// English.
 pub const EN: Texts = Texts {
@@ -407,4 +407,6 @@ pub const EN: Texts = Texts {
     reply_hidden_on_facebook: "Hidden on the Facebook live.",
     source_needs_fb_page_id: "Facebook (a Page's live) needs the Page's id: fill in the field below, or pick the Page with Find my accounts.",
     source_bad_fb_page_id: "The Facebook Page id is digits only.",
+
+    editor: &EDITOR_EN,
 };

@@ -5,9 +5,11 @@
 //! `Texts` struct literal (`en.rs`, `zh_tw.rs`), so a key missing from one fails to
 //! compile; a test checks that every template has as many placeholders in each.
 
+mod editor;
 mod en;
 mod zh_tw;
 
+pub use editor::{EDITOR_EN, EditorTexts};
 pub use en::EN;
 pub use zh_tw::ZH_TW;
 
@@ -441,6 +443,8 @@ pub struct Texts {
     pub screen_preflight: &'static str,
     /// The report screen's name in the screen bar.
     pub screen_report: &'static str,
+    /// The plan editor's strings.
+    pub editor: &'static EditorTexts,
 
     // The report screen.
     /// No show to report on yet.

@@ -2,7 +2,7 @@
 //! 「評論」; 「直播」, 「節目」, 「段落」), full-width punctuation in sentences, 24-hour
 //! times. Key names stay as printed on the keys (Space, Enter, Esc).
 
-use super::{DateStyle, Texts};
+use super::{DateStyle, EDITOR_EN, Texts};
 
 /// 繁體中文（台灣）.
 pub const ZH_TW: Texts = Texts {
@@ -409,4 +409,6 @@ pub const ZH_TW: Texts = Texts {
     reply_hidden_on_facebook: "已在 Facebook 直播上隱藏。",
     source_needs_fb_page_id: "Facebook（粉絲專頁的直播）需要粉絲專頁 ID：請在下方欄位填入，或用「找我的帳號」選擇專頁。",
     source_bad_fb_page_id: "Facebook 粉絲專頁 ID 只能是數字。",
+
+    editor: &EDITOR_EN,
 };

@@ -1,0 +1,349 @@
+//! The plan editor (F5) through the real app with egui_kittest: a plan built from a
+//! template, segments added, reordered and timed, a cue and a question added, saved,
+//! checked by `livecue check`, and opened again; problems shown next to their fields;
+//! the unsaved-changes and hand-written-comments questions; a rehearsal at 20×.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+mod app_fixture;
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use livecue::plan::{CueAction, Dur, SegmentKind};
+use livecue::show::ManualClock;
+use livecue::ui::{LivecueApp, Screen, Section};
+
+use app_fixture::Open;
+
+const PLAN: &str = r#"(
+    title: "Friday chat",
+    goal: (kind: Engagement),
+    segments: [
+        (title: "Warm-up", kind: WarmUp, duration: "5m"),
+        (title: "Chat", kind: QAndA, duration: "50m"),
+        (title: "Bye", kind: Closing, duration: "5m"),
+    ],
+)"#;
+
+fn click(harness: &mut Harness<'static, LivecueApp>, label: &str) {
+    harness.get_by_label(label).click();
+    // A question appearing takes a frame to size itself before it shows.
+    harness.run_steps(3);
+}
+
+/// The one- or many-line text field `label` names.
+fn field_role(harness: &Harness<'static, LivecueApp>, label: &str) -> Role {
+    if harness
+        .query_by_role_and_label(Role::TextInput, label)
+        .is_some()
+    {
+        Role::TextInput
+    } else {
+        Role::MultilineTextInput
+    }
+}
+
+/// Replaces what a labelled text field holds with `text`.
+fn type_into(harness: &mut Harness<'static, LivecueApp>, label: &str, text: &str) {
+    let role = field_role(harness, label);
+    harness.get_by_role_and_label(role, label).focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run_steps(1);
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run_steps(2);
+}
+
+fn open_editor(harness: &mut Harness<'static, LivecueApp>) {
+    harness.key_press(Key::F5);
+    harness.run_steps(2);
+    assert_eq!(harness.state().screen(), Screen::Editor);
+}
+
+#[test]
+fn a_plan_built_from_a_template_is_saved_checked_and_reopened_equal() {
+    let shows = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let mut harness = Open::new(PLAN, shows.path()).app();
+    open_editor(&mut harness);
+
+    // The first template, in English: a 60-minute product launch.
+    click(&mut harness, "New from template");
+    let plan = harness.state().editor().plan().clone();
+    assert_eq!(plan.title, "Product launch live");
+    assert_eq!(plan.segments.len(), 7);
+    assert!(harness.state().editor().problems().is_empty());
+
+    // A segment added at the end, moved above the closing one with Alt+↑.
+    click(&mut harness, "Segments");
+    click(&mut harness, "Add segment");
+    assert_eq!(harness.state().editor().selected_segment(), Some(7));
+    harness.key_press_modifiers(egui::Modifiers::ALT, Key::ArrowUp);
+    harness.run_steps(2);
+    let editor = harness.state().editor();
+    assert_eq!(editor.selected_segment(), Some(6));
+    assert_eq!(editor.plan().segments[6].title, "New segment");
+    assert_eq!(editor.plan().segments[7].kind, SegmentKind::Closing);
+
+    // Its duration typed as m:ss.
+    type_into(&mut harness, "Duration", "7:30");
+    assert_eq!(
+        harness.state().editor().plan().segments[6].duration,
+        Dur::from_secs(450)
+    );
+    // The second segment duplicated, then moved down by its button.
+    click(&mut harness, "Duplicate 2");
+    let segments = &harness.state().editor().plan().segments;
+    assert_eq!(segments[1].title, segments[2].title);
+    assert_eq!(segments[2].id.as_deref(), Some("story-2"));
+    click(&mut harness, "Delete 3");
+    assert_eq!(harness.state().editor().plan().segments.len(), 8);
+
+    // A cue, told what to say.
+    click(&mut harness, "Cues");
+    click(&mut harness, "Add cue");
+    type_into(&mut harness, "Cue 5", "Show the bundle's box");
+    let cues = &harness.state().editor().plan().cues;
+    assert_eq!(cues.len(), 5);
+    assert_eq!(
+        cues[4].what,
+        CueAction::Custom("Show the bundle's box".into())
+    );
+
+    // A question typed, and two pasted.
+    click(&mut harness, "Questions");
+    click(&mut harness, "Add question");
+    type_into(&mut harness, "Question 4", "Does it ship abroad?");
+    type_into(
+        &mut harness,
+        "Import questions",
+        "- Is there a warranty?\n2. 有中文說明書嗎？",
+    );
+    click(&mut harness, "Import pasted");
+    let questions = &harness.state().editor().plan().questions;
+    let texts: Vec<_> = questions.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts[3..],
+        [
+            "Does it ship abroad?",
+            "Is there a warranty?",
+            "有中文說明書嗎？"
+        ]
+    );
+    assert!(
+        harness.state().editor().problems().is_empty(),
+        "{:?}",
+        harness.state().editor().problems()
+    );
+    assert!(harness.state().editor().is_dirty());
+    let built = harness.state().editor().plan().clone();
+
+    // Saved (as the save dialog's answer would), checked by the command line.
+    let path = files.path().join("launch.ron");
+    assert!(harness.state_mut().editor_mut().save_to(&path));
+    harness.run_steps(2);
+    assert!(!harness.state().editor().is_dirty());
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_livecue"))
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&check.stderr), "", "no warnings");
+
+    // Another template, then the saved plan again from the recent files.
+    click(&mut harness, "New from template");
+    assert_ne!(harness.state().editor().plan(), &built);
+    click(&mut harness, "Recent");
+    click(&mut harness, &path.display().to_string());
+    // The template was never saved: asked first.
+    assert!(
+        harness
+            .query_by_label_contains("has unsaved changes")
+            .is_some()
+    );
+    click(&mut harness, "Discard changes");
+    assert_eq!(harness.state().editor().plan(), &built);
+    assert_eq!(harness.state().editor().path(), Some(path.as_path()));
+    assert!(!harness.state().editor().is_dirty());
+}
+
+#[test]
+fn a_total_outside_the_window_is_shown_beside_the_running_time_bar() {
+    let shows = tempfile::tempdir().unwrap();
+    let mut harness = Open::new(PLAN, shows.path()).app();
+    open_editor(&mut harness);
+    assert!(harness.query_by_label("Inside the target window").is_some());
+    click(&mut harness, "Segments");
+    click(&mut harness, "Details 2");
+    type_into(&mut harness, "Duration", "80m");
+    let warning =
+        "planned running time is 90:00, outside the target window 55:00–75:00: 15:00 over";
+    // Beside the bar exactly so; in the problems list under its tab's name.
+    assert!(harness.query_by_label(warning).is_some());
+    assert!(
+        harness
+            .query_by_label(&format!("Segments: {warning}"))
+            .is_some()
+    );
+    assert!(harness.query_by_label("Inside the target window").is_none());
+    assert!(harness.state().editor().has_errors());
+    // The show cannot be started, nor rehearsed, with it.
+    assert!(
+        harness
+            .get_by_label("Use this plan for the show")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(harness.get_by_label("20×").accesskit_node().is_disabled());
+
+    // A duration that does not read is said next to the field; the plan keeps 80m.
+    type_into(&mut harness, "Duration", "8o minutes");
+    assert_eq!(
+        harness.state().editor().plan().segments[1].duration,
+        Dur::from_mins(80)
+    );
+    // Beside the field and in the problems list.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("invalid duration \"8o minutes\"")
+            .count(),
+        2
+    );
+    type_into(&mut harness, "Duration", "50m");
+    assert!(harness.query_by_label("Inside the target window").is_some());
+    assert!(harness.state().editor().problems().is_empty());
+}
+
+#[test]
+fn an_unknown_guest_in_a_cue_is_named_next_to_the_cue() {
+    let shows = tempfile::tempdir().unwrap();
+    let mut harness = Open::new(PLAN, shows.path()).app();
+    open_editor(&mut harness);
+    // The expert Q&A template invites its guest with a cue.
+    harness.get_by_value("product-launch").click();
+    harness.run_steps(2);
+    click(&mut harness, "expert-qa");
+    click(&mut harness, "New from template");
+    assert_eq!(harness.state().editor().plan().guests.len(), 1);
+    click(&mut harness, "Guests & products");
+    click(&mut harness, "Delete guest 1");
+    click(&mut harness, "Cues");
+    assert_eq!(harness.state().editor().section(), Section::Cues);
+    let error = "cue 1 invites @guest.handle, who is not in `guests`";
+    assert!(harness.query_by_label(error).is_some());
+    assert!(harness.query_by_label(&format!("Cues: {error}")).is_some());
+    // Typed as a guest who exists, it goes away.
+    type_into(&mut harness, "Cue 1", "@guest.handle");
+    assert!(harness.query_by_label(error).is_some());
+    click(&mut harness, "Guests & products");
+    click(&mut harness, "Add guest");
+    harness.state_mut().editor_mut().plan_mut().guests[0].handle = "guest.handle".into();
+    harness.run_steps(2);
+    click(&mut harness, "Cues");
+    assert!(harness.query_by_label(error).is_none());
+}
+
+#[test]
+fn unsaved_changes_and_hand_written_comments_are_asked_about_first() {
+    let shows = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let path = files.path().join("friday.ron");
+    std::fs::write(&path, format!("// Written by hand.\n{PLAN}\n")).unwrap();
+    let mut harness = Open::new(PLAN, shows.path()).app();
+    open_editor(&mut harness);
+    harness.state_mut().editor_mut().open_path(&path);
+    harness.run_steps(2);
+    assert_eq!(harness.state().editor().plan().title, "Friday chat");
+    type_into(&mut harness, "Title", "Friday chat, live");
+    assert_eq!(harness.state().editor().plan().title, "Friday chat, live");
+
+    // A template over unsaved changes: asked first; keeping them loses nothing.
+    click(&mut harness, "New from template");
+    assert!(
+        harness
+            .query_by_label_contains("has unsaved changes")
+            .is_some()
+    );
+    click(&mut harness, "Keep editing");
+    assert_eq!(harness.state().editor().plan().title, "Friday chat, live");
+
+    // Saving over the hand-written file says its comments will go.
+    click(&mut harness, "Save");
+    assert!(
+        harness
+            .query_by_label_contains("will not be kept")
+            .is_some()
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("// Written by hand.")
+    );
+    click(&mut harness, "Save without the comments");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        !saved.contains("//") && saved.contains("Friday chat, live"),
+        "{saved}"
+    );
+    // Saved once, the next save asks nothing.
+    type_into(&mut harness, "Title", "Friday chat!");
+    click(&mut harness, "Save");
+    assert!(
+        harness
+            .query_by_label_contains("will not be kept")
+            .is_none()
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Friday chat!")
+    );
+
+    // Unsaved changes, then discarded for a template.
+    type_into(&mut harness, "Title", "Scratch");
+    click(&mut harness, "New from template");
+    click(&mut harness, "Discard changes");
+    assert_eq!(harness.state().editor().plan().title, "Product launch live");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Friday chat!")
+    );
+}
+
+#[test]
+fn a_rehearsal_at_20x_runs_the_host_screen_marked_as_a_rehearsal() {
+    let shows = tempfile::tempdir().unwrap();
+    let clock = ManualClock::new();
+    let mut open = Open::new(PLAN, shows.path());
+    open.clock = clock.clone();
+    let mut harness = open.app();
+    open_editor(&mut harness);
+    click(&mut harness, "New from template");
+    click(&mut harness, "20×");
+    assert_eq!(harness.state().screen(), Screen::OnAir);
+    assert_eq!(harness.state().runner().rehearsal(), Some(20));
+    assert!(
+        harness
+            .query_by_label("REHEARSAL 20× — not a real show")
+            .is_some()
+    );
+    // Three minutes pass: the show's 60 minutes are nearly over, untouched.
+    for _ in 0..180 {
+        clock.advance_secs(1);
+        harness.run_steps(1);
+    }
+    let live = harness.state().live();
+    let closing = live.plan().segments.len() - 1;
+    assert_eq!(live.session().timeline().current(), Some(closing));
+    // The rehearsal is listed as one in the report's list of shows.
+    harness.key_press(Key::F4);
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("rehearsal 20×").is_some());
+}
