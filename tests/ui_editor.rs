@@ -171,6 +171,12 @@ fn a_plan_built_from_a_template_is_saved_checked_and_reopened_equal() {
     assert_eq!(harness.state().editor().plan(), &built);
     assert_eq!(harness.state().editor().path(), Some(path.as_path()));
     assert!(!harness.state().editor().is_dirty());
+
+    // The saved plan becomes the show's: a new show of it opens on pre-flight.
+    click(&mut harness, "Use this plan for the show");
+    assert_eq!(harness.state().screen(), Screen::Preflight);
+    assert_eq!(harness.state().live().plan().as_ref(), &built);
+    assert_eq!(harness.state().runner().rehearsal(), None);
 }
 
 #[test]

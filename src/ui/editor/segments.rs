@@ -101,7 +101,7 @@ pub fn segments_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) 
                             .on_hover_text(t.drag_to_reorder);
                     });
                     ui.label(
-                        RichText::new(format!("{:>2}  {}", i + 1, clock_text(start.ms())))
+                        RichText::new(format!("{:>2} {:>6}", i + 1, clock_text(start.ms())))
                             .font(theme::mono(14.0))
                             .color(theme::DIM),
                     );

@@ -116,7 +116,7 @@ fn schedule_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
                     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
                         .map_err(|_| fill(t.bad_date, &[text]))
                 },
-                |buf| egui::TextEdit::singleline(buf).desired_width(110.0),
+                |buf| egui::TextEdit::singleline(buf).desired_width(130.0),
             );
             state.buffers.field(
                 ui,
@@ -132,7 +132,7 @@ fn schedule_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
             );
             ui.add(egui::TextEdit::singleline(&mut start.time_zone).desired_width(180.0));
             egui::ComboBox::from_id_salt("editor-zone")
-                .selected_text("▼")
+                .selected_text("")
                 .width(24.0)
                 .show_ui(ui, |ui| {
                     for zone in ZONES {

@@ -144,7 +144,7 @@ pub fn cues_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
                         .labelled_by(name.id);
                     if !names.is_empty() {
                         egui::ComboBox::from_id_salt(("editor-cue-name", i))
-                            .selected_text("▼")
+                            .selected_text("")
                             .width(24.0)
                             .show_ui(ui, |ui| {
                                 for name in names {
@@ -211,13 +211,16 @@ fn timeline_ui(ui: &mut egui::Ui, state: &EditorState) {
             band.y_range(),
         );
         painter.rect_filled(block.shrink2(egui::vec2(1.0, 0.0)), 2.0, COLORS[i % 2]);
-        painter.text(
-            block.left_center() + egui::vec2(4.0, 0.0),
-            egui::Align2::LEFT_CENTER,
-            &segment.title,
-            theme::text(12.0),
-            theme::DIM,
-        );
+        // Each title stays inside its own block; a short segment shows what fits.
+        painter
+            .with_clip_rect(block.shrink2(egui::vec2(2.0, 0.0)))
+            .text(
+                block.left_center() + egui::vec2(4.0, 0.0),
+                egui::Align2::LEFT_CENTER,
+                &segment.title,
+                theme::text(12.0),
+                theme::DIM,
+            );
     }
     let mut hovered = None;
     for (i, cue) in plan.cues.iter().enumerate() {
