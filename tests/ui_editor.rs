@@ -353,3 +353,40 @@ fn a_rehearsal_at_20x_runs_the_host_screen_marked_as_a_rehearsal() {
     harness.run_steps(2);
     assert!(harness.query_by_label_contains("rehearsal 20×").is_some());
 }
+
+#[test]
+fn a_segment_dragged_by_its_handle_lands_on_the_row_it_is_dropped_on() {
+    let shows = tempfile::tempdir().unwrap();
+    let mut harness = Open::new(PLAN, shows.path()).app();
+    open_editor(&mut harness);
+    click(&mut harness, "Segments");
+    let handles: Vec<egui::Rect> = harness.get_all_by_label("≡").map(|n| n.rect()).collect();
+    assert_eq!(handles.len(), 3);
+    let (from, to) = (handles[2].center(), handles[0].center());
+    harness.hover_at(from);
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    // Past egui's drag threshold, then over the first row.
+    harness.hover_at(from + egui::vec2(0.0, -12.0));
+    harness.run_steps(1);
+    harness.hover_at(to);
+    harness.run_steps(2);
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(2);
+    let titles: Vec<_> = harness
+        .state()
+        .editor()
+        .plan()
+        .segments
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(titles, ["Bye", "Warm-up", "Chat"]);
+    assert_eq!(harness.state().editor().selected_segment(), Some(0));
+}
