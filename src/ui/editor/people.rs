@@ -138,12 +138,12 @@ pub fn media_ui(
             let m = &mut state.plan.media[i];
             ui.add(
                 egui::TextEdit::singleline(&mut m.id)
-                    .desired_width(110.0)
+                    .desired_width(130.0)
                     .hint_text(t.id_hint),
             );
             ui.add(
                 egui::TextEdit::singleline(&mut m.path)
-                    .desired_width(260.0)
+                    .desired_width(300.0)
                     .hint_text(t.path_hint),
             );
             if ui

@@ -43,11 +43,11 @@ pub fn questions_ui(
                     ui.add(egui::TextEdit::singleline(&mut q.id).desired_width(50.0));
                     ui.add(
                         egui::TextEdit::singleline(&mut q.text)
-                            .desired_width(420.0)
+                            .desired_width(340.0)
                             .hint_text(t.question_text_hint),
                     )
                     .labelled_by(name.id);
-                    opt_text(ui, &mut q.asker, 120.0, t.asker_hint);
+                    opt_text(ui, &mut q.asker, 100.0, t.asker_hint);
                     egui::ComboBox::from_id_salt(("editor-q-priority", i))
                         .selected_text(priority_label(q.priority, t))
                         .width(80.0)
@@ -126,7 +126,9 @@ pub fn questions_ui(
     ui.add(
         egui::TextEdit::multiline(&mut state.pasted_questions)
             .desired_rows(4)
-            .desired_width(720.0),
+            .desired_width(720.0)
+            // On the window's own background an empty box would not show at all.
+            .background_color(theme::CARD),
     )
     .labelled_by(heading.id);
     ui.horizontal(|ui| {
