@@ -186,8 +186,8 @@ impl ShowRunner {
 
     /// A rehearsal of the plan in a new folder under `shows_dir`: the show clock runs
     /// `speed` times faster than real time (connect the comments replayed at the same
-    /// speed), the show starts at once, and each segment moves on when its time is up,
-    /// as if every one ended with `Next`, so the whole show passes unattended. Its
+    /// speed), the show starts at once, and each segment moves on when its time is up
+    /// ([`Live::mark_rehearsal`]), so the whole show passes unattended. Its
     /// journal's header is marked, so it is never continued as the real show and
     /// reports list it as a rehearsal.
     pub fn rehearse(setup: ShowSetup, shows_dir: &Path, speed: u32) -> Result<Self, RunnerError> {
@@ -485,19 +485,9 @@ impl ShowRunner {
     }
 
     /// Applies what fell due by now (cues, segments that move on by themselves; in a
-    /// rehearsal, every segment whose time is up).
+    /// rehearsal, every segment).
     pub fn tick(&mut self) {
         self.live.tick();
-        if self.rehearsal.is_some() {
-            let status = self.live.status();
-            let timeline = self.live.session().timeline();
-            if matches!(status.state, crate::show::ShowState::Running { .. })
-                && status.remaining_ms <= 0
-                && timeline.next_index().is_some()
-            {
-                self.live.perform(Action::NextSegment);
-            }
-        }
     }
 
     /// Carries out a host's or producer's action; false when it does not apply now.

@@ -215,10 +215,14 @@ impl Live {
         self.emit(Event::Resumed { down_ms, at });
     }
 
-    /// Marks this session as a rehearsal at `speed` times real time; its journal's header
-    /// says so (call it before the first event, when the journal is created).
+    /// Marks this session as a rehearsal at `speed` times real time: its journal's header
+    /// says so (call it before the first event, when the journal is created), and every
+    /// segment moves on by itself.
     pub fn mark_rehearsal(&mut self, speed: u32) {
         self.rehearsal = Some(speed);
+        // Nobody is on camera to press Next: each segment moves on when its time is up,
+        // started at the instant the one before ran out (as `end_action: Next` does).
+        self.session.advance_every_segment();
     }
 
     /// The rehearsal's speed, when this session is one.

@@ -179,6 +179,11 @@ impl Session {
         &self.plan
     }
 
+    /// A rehearsal's timeline: every segment moves on by itself when its time is up.
+    pub fn advance_every_segment(&mut self) {
+        self.timeline.advance_every_segment();
+    }
+
     /// The show timeline.
     pub fn timeline(&self) -> &Timeline {
         &self.timeline

@@ -180,6 +180,14 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// Makes every segment, a warm-up too, move on by itself when its time is up: a
+    /// rehearsal passes unattended, each segment starting when the one before ran out.
+    pub fn advance_every_segment(&mut self) {
+        for segment in &mut self.segments {
+            segment.advances_by_itself = true;
+        }
+    }
+
     /// A timeline for this plan, not started.
     pub fn new(plan: &Plan) -> Self {
         let mut end = 0;
