@@ -203,10 +203,12 @@ impl EditorState {
             thumbnails_for: Vec::new(),
             allow_close: false,
         };
-        if let Some(path) = state.path.clone()
-            && let Ok(src) = std::fs::read_to_string(&path)
-        {
-            state.had_comments = crate::plan::has_comments(&src);
+        if let Some(path) = state.path.clone() {
+            // The plan livecue was opened with is a recent file like one opened here.
+            files::remember(&mut state.recent, &path);
+            if let Ok(src) = std::fs::read_to_string(&path) {
+                state.had_comments = crate::plan::has_comments(&src);
+            }
         }
         state.check();
         state
