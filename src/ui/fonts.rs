@@ -5,7 +5,8 @@
 //! egui's bundled fonts cover Latin, Cyrillic and Greek only. Traditional Chinese comes
 //! first for our audience, so Traditional-Chinese faces are preferred, and the bundled
 //! Traditional face stands before WenQuanYi (whose forms follow mainland China's
-//! standard: 「說」「青」「骨」 drawn the Simplified-area way) for what it covers.
+//! standard: 「說」「青」「骨」 drawn the Simplified-area way) for what it covers. Colour
+//! emoji come from [`emoji`](super::emoji), installed with the fonts.
 
 use std::sync::Arc;
 
@@ -132,6 +133,8 @@ pub fn install(ctx: &egui::Context, discovery: FontDiscovery) -> FontReport {
             .extend(fallbacks.iter().cloned());
     }
     ctx.set_fonts(fonts);
+    // Emoji are drawn from the bundled pictures, in front of every font.
+    super::emoji::install(ctx);
     report
 }
 

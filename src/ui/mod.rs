@@ -7,6 +7,7 @@ mod app;
 mod confirm;
 mod controls;
 mod editor;
+mod emoji;
 mod feed;
 pub mod fonts;
 mod host;
