@@ -701,3 +701,138 @@ fn the_feed_follows_new_comments_until_scrolled_up_then_offers_a_jump() {
     assert!(f.harness.query_by_label("留言 82").is_some());
     assert!(f.harness.query_by_label("3 new ↓").is_none());
 }
+
+/// The text shapes painted in the last frame, as laid out.
+fn painted_galleys(harness: &Harness<'_, LivecueApp>) -> Vec<std::sync::Arc<egui::Galley>> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.clone()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// Asserts that the painted text `text` shows 😍 and the flag of Singapore as colour
+/// pictures: one picture for the flag's two letters, the words as glyphs.
+fn assert_emoji_painted_as_pictures(harness: &Harness<'_, LivecueApp>, text: &str, place: &str) {
+    let galleys = painted_galleys(harness);
+    let galley = galleys
+        .iter()
+        .find(|g| g.text() == text)
+        .unwrap_or_else(|| panic!("{place}: {text:?} not painted"));
+    let glyphs: Vec<_> = galley.rows.iter().flat_map(|r| r.row.glyphs.iter()).collect();
+    let heart = glyphs.iter().find(|g| g.chr == '😍').unwrap();
+    assert!(heart.is_color, "{place}: 😍 is a glyph, not a picture");
+    assert!(!heart.uv_rect.is_nothing(), "{place}: 😍 draws nothing");
+    let flag: Vec<_> = glyphs
+        .iter()
+        .filter(|g| ('\u{1F1E6}'..='\u{1F1FF}').contains(&g.chr))
+        .collect();
+    assert!(flag[0].is_color, "{place}: 🇸🇬 is letters, not a flag");
+    assert!(flag[0].advance_width > 10.0);
+    assert_eq!(flag[1].advance_width, 0.0, "{place}: 🇸🇬 drawn as two");
+    let letter = glyphs.iter().find(|g| g.chr == 'h').unwrap();
+    assert!(!letter.is_color, "{place}: words stay text");
+}
+
+#[test]
+fn comments_show_colour_emoji_and_flags_in_the_host_and_producer_feeds() {
+    let mut f = app();
+    let text = "so pretty 😍 hi from 🇸🇬";
+    f.harness
+        .state_mut()
+        .live_mut()
+        .receive(comment("c1", "amy.lee.sg", text));
+    f.harness.run();
+    assert!(f.harness.query_by_label(text).is_some(), "the comment whole");
+    assert_emoji_painted_as_pictures(&f.harness, text, "host feed");
+    // Detached, the main window is the producer's, with its own feed.
+    f.harness.key_press(Key::D);
+    f.harness.run();
+    assert!(f.harness.state().detached());
+    assert_emoji_painted_as_pictures(&f.harness, text, "producer feed");
+}
+
+#[test]
+fn the_countdown_keeps_its_size_when_a_cue_banner_shows() {
+    for size in [egui::vec2(1920.0, 1080.0), egui::vec2(1280.0, 720.0)] {
+        let mut f = app_at(size);
+        f.harness.key_press(Key::Space);
+        f.harness.run();
+        f.clock.advance_secs(59);
+        f.harness.run();
+        assert!(f.harness.query_by_label("置頂留言").is_none(), "no banner yet");
+        let before = f.harness.get_by_label("4:01").rect();
+        // The silent show cue at 1:00 falls due: its banner takes room at the bottom.
+        f.clock.advance_secs(2);
+        f.harness.run();
+        assert!(f.harness.query_by_label("置頂留言").is_some(), "the banner");
+        let after = f.harness.get_by_label("3:59").rect();
+        assert_eq!(before.size(), after.size(), "at {size:?}");
+        assert_eq!(before.min, after.min, "at {size:?}");
+    }
+}
+
+const MEDIA_PLAN: &str = r#"(
+    title: "Media test show",
+    goal: (kind: Sales, summary: "sell"),
+    segments: [
+        (id: "demo", title: "產品示範", kind: Product, duration: "30m"),
+        (title: "Q&A", kind: QAndA, duration: "30m"),
+    ],
+    cues: [(at: Show("0:10"), what: ShareMedia("texture"))],
+    media: [(id: "texture", path: "media/serum-texture.png", caption: "精華質地特寫")],
+)"#;
+
+#[test]
+fn a_share_media_cue_shows_its_picture_big_enough_to_read_across_the_room() {
+    let plans = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    // (window, the least height for the picture): a fifth of the screen's height.
+    for (size, least) in [
+        (egui::vec2(1920.0, 1080.0), 200.0),
+        (egui::vec2(1280.0, 720.0), 135.0),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = ManualClock::new();
+        let mut harness = Open {
+            clock: clock.clone(),
+            size,
+            plan_dir: Some(plans.clone()),
+            ..Open::new(MEDIA_PLAN, &dir.path().join("shows"))
+        }
+        .app();
+        harness.key_press(Key::F2);
+        harness.run();
+        harness.key_press(Key::Space);
+        harness.run();
+        clock.advance_secs(11);
+        // The picture is decoded on its own thread: frames until it is there (not timed).
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while harness.query_by_label("texture").is_none() {
+            assert!(std::time::Instant::now() < deadline, "no picture at {size:?}");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            harness.run_ok();
+        }
+        let picture = harness.get_by_label("texture").rect();
+        assert!(
+            picture.height() >= least,
+            "{} px tall at {size:?}",
+            picture.height()
+        );
+        // 480×270: the shape kept.
+        assert!((picture.width() / picture.height() - 480.0 / 270.0).abs() < 0.02);
+        let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+        assert!(window.contains_rect(picture), "{picture:?} off the window");
+        // The words and the key to dismiss stay on screen beside it.
+        let done = harness.get_by_label("Done").rect();
+        assert!(window.contains_rect(done) && done.left() > picture.right());
+        let words = harness.get_by_label_contains("精華質地特寫").rect();
+        assert!(window.contains_rect(words) && words.left() > picture.right());
+    }
+}

@@ -30,6 +30,18 @@ pub(super) const HALF_MINUTE_MS: i64 = 30_000;
 
 /// A button with its key printed beside it. Returns true when clicked.
 pub fn key_button(ui: &mut egui::Ui, label: &str, key: &str, scale: Scale) -> bool {
+    key_button_with_hint(ui, label, key, scale, theme::FAINT)
+}
+
+/// A button with its key printed beside it in `hint` (for coloured backgrounds, where
+/// the usual faint hint is too weak). Returns true when clicked.
+pub fn key_button_with_hint(
+    ui: &mut egui::Ui,
+    label: &str,
+    key: &str,
+    scale: Scale,
+    hint: egui::Color32,
+) -> bool {
     let clicked = ui
         .add(egui::Button::new(
             RichText::new(label).font(theme::text(scale.pt(20.0).max(15.0))),
@@ -38,7 +50,7 @@ pub fn key_button(ui: &mut egui::Ui, label: &str, key: &str, scale: Scale) -> bo
     ui.label(
         RichText::new(key)
             .font(theme::mono(scale.pt(16.0).max(12.0)))
-            .color(theme::FAINT),
+            .color(hint),
     );
     clicked
 }

@@ -37,15 +37,25 @@ pub fn host_screen_ui(
             )
             .show(ui, |ui| super::controls::controls_ui(ui, frame, commands));
     }
-    if let Some(&cue) = frame.live.session().active_cues().first() {
-        egui::Panel::bottom("cue-banner")
-            .frame(
-                egui::Frame::NONE
-                    .fill(theme::CUE_BG[usize::from(frame.flash_on)])
-                    .inner_margin(egui::Margin::symmetric(16, 10)),
-            )
-            .show(ui, |ui| cue_banner_ui(ui, frame, view, cue, commands));
-    }
+    // The banner takes its height from the timer column; the countdown is sized as if
+    // it had it still, so a cue never shrinks the one number the host reads most.
+    let banner_height = frame
+        .live
+        .session()
+        .active_cues()
+        .first()
+        .map_or(0.0, |&cue| {
+            egui::Panel::bottom("cue-banner")
+                .frame(
+                    egui::Frame::NONE
+                        .fill(theme::CUE_BG[usize::from(frame.flash_on)])
+                        .inner_margin(egui::Margin::symmetric(16, 10)),
+                )
+                .show(ui, |ui| cue_banner_ui(ui, frame, view, cue, commands))
+                .response
+                .rect
+                .height()
+        });
     let side_width = (ui.available_width() * 0.38).max(360.0);
     egui::Panel::right("side")
         .exact_size(side_width)
@@ -65,7 +75,7 @@ pub fn host_screen_ui(
                 .fill(theme::BACKGROUND)
                 .inner_margin(egui::Margin::same(20)),
         )
-        .show(ui, |ui| timer_ui(ui, frame));
+        .show(ui, |ui| timer_ui(ui, frame, banner_height));
 }
 
 /// The question on the card and how many had asked when it went up, for the "+n more
@@ -223,6 +233,9 @@ fn question_card_ui(
         });
 }
 
+/// The height of a share-media cue's picture on a 1080p host screen, in points.
+pub const MEDIA_HEIGHT_AT_1080P: f32 = 220.0;
+
 /// The banner for the oldest active cue: what to do, a thumbnail or the guest's topics,
 /// and the key to dismiss it.
 fn cue_banner_ui(
@@ -248,12 +261,18 @@ fn cue_banner_ui(
         if let CueAction::ShareMedia(id) = &cue.what
             && let Some(texture) = view.thumbnails.texture(ui.ctx(), id)
         {
-            let height = scale.pt(90.0);
+            // Big enough to recognise from across the room: a fifth of a 1080p screen's
+            // height, and never more than 45 % of the banner's width, so the words
+            // beside it keep their room at 1280×720.
             let size = texture.size_vec2();
-            let width = size.x * height / size.y.max(1.0);
+            let aspect = size.x / size.y.max(1.0);
+            let height = scale
+                .pt(MEDIA_HEIGHT_AT_1080P)
+                .min(ui.available_width() * 0.45 / aspect.max(0.1));
             ui.add(
                 egui::Image::new(&texture)
-                    .fit_to_exact_size(egui::vec2(width, height))
+                    .fit_to_exact_size(egui::vec2(height * aspect, height))
+                    .corner_radius(6)
                     .alt_text(id.as_str()),
             );
         }
@@ -284,7 +303,13 @@ fn cue_banner_ui(
             }
         });
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if super::controls::key_button(ui, texts.cue_done, texts.key_enter, scale) {
+            if super::controls::key_button_with_hint(
+                ui,
+                texts.cue_done,
+                texts.key_enter,
+                scale,
+                theme::CUE_KEY_HINT,
+            ) {
                 commands.push(Command::Live(Action::DismissCue(index)));
             }
             if cue.sound {

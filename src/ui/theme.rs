@@ -34,6 +34,29 @@ pub const CUE_BG: [Color32; 2] = [
     Color32::from_rgb(0x8A, 0x5A, 0x00),
 ];
 
+/// Key hints on the cue banner: at least 4.5:1 against both flash colours (WCAG AA for
+/// normal text), where the usual faint hint all but vanished on amber.
+pub const CUE_KEY_HINT: Color32 = TEXT;
+
+/// The WCAG 2 contrast ratio of two opaque colours, from 1 (none) to 21 (black on white).
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    let (la, lb) = (relative_luminance(a), relative_luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// WCAG 2's relative luminance of an sRGB colour.
+fn relative_luminance(c: Color32) -> f32 {
+    let linear = |v: u8| {
+        let v = f32::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(c.r()) + 0.7152 * linear(c.g()) + 0.0722 * linear(c.b())
+}
+
 /// The countdown colour for a phase.
 pub fn phase_color(phase: Phase) -> Color32 {
     match phase {
@@ -97,4 +120,28 @@ pub fn apply(ctx: &egui::Context) {
             style.text_styles.insert(text_style, font);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_ratio_matches_wcag_reference_values() {
+        assert!((contrast_ratio(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio(RED, RED) - 1.0).abs() < 1e-6);
+        // #777777 on white is WCAG's classic near miss: 4.48:1.
+        let grey = Color32::from_rgb(0x77, 0x77, 0x77);
+        assert!((contrast_ratio(grey, Color32::WHITE) - 4.48).abs() < 0.01);
+    }
+
+    #[test]
+    fn the_cue_banner_key_hint_is_readable_on_both_flash_colours() {
+        for bg in CUE_BG {
+            let ratio = contrast_ratio(CUE_KEY_HINT, bg);
+            assert!(ratio >= 4.5, "{ratio:.2}:1 on {bg:?}");
+        }
+        // The faint hint it replaces was not: the test tells the two apart.
+        assert!(contrast_ratio(FAINT, CUE_BG[1]) < 4.5);
+    }
 }

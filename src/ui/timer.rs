@@ -13,7 +13,9 @@ use crate::plan::{ScheduledStart, Segment, SegmentKind, bare_handle, clock_text}
 use crate::show::{Phase, ShowState, Status, WindowCheck};
 
 /// Segment title, countdown, show clock, talking points, product, next segment.
-pub(super) fn timer_ui(ui: &mut egui::Ui, frame: &View<'_>) {
+/// `banner_height` is what a cue banner took off the column's height: the countdown
+/// keeps the size it has without one.
+pub(super) fn timer_ui(ui: &mut egui::Ui, frame: &View<'_>, banner_height: f32) {
     if frame.status.state == ShowState::Ended {
         show_over_ui(ui, frame);
         return;
@@ -23,7 +25,7 @@ pub(super) fn timer_ui(ui: &mut egui::Ui, frame: &View<'_>) {
     let segment = frame.live.plan().segments.get(shown_index);
 
     segment_header_ui(ui, frame, shown_index, segment);
-    countdown_ui(ui, frame);
+    countdown_ui(ui, frame, banner_height);
     show_clock_ui(ui, frame);
     ui.add_space(frame.scale.pt(8.0));
     ui.separator();
@@ -115,10 +117,10 @@ fn segment_header_ui(
 }
 
 /// The countdown: the largest thing on screen.
-fn countdown_ui(ui: &mut egui::Ui, frame: &View<'_>) {
+fn countdown_ui(ui: &mut egui::Ui, frame: &View<'_>, banner_height: f32) {
     let (big, color) = countdown_text(frame);
     let size = (ui.available_width() / 3.4)
-        .min(ui.available_height() * 0.30)
+        .min((ui.available_height() + banner_height) * 0.30)
         .max(60.0);
     ui.vertical_centered(|ui| {
         ui.label(

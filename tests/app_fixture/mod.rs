@@ -43,6 +43,8 @@ pub struct Open<'a> {
     pub language: Language,
     /// Where a language switch is remembered (none: not remembered).
     pub settings: Option<std::path::PathBuf>,
+    /// The folder the plan's media are in (none: no pictures).
+    pub plan_dir: Option<std::path::PathBuf>,
 }
 
 impl<'a> Open<'a> {
@@ -59,6 +61,7 @@ impl<'a> Open<'a> {
             prepare: None,
             language: Language::En,
             settings: None,
+            plan_dir: None,
         }
     }
 
@@ -86,7 +89,7 @@ impl<'a> Open<'a> {
         if let Some(prepare) = self.prepare {
             prepare(&mut runner);
         }
-        let (speed_server, dnd) = (self.speed_server, self.dnd);
+        let (speed_server, dnd, plan_dir) = (self.speed_server, self.dnd, self.plan_dir);
         let (language, settings) = (self.language, self.settings);
         let mut harness = Harness::builder()
             .with_size(self.size)
@@ -96,7 +99,7 @@ impl<'a> Open<'a> {
                     AppOptions {
                         runner,
                         plan_path: None,
-                        plan_dir: None,
+                        plan_dir,
                         audio: AudioChoice::Silent,
                         fonts: FontDiscovery::BundledOnly,
                         source: None,
