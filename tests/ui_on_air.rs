@@ -471,3 +471,44 @@ fn a_cut_short_segments_cue_appears_in_missed_cues_and_fire_now_fires_it() {
             .any(|e| matches!(e, Event::CueFired { index: 0, .. }))
     );
 }
+
+#[test]
+fn fullscreen_on_display_lists_only_the_displays_that_exist() {
+    use livecue::ui::Display;
+    let mut show = Show::started(egui::vec2(1920.0, 1080.0));
+    show.producer();
+    let display = |name: &str, w, h| Display {
+        name: Some(name.into()),
+        size_px: [w, h],
+    };
+    let buttons = |show: &Show| {
+        (1..=4)
+            .filter(|n| {
+                show.harness
+                    .query_by_label(&format!("Fullscreen on display {n}"))
+                    .is_some()
+            })
+            .count()
+    };
+    // No window to ask (as in this harness), no list: no buttons to press in vain.
+    assert_eq!(buttons(&show), 0);
+
+    show.harness.state_mut().set_displays(vec![
+        display("eDP-1", 2560, 1600),
+        display("HDMI-1", 1920, 1080),
+    ]);
+    show.harness.run_steps(2);
+    assert_eq!(buttons(&show), 2, "one button per display");
+
+    // The external screen unplugged: its button goes.
+    show.harness
+        .state_mut()
+        .set_displays(vec![display("eDP-1", 2560, 1600)]);
+    show.harness.run_steps(2);
+    assert_eq!(buttons(&show), 1);
+    assert!(
+        show.harness
+            .query_by_label("Fullscreen on display 1")
+            .is_some()
+    );
+}

@@ -107,6 +107,10 @@ pub struct LivecueApp {
     shows: Vec<crate::runner::ShowEntry>,
     /// The plan editor's draft and state.
     editor: EditorState,
+    /// The displays that exist, as the window last listed them.
+    displays: Vec<super::Display>,
+    /// Whether the main window was checked against its display's size.
+    window_fitted: bool,
 }
 
 /// Messages taken from the source per frame, so a burst never stalls the screen.
@@ -194,6 +198,8 @@ impl LivecueApp {
             report: ReportJobs::default(),
             shows: Vec::new(),
             editor,
+            displays: Vec::new(),
+            window_fitted: false,
         };
         if app.screen == Screen::Preflight && app.live().session().preflight().dnd.is_none() {
             // Cheap and silent: read it at once, so the screen opens with an answer.
@@ -732,6 +738,38 @@ impl LivecueApp {
         wait.map(|ms| Duration::from_millis((ms / speed).clamp(1, 1000) as u64))
     }
 
+    /// Sets the displays the host screen can go fullscreen on (tests: there is no
+    /// window to ask).
+    pub fn set_displays(&mut self, displays: Vec<super::Display>) {
+        self.displays = displays;
+    }
+
+    /// Maximizes the main window, once, when it came up as large as its display or
+    /// larger: a window manager may ignore the maximize asked for before the window
+    /// shows (openbox at 1280×720 does), and a size remembered from a larger screen is
+    /// clamped to the display's, leaving no room for the title bar. Either way the status
+    /// bar would be cut off below the screen's edge; maximized, the window manager fits
+    /// the window, title bar included, to the work area.
+    fn fit_window(&mut self, ctx: &egui::Context) {
+        if self.window_fitted {
+            return;
+        }
+        let viewport = ctx.input(|i| i.viewport().clone());
+        let (Some(monitor), Some(inner)) = (viewport.monitor_size, viewport.inner_rect) else {
+            return;
+        };
+        self.window_fitted = true;
+        // Measured before the window manager adds its frame, so the outer size may
+        // still equal the inner one: a window as large as the display cannot also fit a
+        // title bar.
+        let outer = viewport.outer_rect.unwrap_or(inner);
+        let too_big = |r: egui::Rect| r.width() > monitor.x - 0.5 || r.height() > monitor.y - 0.5;
+        let fullscreen = viewport.fullscreen == Some(true);
+        if !fullscreen && (too_big(inner) || outer.height() > monitor.y + 0.5) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+        }
+    }
+
     /// Whether the resumed-show notice is up.
     pub fn resumed_notice(&self) -> bool {
         self.resumed_notice
@@ -799,6 +837,7 @@ impl LivecueApp {
                 .jumped_runs
                 .filter(|&n| n == live.session().timeline().runs().len())
                 .and(live.session().timeline().current()),
+            displays: &self.displays,
         };
         let mut commands = Vec::new();
         let modal = match (&self.confirming, &self.source_dialog) {
@@ -884,10 +923,15 @@ impl LivecueApp {
 
 impl eframe::App for LivecueApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.fit_window(ctx);
         self.step(ctx);
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        // winit keeps the list and renews it when a display comes or goes: cheap to ask.
+        if let Some(displays) = super::displays::available(frame) {
+            self.displays = displays;
+        }
         self.draw(ui);
     }
 

@@ -7,6 +7,7 @@ mod app;
 mod confirm;
 mod controls;
 mod editor;
+mod displays;
 mod emoji;
 mod feed;
 pub mod fonts;
@@ -34,6 +35,7 @@ use egui::Color32;
 
 pub use app::{AppOptions, AudioChoice, LivecueApp, run_native};
 pub use editor::{EditorCommand, EditorState, Section};
+pub use displays::Display;
 pub use fonts::{FontDiscovery, FontReport};
 pub use host::host_screen_ui;
 pub use screen::Screen;
@@ -158,6 +160,8 @@ pub struct View<'a> {
     pub screen: Screen,
     /// The segment a jump from the rundown just put on air, until the next move.
     pub jumped_to: Option<usize>,
+    /// The displays the host screen can go fullscreen on (empty when unknown).
+    pub displays: &'a [Display],
 }
 
 /// What the views remember between frames.

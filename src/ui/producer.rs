@@ -97,18 +97,23 @@ fn producer_controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<
     producer_clock_ui(ui, frame);
 }
 
-/// One button per display to put the host screen fullscreen on.
+/// One button per display that exists, to put the host screen fullscreen on; none
+/// when the displays are not known (F11 still works).
 fn display_buttons_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Command>) {
+    if frame.displays.is_empty() {
+        return;
+    }
     ui.horizontal(|ui| {
-        for display in 1..=3 {
+        for (n, display) in frame.displays.iter().enumerate() {
             if ui
                 .button(fill(
                     frame.texts.fullscreen_on_display,
-                    &[&display.to_string()],
+                    &[&(n + 1).to_string()],
                 ))
+                .on_hover_text(display.describe())
                 .clicked()
             {
-                commands.push(Command::FullscreenOnDisplay(display - 1));
+                commands.push(Command::FullscreenOnDisplay(n));
             }
         }
     });
