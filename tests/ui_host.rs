@@ -726,7 +726,11 @@ fn assert_emoji_painted_as_pictures(harness: &Harness<'_, LivecueApp>, text: &st
         .iter()
         .find(|g| g.text() == text)
         .unwrap_or_else(|| panic!("{place}: {text:?} not painted"));
-    let glyphs: Vec<_> = galley.rows.iter().flat_map(|r| r.row.glyphs.iter()).collect();
+    let glyphs: Vec<_> = galley
+        .rows
+        .iter()
+        .flat_map(|r| r.row.glyphs.iter())
+        .collect();
     let heart = glyphs.iter().find(|g| g.chr == '😍').unwrap();
     assert!(heart.is_color, "{place}: 😍 is a glyph, not a picture");
     assert!(!heart.uv_rect.is_nothing(), "{place}: 😍 draws nothing");
@@ -750,7 +754,10 @@ fn comments_show_colour_emoji_and_flags_in_the_host_and_producer_feeds() {
         .live_mut()
         .receive(comment("c1", "amy.lee.sg", text));
     f.harness.run();
-    assert!(f.harness.query_by_label(text).is_some(), "the comment whole");
+    assert!(
+        f.harness.query_by_label(text).is_some(),
+        "the comment whole"
+    );
     assert_emoji_painted_as_pictures(&f.harness, text, "host feed");
     // Detached, the main window is the producer's, with its own feed.
     f.harness.key_press(Key::D);
@@ -767,7 +774,10 @@ fn the_countdown_keeps_its_size_when_a_cue_banner_shows() {
         f.harness.run();
         f.clock.advance_secs(59);
         f.harness.run();
-        assert!(f.harness.query_by_label("置頂留言").is_none(), "no banner yet");
+        assert!(
+            f.harness.query_by_label("置頂留言").is_none(),
+            "no banner yet"
+        );
         let before = f.harness.get_by_label("4:01").rect();
         // The silent show cue at 1:00 falls due: its banner takes room at the bottom.
         f.clock.advance_secs(2);
@@ -815,7 +825,10 @@ fn a_share_media_cue_shows_its_picture_big_enough_to_read_across_the_room() {
         // The picture is decoded on its own thread: frames until it is there (not timed).
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         while harness.query_by_label("texture").is_none() {
-            assert!(std::time::Instant::now() < deadline, "no picture at {size:?}");
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no picture at {size:?}"
+            );
             std::thread::sleep(std::time::Duration::from_millis(10));
             harness.run_ok();
         }

@@ -284,8 +284,11 @@ mod tests {
                 Color32::WHITE,
             )
         });
-        let glyphs: Vec<&egui::epaint::text::Glyph> =
-            galley.rows.iter().flat_map(|r| r.row.glyphs.iter()).collect();
+        let glyphs: Vec<&egui::epaint::text::Glyph> = galley
+            .rows
+            .iter()
+            .flat_map(|r| r.row.glyphs.iter())
+            .collect();
         let atlas = ctx.fonts(|f| f.image());
         let colours_at = |g: &egui::epaint::text::Glyph| {
             let [x0, y0] = g.uv_rect.min.map(usize::from);
@@ -298,19 +301,36 @@ mod tests {
         };
 
         let heart = glyphs.iter().find(|g| g.chr == '😍').expect("😍 laid out");
-        assert!(heart.is_color, "😍 is a picture, not a glyph tinted by the text");
+        assert!(
+            heart.is_color,
+            "😍 is a picture, not a glyph tinted by the text"
+        );
         assert!(!heart.uv_rect.is_nothing());
         assert!(colours_at(heart) > 50, "😍 has colour pixels in the atlas");
-        assert!(heart.advance_width >= 24.0, "at text size: {}", heart.advance_width);
+        assert!(
+            heart.advance_width >= 24.0,
+            "at text size: {}",
+            heart.advance_width
+        );
 
         let flag: Vec<_> = glyphs
             .iter()
             .filter(|g| ('\u{1F1E6}'..='\u{1F1FF}').contains(&g.chr))
             .collect();
-        assert_eq!(flag.len(), 2, "one glyph per code point, as egui counts them");
-        assert!(flag[0].is_color && colours_at(flag[0]) > 50, "🇸🇬 is one picture");
+        assert_eq!(
+            flag.len(),
+            2,
+            "one glyph per code point, as egui counts them"
+        );
+        assert!(
+            flag[0].is_color && colours_at(flag[0]) > 50,
+            "🇸🇬 is one picture"
+        );
         assert!(flag[0].advance_width >= 24.0);
-        assert_eq!(flag[1].advance_width, 0.0, "the second letter takes no room");
+        assert_eq!(
+            flag[1].advance_width, 0.0,
+            "the second letter takes no room"
+        );
         assert!(flag[1].uv_rect.is_nothing(), "and draws nothing");
 
         let letter = glyphs.iter().find(|g| g.chr == 'f').expect("text laid out");
