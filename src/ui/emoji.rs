@@ -132,8 +132,11 @@ struct Page {
     palette: Vec<Color32>,
 }
 
-/// The pages decoded lately, newest last.
-static DECODED: LazyLock<Mutex<Vec<(usize, Arc<Page>)>>> = LazyLock::new(Mutex::default);
+/// Pages by number, newest last.
+type KeptPages = Vec<(usize, Arc<Page>)>;
+
+/// The pages decoded lately.
+static DECODED: LazyLock<Mutex<KeptPages>> = LazyLock::new(Mutex::default);
 
 /// The emoji at `slot` of `page`, `side` pixels square.
 fn picture(page: usize, slot: usize, side: u32) -> Option<ColorImage> {
