@@ -234,7 +234,7 @@ fn question_card_ui(
 }
 
 /// The height of a share-media cue's picture on a 1080p host screen, in points.
-pub const MEDIA_HEIGHT_AT_1080P: f32 = 220.0;
+const MEDIA_HEIGHT_AT_1080P: f32 = 220.0;
 
 /// The banner for the oldest active cue: what to do, a thumbnail or the guest's topics,
 /// and the key to dismiss it.
