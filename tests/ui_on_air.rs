@@ -261,9 +261,9 @@ fn plus_adds_a_minute_however_it_is_typed_and_brackets_thirty_seconds() {
     );
 }
 
-#[test]
-fn the_control_strip_stays_one_row_at_1280_by_720() {
-    let mut s = Show::started(egui::vec2(1280.0, 720.0));
+/// Every button of the strip, and the last key hint, on the row of "Next segment".
+fn assert_strip_is_one_row(size: egui::Vec2) {
+    let mut s = Show::started(size);
     // Undo is there once there is a move to undo.
     s.press(Key::Space);
     let row = |s: &Show, label: &str| s.harness.get_by_label(label).rect().center().y;
@@ -280,9 +280,27 @@ fn the_control_strip_stays_one_row_at_1280_by_720() {
         let other = row(&s, label);
         assert!(
             (other - y).abs() < 2.0,
-            "{label} at y {other}, Next segment at {y}"
+            "{label} at y {other}, Next segment at {y} in {size:?}"
         );
     }
+    // The key hints, smaller, share a row of their own height: the last one on the
+    // first one's.
+    let (first, last) = (row(&s, "Space"), row(&s, "E"));
+    assert!(
+        (first - last).abs() < 2.0,
+        "E at y {last}, Space at {first} in {size:?}"
+    );
+}
+
+#[test]
+fn the_control_strip_stays_one_row_at_1280_by_720() {
+    assert_strip_is_one_row(egui::vec2(1280.0, 720.0));
+}
+
+#[test]
+fn the_control_strip_stays_one_row_in_a_maximized_1080p_window() {
+    // 1920×1080 less openbox's title bar.
+    assert_strip_is_one_row(egui::vec2(1920.0, 1061.0));
 }
 
 #[test]

@@ -125,8 +125,9 @@ pub fn controls_ui(ui: &mut egui::Ui, frame: &View<'_>, commands: &mut Vec<Comma
     let texts = frame.texts;
     let scale = frame.scale;
     ui.horizontal_wrapped(|ui| {
-        // Compact below about 1500 points, so the strip stays one row at 1280×720.
-        if ui.available_width() < 1500.0 {
+        // Compact below 2000 points, so the strip stays one row at 1280×720 and in a
+        // maximized 1080p window: with the full spacing it needs about 1,940.
+        if ui.available_width() < 2000.0 {
             let spacing = ui.spacing_mut();
             spacing.item_spacing.x = 4.0;
             spacing.button_padding = egui::vec2(5.0, 4.0);
