@@ -111,8 +111,6 @@ pub struct LivecueApp {
     displays: Vec<super::Display>,
     /// Whether the main window was checked against its display's size.
     window_fitted: bool,
-    /// Whether this is the first start, with no window size remembered.
-    first_window: bool,
 }
 
 /// Messages taken from the source per frame, so a burst never stalls the screen.
@@ -202,8 +200,6 @@ impl LivecueApp {
             editor,
             displays: Vec::new(),
             window_fitted: false,
-            // eframe keeps the window's size and place under this key.
-            first_window: storage.is_some_and(|s| s.get_string("window").is_none()),
         };
         if app.screen == Screen::Preflight && app.live().session().preflight().dnd.is_none() {
             // Cheap and silent: read it at once, so the screen opens with an answer.
@@ -748,13 +744,14 @@ impl LivecueApp {
         self.displays = displays;
     }
 
-    /// Maximizes the main window, once, on the first start or when it came up as large
-    /// as its display or larger: a window manager may ignore the maximize asked for
-    /// before the window shows (openbox does), which leaves a first window of 1600×900
-    /// on a 1080p screen, or one clamped to a 720p screen with no room for its title bar;
-    /// and a size remembered from a larger screen is clamped the same way. Clamped, the
-    /// status bar is cut off below the screen's edge; maximized, the window manager fits
-    /// the window, title bar included, to the work area.
+    /// Maximizes the main window, once, when it came up as large as its display or
+    /// larger: the maximize asked for at creation reaches a window manager before the
+    /// window is mapped, when openbox ignores it, so a first window is clamped to a
+    /// 1280×720 screen with no room for its title bar, and a size remembered from a
+    /// larger screen is clamped the same way. Clamped, the status bar is cut off below
+    /// the screen's edge; maximized, the window manager fits the window, title bar
+    /// included, to the work area. (A window that fits is left as it is: maximizing
+    /// it just after it shows can lose a key pressed at that moment.)
     fn fit_window(&mut self, ctx: &egui::Context) {
         if self.window_fitted {
             return;
@@ -770,8 +767,7 @@ impl LivecueApp {
         let outer = viewport.outer_rect.unwrap_or(inner);
         let too_big = |r: egui::Rect| r.width() > monitor.x - 0.5 || r.height() > monitor.y - 0.5;
         let fullscreen = viewport.fullscreen == Some(true);
-        if !fullscreen && (self.first_window || too_big(inner) || outer.height() > monitor.y + 0.5)
-        {
+        if !fullscreen && (too_big(inner) || outer.height() > monitor.y + 0.5) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
         }
     }
