@@ -6,8 +6,8 @@
 mod app;
 mod confirm;
 mod controls;
-mod editor;
 mod displays;
+mod editor;
 mod emoji;
 mod feed;
 pub mod fonts;
@@ -34,8 +34,8 @@ use chrono::{DateTime, Utc};
 use egui::Color32;
 
 pub use app::{AppOptions, AudioChoice, LivecueApp, run_native};
-pub use editor::{EditorCommand, EditorState, Section};
 pub use displays::Display;
+pub use editor::{EditorCommand, EditorState, Section};
 pub use fonts::{FontDiscovery, FontReport};
 pub use host::host_screen_ui;
 pub use screen::Screen;
