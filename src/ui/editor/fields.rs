@@ -19,6 +19,9 @@ pub struct Buffers {
     errors: BTreeMap<String, String>,
     /// Set when an error came or went, so the problems are gathered again.
     pub changed: bool,
+    /// How a duration that does not read is worded in the interface language (`{}` =
+    /// what was typed); none: the plan's own English words.
+    pub bad_duration: Option<&'static str>,
 }
 
 impl Buffers {
@@ -88,12 +91,13 @@ impl Buffers {
 
     /// A duration typed `12m`, `12:30`, `1h5m`.
     pub fn dur(&mut self, ui: &mut egui::Ui, key: &str, value: &mut Dur, width: f32) -> Response {
+        let bad = self.bad_duration;
         self.field(
             ui,
             key,
             value,
             |d| d.to_string(),
-            |text| text.parse::<Dur>().map_err(|e| e.to_string()),
+            |text| text.parse::<Dur>().map_err(|e| dur_error(bad, text, &e)),
             |buf| egui::TextEdit::singleline(buf).desired_width(width),
         )
     }
@@ -107,6 +111,7 @@ impl Buffers {
         width: f32,
         hint: &str,
     ) -> Response {
+        let bad = self.bad_duration;
         self.field(
             ui,
             key,
@@ -116,7 +121,9 @@ impl Buffers {
                 if text.trim().is_empty() {
                     Ok(None)
                 } else {
-                    text.parse::<Dur>().map(Some).map_err(|e| e.to_string())
+                    text.parse::<Dur>()
+                        .map(Some)
+                        .map_err(|e| dur_error(bad, text, &e))
                 }
             },
             |buf| {
@@ -196,6 +203,14 @@ pub fn opt_text(ui: &mut egui::Ui, value: &mut Option<String>, width: f32, hint:
         *value = (!trimmed.is_empty()).then(|| text.clone());
     }
     response
+}
+
+/// Why `text` is not a duration: in the interface's words when there are some.
+fn dur_error(bad: Option<&str>, text: &str, e: &crate::plan::DurError) -> String {
+    match bad {
+        Some(template) => super::super::text::fill(template, &[text.trim()]),
+        None => e.to_string(),
+    }
 }
 
 /// A label, and a widget it names for screen readers (and for tests, by label).

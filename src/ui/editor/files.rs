@@ -35,6 +35,7 @@ impl Dialog {
     pub fn start(
         purpose: DialogPurpose,
         dir: Option<PathBuf>,
+        t: &'static crate::ui::text::EditorTexts,
         notify: crate::sources::NotifyFn,
     ) -> Option<Self> {
         let (tx, rx) = std::sync::mpsc::channel();
@@ -46,16 +47,16 @@ impl Dialog {
                     dialog = dialog.set_directory(dir);
                 }
                 let picked = match purpose {
-                    DialogPurpose::Open => dialog.add_filter("livecue plan", &["ron"]).pick_file(),
+                    DialogPurpose::Open => dialog.add_filter(t.dialog_plans, &["ron"]).pick_file(),
                     DialogPurpose::SaveAs => dialog
-                        .add_filter("livecue plan", &["ron"])
+                        .add_filter(t.dialog_plans, &["ron"])
                         .set_file_name("plan.ron")
                         .save_file(),
                     DialogPurpose::ImportQuestions => dialog
-                        .add_filter("questions", &["csv", "txt", "tsv"])
+                        .add_filter(t.dialog_questions, &["csv", "txt", "tsv"])
                         .pick_file(),
                     DialogPurpose::Media(_) => dialog
-                        .add_filter("pictures and videos", &["png", "jpg", "jpeg", "mp4", "mov"])
+                        .add_filter(t.dialog_media, &["png", "jpg", "jpeg", "mp4", "mov"])
                         .pick_file(),
                 };
                 let _ = tx.send(picked);

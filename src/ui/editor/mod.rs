@@ -162,7 +162,11 @@ pub struct EditorState {
     section: Section,
     selected_segment: Option<usize>,
     template: usize,
-    lang: Lang,
+    /// The template language picked by hand; none: the interface's language.
+    lang: Option<Lang>,
+    /// The editor's words in the interface language, as last drawn: messages made
+    /// between frames (after a save, an import) are worded in it.
+    texts: &'static EditorTexts,
     buffers: Buffers,
     problems: Vec<Diagnostic>,
     checked: Option<Plan>,
@@ -189,7 +193,8 @@ impl EditorState {
             section: Section::default(),
             selected_segment: None,
             template: 0,
-            lang: Lang::default(),
+            lang: None,
+            texts: &super::text::EDITOR_EN,
             buffers: Buffers::default(),
             problems: Vec::new(),
             checked: None,
@@ -314,7 +319,7 @@ impl EditorState {
                 self.after_replacing();
                 files::remember(&mut self.recent, path);
                 self.message = Some((
-                    fill(EDITOR_TEXTS.opened, &[&path.display().to_string()]),
+                    fill(self.texts.opened, &[&path.display().to_string()]),
                     false,
                 ));
             }
@@ -331,7 +336,7 @@ impl EditorState {
                 self.had_comments = false;
                 files::remember(&mut self.recent, path);
                 self.message = Some((
-                    fill(EDITOR_TEXTS.saved, &[&path.display().to_string()]),
+                    fill(self.texts.saved, &[&path.display().to_string()]),
                     false,
                 ));
                 self.checked = None;
@@ -339,7 +344,7 @@ impl EditorState {
                 true
             }
             Err(why) => {
-                self.message = Some((fill(EDITOR_TEXTS.save_failed, &[&why]), true));
+                self.message = Some((fill(self.texts.save_failed, &[&why]), true));
                 false
             }
         }
@@ -348,7 +353,8 @@ impl EditorState {
     /// Replaces the draft with the chosen template, as a new untitled plan.
     fn new_from_template(&mut self) {
         let template = &TEMPLATES[self.template.min(TEMPLATES.len() - 1)];
-        match template.plan(self.lang) {
+        let lang = self.template_lang();
+        match template.plan(lang) {
             Ok(plan) => {
                 self.plan = plan;
                 self.saved = None;
@@ -357,8 +363,11 @@ impl EditorState {
                 self.after_replacing();
                 self.message = Some((
                     fill(
-                        EDITOR_TEXTS.made_from_template,
-                        &[template.name, self.lang.tag()],
+                        self.texts.made_from_template,
+                        &[
+                            self.texts.template(template.name, template.about).0,
+                            lang.tag(),
+                        ],
                     ),
                     false,
                 ));
@@ -415,7 +424,7 @@ impl EditorState {
         let taken: Vec<String> = self.plan.questions.iter().map(|q| q.id.clone()).collect();
         let found = crate::plan::import_questions(text, &taken);
         self.message = Some((
-            fill(EDITOR_TEXTS.imported_questions, &[&found.len().to_string()]),
+            fill(self.texts.imported_questions, &[&found.len().to_string()]),
             found.is_empty(),
         ));
         self.plan.questions.extend(found);
@@ -423,7 +432,7 @@ impl EditorState {
 
     fn open_dialog(&mut self, purpose: DialogPurpose, notify: &NotifyFn) {
         if self.dialog.is_none() {
-            self.dialog = Dialog::start(purpose, self.plan_dir(), notify.clone());
+            self.dialog = Dialog::start(purpose, self.plan_dir(), self.texts, notify.clone());
         }
     }
 
@@ -443,7 +452,7 @@ impl EditorState {
             EditorCommand::OpenPath(path) => guard(self, Guarded::OpenPath(path)),
             EditorCommand::StartShow => {
                 if self.has_errors() {
-                    self.message = Some((EDITOR_TEXTS.fix_errors_first.to_owned(), true));
+                    self.message = Some((self.texts.fix_errors_first.to_owned(), true));
                     None
                 } else {
                     guard(self, Guarded::StartShow)
@@ -494,7 +503,7 @@ impl EditorState {
             }
             EditorCommand::Rehearse(speed) => {
                 if self.has_errors() {
-                    self.message = Some((EDITOR_TEXTS.fix_errors_first.to_owned(), true));
+                    self.message = Some((self.texts.fix_errors_first.to_owned(), true));
                     None
                 } else {
                     Some(EditorOutcome::Rehearse(
@@ -539,7 +548,7 @@ impl EditorState {
                         }
                     },
                     None => {
-                        self.message = Some((EDITOR_TEXTS.save_before_show.to_owned(), true));
+                        self.message = Some((self.texts.save_before_show.to_owned(), true));
                         None
                     }
                 };
@@ -553,10 +562,18 @@ impl EditorState {
     }
 }
 
-/// The editor's strings (English until the catalogue has more languages).
-const EDITOR_TEXTS: &EditorTexts = &super::text::EDITOR_EN;
-
 impl EditorState {
+    /// The language "New from template" uses: the one picked, else the interface's.
+    pub fn template_lang(&self) -> Lang {
+        self.lang.unwrap_or(self.texts.template_lang)
+    }
+
+    /// Words what the editor says in the interface language, from this frame on.
+    pub fn set_texts(&mut self, texts: &'static EditorTexts) {
+        self.texts = texts;
+        self.buffers.bad_duration = Some(texts.bad_duration);
+    }
+
     /// The tab on show.
     pub fn section(&self) -> Section {
         self.section

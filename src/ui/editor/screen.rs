@@ -18,9 +18,10 @@ use super::{
 pub fn editor_screen_ui(
     ui: &mut egui::Ui,
     state: &mut EditorState,
-    t: &EditorTexts,
+    t: &'static EditorTexts,
     commands: &mut Vec<Command>,
 ) {
+    state.set_texts(t);
     state.check();
     egui::Panel::top("editor-files")
         .frame(
@@ -92,19 +93,28 @@ fn files_bar_ui(
 ) {
     let editor = |c: EditorCommand| Command::Editor(c);
     ui.horizontal_wrapped(|ui| {
+        let chosen = &TEMPLATES[state.template];
         egui::ComboBox::from_id_salt("editor-template")
-            .selected_text(TEMPLATES[state.template].name)
+            .selected_text(t.template(chosen.name, chosen.about).0)
             .show_ui(ui, |ui| {
                 for (i, template) in TEMPLATES.iter().enumerate() {
-                    ui.selectable_value(&mut state.template, i, template.name)
-                        .on_hover_text(template.about);
+                    let (name, about) = t.template(template.name, template.about);
+                    ui.selectable_value(&mut state.template, i, name)
+                        .on_hover_text(about);
                 }
             });
+        // Follows the interface's language until the producer picks another.
+        let mut lang = state.template_lang();
         egui::ComboBox::from_id_salt("editor-lang")
-            .selected_text(state.lang.tag())
+            .selected_text(lang.tag())
             .show_ui(ui, |ui| {
-                for lang in Lang::ALL {
-                    ui.selectable_value(&mut state.lang, lang, lang.tag());
+                for option in Lang::ALL {
+                    if ui
+                        .selectable_value(&mut lang, option, option.tag())
+                        .clicked()
+                    {
+                        state.lang = Some(lang);
+                    }
                 }
             });
         if ui.button(t.new_from_template).clicked() {

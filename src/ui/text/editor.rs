@@ -1,6 +1,8 @@
 //! The plan editor's strings: a catalogue of their own, so each language sets the
 //! editor's texts in one line of its `Texts`.
 
+use crate::plan::templates::Lang;
+
 /// The plan editor's strings.
 #[derive(Debug)]
 pub struct EditorTexts {
@@ -286,6 +288,34 @@ pub struct EditorTexts {
     pub highlighted_users: &'static str,
     /// Report list.
     pub followup_words: &'static str,
+    /// The template variant "New from template" starts in: the interface's language.
+    pub template_lang: Lang,
+    /// Each bundled template as `livecue new` names it, the name shown for it, and
+    /// what it is (hover text).
+    pub templates: [(&'static str, &'static str, &'static str); 4],
+    /// A duration that does not read; `{}` = what was typed.
+    pub bad_duration: &'static str,
+    /// The open and save dialogs' file type: plans.
+    pub dialog_plans: &'static str,
+    /// The import dialog's file type: lists of questions.
+    pub dialog_questions: &'static str,
+    /// The media dialog's file type: pictures and videos.
+    pub dialog_media: &'static str,
+}
+
+impl EditorTexts {
+    /// The shown name and the description of the template `livecue new` calls `name`
+    /// (as it is, for a template this catalogue does not know).
+    pub fn template(
+        &self,
+        name: &'static str,
+        about: &'static str,
+    ) -> (&'static str, &'static str) {
+        self.templates
+            .iter()
+            .find(|(cli, _, _)| *cli == name)
+            .map_or((name, about), |(_, shown, about)| (shown, about))
+    }
 }
 
 /// The plan editor in English.
@@ -431,4 +461,283 @@ pub const EDITOR_EN: EditorTexts = EditorTexts {
     blocked_users: "Blocked users",
     highlighted_users: "Highlighted users",
     followup_words: "Follow-up words",
+    template_lang: Lang::En,
+    templates: [
+        (
+            "product-launch",
+            "Product launch",
+            "product launch (sales): demo, live-only offer, Q&A, call to action — 60 min",
+        ),
+        (
+            "expert-qa",
+            "Expert Q&A",
+            "expert Q&A with a guest (credibility): two topics, sticker and live questions — 65 min",
+        ),
+        (
+            "workshop",
+            "Workshop",
+            "workshop / tutorial (engagement): three short steps, Q&A — 67 min",
+        ),
+        (
+            "behind-the-scenes",
+            "Behind the scenes",
+            "behind the scenes (engagement): tour, process, a teammate, ask us anything — 58 min",
+        ),
+    ],
+    bad_duration: "\"{}\" is not a duration: write it like 12m, 12:30 or 1h5m",
+    dialog_plans: "livecue plan",
+    dialog_questions: "questions",
+    dialog_media: "pictures and videos",
 };
+
+/// The plan editor in 繁體中文 (Taiwan): the same words as the rest of the interface
+/// (企劃, 段落, 提示, 提問, 來賓, 商品, 檢查清單, 彩排), full-width punctuation, and the
+/// plan's own field names (`guests`, `text`) and key names kept as written.
+pub const EDITOR_ZH_TW: EditorTexts = EditorTexts {
+    screen: "企劃編輯",
+    on_air: "節目正在直播：請先結束節目，再彩排或換企劃",
+    rehearsal_mark: "彩排 {}×——不是正式節目",
+    rehearsal_listed: "彩排 {}×",
+    section_show: "節目",
+    section_segments: "段落",
+    section_cues: "提示",
+    section_questions: "提問",
+    section_people: "來賓與商品",
+    section_media: "媒體",
+    section_checklist: "檢查清單",
+    section_filter: "留言過濾",
+    new_from_template: "從範本新增",
+    open: "開啟…",
+    recent: "最近的檔案",
+    no_recent: "沒有最近的檔案",
+    save: "儲存",
+    save_as: "另存新檔…",
+    untitled: "未命名企劃",
+    unsaved: "● 有未儲存的變更",
+    opened: "已開啟 {}",
+    saved: "已儲存 {}",
+    save_failed: "無法儲存：{}。什麼都沒有遺失：企劃還在這裡。",
+    made_from_template: "已用「{}」範本（{}）新增企劃；記得儲存",
+    imported_questions: "已匯入 {} 題提問",
+    fix_errors_first: "請先修正錯誤：有錯誤時節目無法開始",
+    save_before_show: "請先儲存企劃：節目的紀錄會寫下它的檔名",
+    unsaved_question: "{} 有未儲存的變更。要先儲存嗎？",
+    discard: "放棄變更",
+    keep_editing: "繼續編輯",
+    comments_will_go: "這個檔案裡有手寫的註解。livecue 儲存企劃時不保留註解，所以這些註解會消失。",
+    save_anyway: "不保留註解，直接儲存",
+    rehearse: "彩排",
+    rehearse_at: "{}×",
+    start_show: "用這份企劃開節目",
+    problems: "問題（{}）",
+    no_problems: "沒有問題：企劃通過 `livecue check`。",
+    running_time: "總長 {}（目標 {}–{}）",
+    inside_window: "在目標長度內",
+    title: "標題",
+    goal: "目標",
+    goal_engagement: "互動",
+    goal_sales: "銷售",
+    goal_credibility: "信任",
+    goal_custom: "其他…",
+    goal_summary: "怎樣算成功",
+    host: "主持人",
+    host_hint: "@帳號",
+    scheduled: "開始時間",
+    scheduled_on: "已排定（日期、時間、時區）",
+    scheduled_utc: "= {}",
+    bad_date: "「{}」不是日期：請寫成 2026-12-03 這樣",
+    bad_time: "「{}」不是時間：請寫成 20:00 這樣",
+    target: "目標長度",
+    segments_hint: "拖曳 ≡ 可調整順序，或選一列後按 Alt+↑/↓；Ctrl+D 複製。長度寫法：12m、12:30、1h5m。",
+    drag_to_reorder: "拖曳調整順序",
+    details_of: "第 {} 段詳細資料",
+    duplicate_n: "複製第 {} 段",
+    delete_n: "刪除第 {} 段",
+    add_segment: "新增段落",
+    new_segment_title: "新段落",
+    segment_details: "第 {} 段：{}",
+    segment_id: "代號",
+    segment_id_hint: "給提示和提問用",
+    duration: "長度",
+    talking_points: "話題（一行一個）",
+    notes: "備註",
+    thresholds: "剩下多少時間時變色",
+    warning_at: "黃色：剩",
+    danger_at: "紅色：剩",
+    end_hold: "停住",
+    end_next: "接下一段",
+    kind_warm_up: "暖場",
+    kind_content: "內容",
+    kind_q_and_a: "問答",
+    kind_guest: "來賓",
+    kind_product: "商品",
+    kind_closing: "收尾",
+    guest: "來賓",
+    product: "商品",
+    none: "（無）",
+    cue_n: "提示 {}",
+    cue_show_time: "節目時間",
+    cue_into_segment: "段落開始後",
+    cue_invite_guest: "邀請來賓",
+    cue_share_media: "分享媒體",
+    cue_mention_offer: "介紹優惠",
+    cue_call_to_action: "呼籲行動",
+    cue_custom: "其他",
+    cue_sound: "提示音",
+    delete_cue_n: "刪除提示 {}",
+    add_cue: "新增提示",
+    question_text_hint: "觀眾原本的問法",
+    asker_hint: "提問者",
+    priority_high: "高",
+    priority_normal: "一般",
+    priority_low: "低",
+    source_sticker: "提問箱",
+    source_dm: "私訊",
+    source_comment: "留言",
+    any_segment: "（任何時候）",
+    question_n: "提問 {}",
+    delete_question_n: "刪除提問 {}",
+    add_question: "新增提問",
+    import_questions: "匯入提問",
+    import_hint: "一行貼一題，或貼上有 `text` 欄的 CSV（可加 asker、priority、tags 欄）。",
+    import_pasted: "匯入貼上的內容",
+    import_file: "匯入檔案…",
+    guests: "來賓",
+    handle_hint: "@帳號",
+    name_hint: "名字",
+    delete_guest_n: "刪除來賓 {}",
+    add_guest: "新增來賓",
+    products: "商品",
+    id_hint: "代號",
+    price_hint: "價格",
+    link_hint: "https://…",
+    code_hint: "折扣碼",
+    delete_product_n: "刪除商品 {}",
+    add_product: "新增商品",
+    media_save_first: "請先儲存企劃：媒體路徑是相對於企劃所在的資料夾。",
+    path_hint: "media/picture.png",
+    caption_hint: "分享時要說的話",
+    choose_file_n: "選擇檔案 {}…",
+    delete_media_n: "刪除媒體 {}",
+    add_media: "新增媒體",
+    checklist_hint: "開播前在「開播前」畫面逐項勾選。",
+    delete_item_n: "刪除項目 {}",
+    add_item: "新增項目",
+    reset_checklist: "恢復成 Instagram 的建議",
+    hide_offensive: "隱藏冒犯用語",
+    hide_links: "隱藏連結",
+    hide_repeats: "隱藏重複留言和洗版",
+    hide_all_caps: "隱藏全大寫留言",
+    hide_emoji_floods: "隱藏表情符號洗版",
+    one_per_line: "一行一個。",
+    hidden_words: "隱藏詞",
+    spam_phrases: "廣告詞",
+    blocked_users: "封鎖的帳號",
+    highlighted_users: "標示的帳號",
+    followup_words: "追蹤關鍵詞",
+    template_lang: Lang::ZhTw,
+    templates: [
+        (
+            "product-launch",
+            "新品發表",
+            "新品發表（銷售）：示範、直播限定優惠、問答、呼籲行動——60 分鐘",
+        ),
+        (
+            "expert-qa",
+            "專家問答",
+            "邀來賓的專家問答（信任）：兩個主題、提問箱和直播中的提問——65 分鐘",
+        ),
+        (
+            "workshop",
+            "教學工作坊",
+            "工作坊／教學（互動）：三個短步驟、問答——67 分鐘",
+        ),
+        (
+            "behind-the-scenes",
+            "幕後花絮",
+            "幕後花絮（互動）：導覽、製作過程、一位同事、有問必答——58 分鐘",
+        ),
+    ],
+    bad_duration: "「{}」不是長度：請寫成 12m、12:30 或 1h5m",
+    dialog_plans: "livecue 企劃",
+    dialog_questions: "提問",
+    dialog_media: "圖片和影片",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `field: "value"` pairs of a catalogue, from its `Debug` form (the templates'
+    /// words are tuples, one string a line).
+    fn entries(texts: &EditorTexts) -> Vec<(String, String)> {
+        let mut key = String::new();
+        format!("{texts:#?}")
+            .lines()
+            .filter_map(|line| {
+                let line = line.trim();
+                if let Some((k, value)) = line.split_once(": \"") {
+                    key = k.to_owned();
+                    return Some((key.clone(), value.trim_end_matches(',').to_owned()));
+                }
+                if let Some(k) = line.strip_suffix(": [") {
+                    key = k.to_owned();
+                }
+                // A string inside a list or a tuple: named by the field it is in.
+                line.starts_with('"')
+                    .then(|| (key.clone(), line.trim_end_matches(',').to_owned()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn both_editor_languages_have_every_key_with_the_same_placeholders() {
+        let en = entries(&EDITOR_EN);
+        let zh = entries(&EDITOR_ZH_TW);
+        assert!(en.len() > 150, "{}", en.len());
+        assert_eq!(en.len(), zh.len());
+        for ((key, en_value), (zh_key, zh_value)) in en.iter().zip(&zh) {
+            assert_eq!(key, zh_key);
+            assert_eq!(
+                en_value.matches("{}").count(),
+                zh_value.matches("{}").count(),
+                "{key}: {en_value} / {zh_value}"
+            );
+            assert!(!zh_value.trim_matches('"').is_empty(), "{key} is empty");
+        }
+    }
+
+    #[test]
+    fn every_bundled_template_has_its_words_in_each_language() {
+        for texts in [&EDITOR_EN, &EDITOR_ZH_TW] {
+            for template in &crate::plan::templates::TEMPLATES {
+                assert!(
+                    texts
+                        .templates
+                        .iter()
+                        .any(|(name, _, _)| *name == template.name),
+                    "{} has no words",
+                    template.name
+                );
+            }
+        }
+        assert_eq!(EDITOR_ZH_TW.template_lang, Lang::ZhTw);
+        assert_eq!(EDITOR_EN.template_lang, Lang::En);
+    }
+
+    #[test]
+    fn chinese_sentences_use_full_width_punctuation() {
+        for (key, value) in entries(&EDITOR_ZH_TW) {
+            // ASCII `,` `:` `;` `(` after a Chinese character is a half-width slip; the
+            // examples of what to type (`12:30`, `https://`) have ASCII on both sides.
+            let chars: Vec<char> = value.chars().collect();
+            for pair in chars.windows(2) {
+                let cjk = ('\u{4e00}'..='\u{9fff}').contains(&pair[0]);
+                assert!(
+                    !(cjk && [',', ':', ';', '(', '?', '!'].contains(&pair[1])),
+                    "{key}: {value}"
+                );
+            }
+        }
+    }
+}

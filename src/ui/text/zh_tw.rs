@@ -2,7 +2,8 @@
 //! 「評論」; 「直播」, 「節目」, 「段落」), full-width punctuation in sentences, 24-hour
 //! times. Key names stay as printed on the keys (Space, Enter, Esc).
 
-use super::{DateStyle, EDITOR_EN, Texts};
+use super::editor::EDITOR_ZH_TW;
+use super::{DateStyle, Texts};
 
 /// 繁體中文（台灣）.
 pub const ZH_TW: Texts = Texts {
@@ -410,5 +411,5 @@ pub const ZH_TW: Texts = Texts {
     source_needs_fb_page_id: "Facebook（粉絲專頁的直播）需要粉絲專頁 ID：請在下方欄位填入，或用「找我的帳號」選擇專頁。",
     source_bad_fb_page_id: "Facebook 粉絲專頁 ID 只能是數字。",
 
-    editor: &EDITOR_EN,
+    editor: &EDITOR_ZH_TW,
 };
