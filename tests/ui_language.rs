@@ -16,6 +16,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable, by};
 use livecue::comments::Comment;
 use livecue::locale::Language;
+use livecue::plan::templates::{Lang, TEMPLATES};
 use livecue::runner::Settings;
 use livecue::show::ManualClock;
 use livecue::ui::{LivecueApp, Screen};
@@ -47,8 +48,18 @@ const ALLOWED: &[&str] = &[
     "Backspace",
     "Shift",
     "Ctrl",
+    "Alt",
     "Home",
     "Tab",
+    // The plan editor: the command its problems are the checks of (`livecue check`),
+    // the CSV columns a pasted list of questions may have, typed as they are, and the
+    // UTC time beside the plan's own time zone.
+    "check",
+    "text",
+    "asker",
+    "priority",
+    "tags",
+    "UTC",
 ];
 
 /// Every ASCII word (3+ letters) of the plan's and the comments' own text: what the
@@ -331,6 +342,115 @@ impl Walk {
             "Start a new show?",
         );
         self.key(Key::Escape);
+
+        self.editor(language);
+    }
+
+    /// Clicks the button or tab `zh` / `en`.
+    fn click(&mut self, language: Language, zh: &str, en: &str) {
+        let label = match language {
+            Language::ZhTw => zh,
+            Language::En => en,
+        };
+        self.harness.get_by_label(label).click();
+        // A question appearing takes a frame to size itself before it shows.
+        self.harness.run_steps(3);
+    }
+
+    /// Replaces what the text field `label` holds with `text`.
+    fn type_into(&mut self, label: &str, text: &str) {
+        self.harness
+            .get_by_role_and_label(Role::TextInput, label)
+            .focus();
+        self.harness.run_steps(1);
+        self.harness
+            .key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+        self.harness.run_steps(1);
+        self.harness
+            .get_by_role_and_label(Role::TextInput, label)
+            .type_text(text);
+        self.harness.run_steps(2);
+    }
+
+    /// The plan editor (F5): its tabs, a problem next to a field, the unsaved-changes
+    /// question, and a new plan from a template in the interface's language.
+    fn editor(&mut self, language: Language) {
+        self.key(Key::F5);
+        self.check("editor, show", language, "從範本新增", "New from template");
+        self.click(language, "段落", "Segments");
+        self.check("editor, segments", language, "新增段落", "Add segment");
+        // The second segment 80 minutes long: the total is over the window, said beside
+        // the running-time bar and in the problems list.
+        self.click(language, "第 2 段詳細資料", "Details 2");
+        let duration = match language {
+            Language::ZhTw => "長度",
+            Language::En => "Duration",
+        };
+        self.type_into(duration, "80m");
+        self.check(
+            "editor, running time over",
+            language,
+            "不在目標 55:00–75:00 內：多了",
+            "outside the target window 55:00–75:00",
+        );
+        // A duration that does not read: said next to the field (and in the list).
+        self.type_into(duration, "9q");
+        self.check(
+            "editor, problem next to a field",
+            language,
+            "「9q」不是長度",
+            "invalid duration \"9q\"",
+        );
+        assert_eq!(
+            self.harness
+                .query_all_by_label_contains(match language {
+                    Language::ZhTw => "「9q」不是長度",
+                    Language::En => "invalid duration \"9q\"",
+                })
+                .count(),
+            2,
+            "beside the field and in the problems list"
+        );
+        self.click(language, "提示", "Cues");
+        self.check("editor, cues", language, "新增提示", "Add cue");
+        self.click(language, "提問", "Questions");
+        self.check(
+            "editor, questions",
+            language,
+            "匯入提問",
+            "Import questions",
+        );
+        self.click(language, "來賓與商品", "Guests & products");
+        self.check("editor, people", language, "新增來賓", "Add guest");
+        self.click(language, "媒體", "Media");
+        self.check("editor, media", language, "新增媒體", "Add media");
+        self.click(language, "檢查清單", "Checklist");
+        self.check("editor, checklist", language, "新增項目", "Add item");
+        self.click(language, "留言過濾", "Filter");
+        self.check("editor, filter", language, "隱藏連結", "Hide links");
+
+        // A template over the changes: asked first.
+        self.click(language, "從範本新增", "New from template");
+        self.check(
+            "editor, unsaved changes",
+            language,
+            "有未儲存的變更。要先儲存嗎？",
+            "has unsaved changes. Save them first?",
+        );
+        // Discarded: the first template, in the interface's language.
+        self.click(language, "放棄變更", "Discard changes");
+        let lang = match language {
+            Language::ZhTw => Lang::ZhTw,
+            Language::En => Lang::En,
+        };
+        let template = TEMPLATES[0].plan(lang).unwrap();
+        assert_eq!(self.harness.state().editor().plan(), &template);
+        self.check(
+            "editor, new from template",
+            language,
+            "已用「新品發表」範本（zh-TW）新增企劃",
+            "New plan from the product-launch template (en)",
+        );
     }
 }
 
@@ -338,14 +458,14 @@ impl Walk {
 fn every_screen_in_chinese_has_no_english_left() {
     let mut walk = Walk::open(Language::ZhTw);
     walk.every_screen(Language::ZhTw);
-    assert_eq!(walk.seen.len(), 17, "{:?}", walk.seen);
+    assert_eq!(walk.seen.len(), 29, "{:?}", walk.seen);
 }
 
 #[test]
 fn every_screen_in_english_is_english() {
     let mut walk = Walk::open(Language::En);
     walk.every_screen(Language::En);
-    assert_eq!(walk.seen.len(), 17, "{:?}", walk.seen);
+    assert_eq!(walk.seen.len(), 29, "{:?}", walk.seen);
 }
 
 #[test]

@@ -204,7 +204,11 @@ fn side_ui(
                     Severity::Error => theme::RED,
                     Severity::Warning => theme::AMBER,
                 };
-                let text = format!("{}: {}", section.label(t), d.message);
+                let words = segments::is_outside_window(d)
+                    .then(|| segments::outside_window_words(state.plan(), t))
+                    .flatten();
+                let message = words.as_deref().unwrap_or(&d.message);
+                let text = format!("{}: {}", section.label(t), message);
                 if ui
                     .add(
                         egui::Label::new(RichText::new(text).color(color))

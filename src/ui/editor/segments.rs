@@ -4,7 +4,7 @@
 
 use egui::{Color32, RichText, Sense};
 
-use crate::plan::{Dur, EndAction, Segment, SegmentKind, clock_text};
+use crate::plan::{Diagnostic, Dur, EndAction, Plan, Segment, SegmentKind, clock_text};
 
 use super::super::text::{EditorTexts, fill};
 use super::super::theme;
@@ -223,7 +223,7 @@ pub fn segments_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) 
         state
             .problems
             .iter()
-            .filter(|d| d.path == "segments" && !d.message.starts_with("planned running time")),
+            .filter(|d| d.path == "segments" && !is_outside_window(d)),
     );
     if let Some(i) = state
         .selected_segment
@@ -351,15 +351,40 @@ pub fn choice_ui(
         });
 }
 
+/// Whether `d` is validation's "planned running time is outside the window".
+pub fn is_outside_window(d: &Diagnostic) -> bool {
+    d.path == "segments" && d.message.starts_with("planned running time")
+}
+
+/// The plan's total against its window in the interface's words, when it is outside:
+/// validation says it in English for `livecue check`, the numbers are the plan's.
+pub fn outside_window_words(plan: &Plan, t: &EditorTexts) -> Option<String> {
+    let total = plan.planned_total().ms();
+    let (min, max) = (plan.target.min.ms(), plan.target.max.ms());
+    let (template, by) = if total < min {
+        (t.short_of_window, min - total)
+    } else if total > max {
+        (t.over_window, total - max)
+    } else {
+        return None;
+    };
+    Some(fill(
+        template,
+        &[
+            &clock_text(total),
+            &clock_text(min),
+            &clock_text(max),
+            &clock_text(by),
+        ],
+    ))
+}
+
 /// The planned total against the target window, with the window's verdict beside it.
 pub fn running_time_ui(ui: &mut egui::Ui, state: &EditorState, t: &EditorTexts) {
     let plan = &state.plan;
     let total = plan.planned_total().ms();
     let (min, max) = (plan.target.min.ms(), plan.target.max.ms());
-    let outside = state
-        .problems
-        .iter()
-        .find(|d| d.path == "segments" && d.message.starts_with("planned running time"));
+    let outside = state.problems.iter().find(|d| is_outside_window(d));
     ui.label(
         RichText::new(fill(
             t.running_time,
@@ -393,9 +418,9 @@ pub fn running_time_ui(ui: &mut egui::Ui, state: &EditorState, t: &EditorTexts) 
             egui::Stroke::new(1.5, theme::GREEN),
         );
     }
-    match outside {
-        Some(d) => {
-            ui.label(RichText::new(&d.message).color(theme::AMBER));
+    match outside.and_then(|_| outside_window_words(plan, t)) {
+        Some(words) => {
+            ui.label(RichText::new(words).color(theme::AMBER));
         }
         None => {
             ui.label(RichText::new(t.inside_window).color(theme::GREEN));

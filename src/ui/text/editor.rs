@@ -84,6 +84,12 @@ pub struct EditorTexts {
     pub running_time: &'static str,
     /// When the total is inside the window.
     pub inside_window: &'static str,
+    /// A total under the window; `{}` = total, `{}`–`{}` = the window, `{}` = how much
+    /// short.
+    pub short_of_window: &'static str,
+    /// A total over the window; `{}` = total, `{}`–`{}` = the window, `{}` = how much
+    /// over.
+    pub over_window: &'static str,
     /// Field: the title.
     pub title: &'static str,
     /// Field: the goal.
@@ -290,7 +296,8 @@ pub struct EditorTexts {
     pub followup_words: &'static str,
     /// The template variant "New from template" starts in: the interface's language.
     pub template_lang: Lang,
-    /// Each bundled template as `livecue new` names it, the name shown for it, and
+    /// Each bundled template as `livecue new` names it, the name shown for it (English
+    /// shows the command's own name, so the menu and `livecue new --list` agree), and
     /// what it is (hover text).
     pub templates: [(&'static str, &'static str, &'static str); 4],
     /// A duration that does not read; `{}` = what was typed.
@@ -359,6 +366,8 @@ pub const EDITOR_EN: EditorTexts = EditorTexts {
     no_problems: "No problems: the plan passes `livecue check`.",
     running_time: "Running time {} (window {}–{})",
     inside_window: "Inside the target window",
+    short_of_window: "planned running time is {}, outside the target window {}–{}: {} short",
+    over_window: "planned running time is {}, outside the target window {}–{}: {} over",
     title: "Title",
     goal: "Goal",
     goal_engagement: "Engagement",
@@ -465,26 +474,26 @@ pub const EDITOR_EN: EditorTexts = EditorTexts {
     templates: [
         (
             "product-launch",
-            "Product launch",
+            "product-launch",
             "product launch (sales): demo, live-only offer, Q&A, call to action — 60 min",
         ),
         (
             "expert-qa",
-            "Expert Q&A",
+            "expert-qa",
             "expert Q&A with a guest (credibility): two topics, sticker and live questions — 65 min",
         ),
         (
             "workshop",
-            "Workshop",
+            "workshop",
             "workshop / tutorial (engagement): three short steps, Q&A — 67 min",
         ),
         (
             "behind-the-scenes",
-            "Behind the scenes",
+            "behind-the-scenes",
             "behind the scenes (engagement): tour, process, a teammate, ask us anything — 58 min",
         ),
     ],
-    bad_duration: "\"{}\" is not a duration: write it like 12m, 12:30 or 1h5m",
+    bad_duration: "invalid duration \"{}\" (write it like \"12m\", \"1h5m\", \"90s\" or \"12:30\")",
     dialog_plans: "livecue plan",
     dialog_questions: "questions",
     dialog_media: "pictures and videos",
@@ -533,6 +542,8 @@ pub const EDITOR_ZH_TW: EditorTexts = EditorTexts {
     no_problems: "沒有問題：企劃通過 `livecue check`。",
     running_time: "總長 {}（目標 {}–{}）",
     inside_window: "在目標長度內",
+    short_of_window: "預定總長 {}，不在目標 {}–{} 內：還差 {}",
+    over_window: "預定總長 {}，不在目標 {}–{} 內：多了 {}",
     title: "標題",
     goal: "目標",
     goal_engagement: "互動",
@@ -658,7 +669,7 @@ pub const EDITOR_ZH_TW: EditorTexts = EditorTexts {
             "幕後花絮（互動）：導覽、製作過程、一位同事、有問必答——58 分鐘",
         ),
     ],
-    bad_duration: "「{}」不是長度：請寫成 12m、12:30 或 1h5m",
+    bad_duration: "「{}」不是長度：請寫成 12m、1h5m、90s 或 12:30",
     dialog_plans: "livecue 企劃",
     dialog_questions: "提問",
     dialog_media: "圖片和影片",
