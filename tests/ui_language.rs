@@ -411,6 +411,14 @@ impl Walk {
             2,
             "beside the field and in the problems list"
         );
+        // The list names the tab the problem is on, with full-width punctuation.
+        assert!(shows(
+            &self.harness,
+            match language {
+                Language::ZhTw => "段落：「9q」不是長度",
+                Language::En => "Segments: invalid duration \"9q\"",
+            }
+        ));
         self.click(language, "提示", "Cues");
         self.check("editor, cues", language, "新增提示", "Add cue");
         self.click(language, "提問", "Questions");

@@ -208,7 +208,7 @@ fn side_ui(
                     .then(|| segments::outside_window_words(state.plan(), t))
                     .flatten();
                 let message = words.as_deref().unwrap_or(&d.message);
-                let text = format!("{}: {}", section.label(t), message);
+                let text = fill(t.problem_in, &[section.label(t), message]);
                 if ui
                     .add(
                         egui::Label::new(RichText::new(text).color(color))

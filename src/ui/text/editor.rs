@@ -80,6 +80,8 @@ pub struct EditorTexts {
     pub problems: &'static str,
     /// When the plan has none.
     pub no_problems: &'static str,
+    /// A problem in the list; `{}` = its tab, `{}` = what is wrong.
+    pub problem_in: &'static str,
     /// The running time; `{}` = total, `{}`–`{}` = the window.
     pub running_time: &'static str,
     /// When the total is inside the window.
@@ -364,6 +366,7 @@ pub const EDITOR_EN: EditorTexts = EditorTexts {
     start_show: "Use this plan for the show",
     problems: "Problems ({})",
     no_problems: "No problems: the plan passes `livecue check`.",
+    problem_in: "{}: {}",
     running_time: "Running time {} (window {}–{})",
     inside_window: "Inside the target window",
     short_of_window: "planned running time is {}, outside the target window {}–{}: {} short",
@@ -540,6 +543,7 @@ pub const EDITOR_ZH_TW: EditorTexts = EditorTexts {
     start_show: "用這份企劃開節目",
     problems: "問題（{}）",
     no_problems: "沒有問題：企劃通過 `livecue check`。",
+    problem_in: "{}：{}",
     running_time: "總長 {}（目標 {}–{}）",
     inside_window: "在目標長度內",
     short_of_window: "預定總長 {}，不在目標 {}–{} 內：還差 {}",
