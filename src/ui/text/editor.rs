@@ -533,7 +533,7 @@ pub const EDITOR_ZH_TW: EditorTexts = EditorTexts {
     imported_questions: "已匯入 {} 題提問",
     fix_errors_first: "請先修正錯誤：有錯誤時節目無法開始",
     save_before_show: "請先儲存企劃：節目的紀錄會寫下它的檔名",
-    unsaved_question: "{} 有未儲存的變更。要先儲存嗎？",
+    unsaved_question: "「{}」有未儲存的變更。要先儲存嗎？",
     discard: "放棄變更",
     keep_editing: "繼續編輯",
     comments_will_go: "這個檔案裡有手寫的註解。livecue 儲存企劃時不保留註解，所以這些註解會消失。",
