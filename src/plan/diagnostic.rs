@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::Problem;
+
 /// How serious a problem is: errors make `livecue check` fail, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -12,7 +14,8 @@ pub enum Severity {
 }
 
 /// One problem in a plan file, with its position when known.
-#[derive(Clone, Debug, PartialEq, Eq)]
+// Not `Eq`: a problem may carry a number as the plan wrote it (`min_upload_mbps`).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     /// The plan file, as the user named it.
     pub file: String,
@@ -20,14 +23,21 @@ pub struct Diagnostic {
     pub position: Option<(usize, usize)>,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong, and how to fix it when that is known.
-    pub message: String,
+    /// What is wrong, as data: [`Diagnostic::message`] says it in English, the editor
+    /// in the interface language.
+    pub problem: Problem,
     /// Where in the plan the problem is, as a path such as `cues[2].what` (empty for a
     /// syntax error): the editor shows the message next to that field.
     pub path: String,
 }
 
 impl Diagnostic {
+    /// What is wrong, and how to fix it when that is known, in English: the words of
+    /// `livecue check`.
+    pub fn message(&self) -> String {
+        self.problem.to_string()
+    }
+
     /// True for an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -50,8 +60,8 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         match self.position {
-            Some((line, col)) => write!(f, "{}:{line}:{col}: {level}: {}", self.file, self.message),
-            None => write!(f, "{}: {level}: {}", self.file, self.message),
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {level}: {}", self.file, self.problem),
+            None => write!(f, "{}: {level}: {}", self.file, self.problem),
         }
     }
 }

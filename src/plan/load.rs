@@ -5,7 +5,7 @@ use std::path::Path;
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
-use super::{Diagnostic, Plan, Severity};
+use super::{Diagnostic, Plan, Problem, Severity};
 
 /// Why a plan could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -89,7 +89,7 @@ fn syntax_diagnostic(e: &SpannedError, src: &str, file: &str) -> Diagnostic {
         file: file.to_owned(),
         position: Some(position),
         severity: Severity::Error,
-        message: describe(&e.code),
+        problem: Problem::Syntax(describe(&e.code)),
         path: String::new(),
     }
 }
@@ -240,14 +240,14 @@ mod tests {
         };
         assert_eq!(d.position.map(|p| p.0), Some(6));
         assert!(
-            d.message.contains("unknown field `durration` in segment"),
+            d.message().contains("unknown field `durration` in segment"),
             "{}",
-            d.message
+            d.message()
         );
         assert!(
-            d.message.contains("did you mean `duration`?"),
+            d.message().contains("did you mean `duration`?"),
             "{}",
-            d.message
+            d.message()
         );
     }
 
@@ -256,7 +256,7 @@ mod tests {
         let suggest = |field: &str| {
             let src = MINIMAL.replace("duration: \"5m\"", &format!("{field}: \"5m\""));
             match parse(&src, "p.ron") {
-                Err(PlanError::Syntax(d)) => d.message,
+                Err(PlanError::Syntax(d)) => d.message(),
                 other => panic!("should fail: {other:?}"),
             }
         };
@@ -276,7 +276,7 @@ mod tests {
             panic!("should fail");
         };
         assert_eq!(d.position, Some((3, 29)), "{d}");
-        assert_eq!(d.message, "expected comma");
+        assert_eq!(d.message(), "expected comma");
         // A comment holding a quote, and a string holding `//`, do not confuse it.
         let src = "(\n    title: \"a // b\"\n    goal: (kind: Engagement),\n    segments: [],\n)";
         let Err(PlanError::Syntax(d)) = parse(src, "p.ron") else {
@@ -306,9 +306,9 @@ mod tests {
         };
         assert_eq!(d.position.map(|p| p.0), Some(5));
         assert!(
-            d.message.contains("invalid duration \"5 minutes\""),
+            d.message().contains("invalid duration \"5 minutes\""),
             "{}",
-            d.message
+            d.message()
         );
     }
 
@@ -319,9 +319,9 @@ mod tests {
             panic!("should fail");
         };
         assert!(
-            d.message.contains("did you mean `Content`?"),
+            d.message().contains("did you mean `Content`?"),
             "{}",
-            d.message
+            d.message()
         );
     }
 

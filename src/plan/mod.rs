@@ -9,6 +9,7 @@ mod dur;
 mod import;
 mod load;
 mod locate;
+mod problem;
 mod replies;
 mod validate;
 
@@ -20,7 +21,10 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use dur::{Dur, DurError, clock_text};
 pub use import::{IdMaker, has_comments, import_questions};
 pub use load::{PlanError, hash, load, parse, save, to_ron};
-pub use replies::{REPLY_PLACEHOLDERS, SavedReply, reply_text_problem};
+pub use problem::Problem;
+#[cfg(test)]
+pub(crate) use problem::{KINDS, examples as problem_examples, kind_number};
+pub use replies::{REPLY_PLACEHOLDERS, ReplyTextProblem, SavedReply, reply_text_problem};
 pub use validate::validate;
 
 /// A whole show plan.

@@ -26,23 +26,35 @@ impl SavedReply {
     }
 }
 
+/// Why a saved reply's text cannot be sent as written.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReplyTextProblem {
+    /// Nothing but blanks.
+    #[error("has no text")]
+    Empty,
+    /// A `{` without its `}`.
+    #[error("has a `{{` that is not closed; placeholders are {{user}}")]
+    Unclosed,
+    /// `{name}` that is not a placeholder.
+    #[error("uses the placeholder {{{0}}}, which livecue does not know; placeholders are {{user}}")]
+    UnknownPlaceholder(String),
+}
+
 /// Why a saved reply's text cannot be sent as written: an empty text, or a `{name}`
 /// that is not a placeholder (a typo would reach the viewer as written).
-pub fn reply_text_problem(text: &str) -> Option<String> {
+pub fn reply_text_problem(text: &str) -> Option<ReplyTextProblem> {
     if text.trim().is_empty() {
-        return Some("has no text".to_owned());
+        return Some(ReplyTextProblem::Empty);
     }
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
-            return Some("has a `{` that is not closed; placeholders are {user}".to_owned());
+            return Some(ReplyTextProblem::Unclosed);
         };
         let name = &after[..close];
         if !REPLY_PLACEHOLDERS.contains(&name) {
-            return Some(format!(
-                "uses the placeholder {{{name}}}, which livecue does not know; placeholders are {{user}}"
-            ));
+            return Some(ReplyTextProblem::UnknownPlaceholder(name.to_owned()));
         }
         rest = &after[close + 1..];
     }
@@ -69,8 +81,9 @@ mod tests {
     #[test]
     fn unknown_and_unclosed_placeholders_are_problems() {
         assert_eq!(reply_text_problem("Hi {user}!"), None);
-        assert!(reply_text_problem("Hi {usr}!").is_some_and(|p| p.contains("{usr}")));
-        assert!(reply_text_problem("Hi {user").is_some_and(|p| p.contains("not closed")));
-        assert!(reply_text_problem("  ").is_some_and(|p| p.contains("no text")));
+        let problem = |text| reply_text_problem(text).map(|p| p.to_string());
+        assert!(problem("Hi {usr}!").is_some_and(|p| p.contains("{usr}")));
+        assert!(problem("Hi {user").is_some_and(|p| p.contains("not closed")));
+        assert!(problem("  ").is_some_and(|p| p.contains("no text")));
     }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::locate::{Step, locate};
-use super::{CueAction, CueTime, Diagnostic, Plan, Severity, bare_handle, clock_text};
+use super::{CueAction, CueTime, Diagnostic, Plan, Problem, Severity, bare_handle};
 
 /// Checks a plan; `src` is its text (for positions), `plan_dir` the folder media paths
 /// are relative to. Returns errors and warnings in file order.
@@ -52,7 +52,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn push(&mut self, severity: Severity, path: &[Step<'_>], message: String) {
+    fn push(&mut self, severity: Severity, path: &[Step<'_>], problem: Problem) {
         // When the exact value is defaulted, point at the closest thing that is written.
         let position = (0..=path.len())
             .rev()
@@ -61,23 +61,23 @@ impl Checker<'_> {
             file: self.file.to_owned(),
             position,
             severity,
-            message,
+            problem,
             path: path_text(path),
         });
     }
 
-    fn error(&mut self, path: &[Step<'_>], message: String) {
-        self.push(Severity::Error, path, message);
+    fn error(&mut self, path: &[Step<'_>], problem: Problem) {
+        self.push(Severity::Error, path, problem);
     }
 
-    fn warning(&mut self, path: &[Step<'_>], message: String) {
-        self.push(Severity::Warning, path, message);
+    fn warning(&mut self, path: &[Step<'_>], problem: Problem) {
+        self.push(Severity::Warning, path, problem);
     }
 
     fn segments(&mut self, plan: &Plan) {
         use Step::{Field, Index};
         if plan.segments.is_empty() {
-            self.error(&[Field("segments")], "the plan has no segments".into());
+            self.error(&[Field("segments")], Problem::NoSegments);
         }
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, seg) in plan.segments.iter().enumerate() {
@@ -85,30 +85,33 @@ impl Checker<'_> {
             if seg.duration.is_zero() {
                 self.error(
                     &[Field("segments"), Index(i), Field("duration")],
-                    format!("segment {n} \"{}\" has zero length", seg.title),
+                    Problem::ZeroLength {
+                        segment: n,
+                        title: seg.title.clone(),
+                    },
                 );
                 continue;
             }
             if seg.warning_at() > seg.duration {
                 self.warning(
                     &[Field("segments"), Index(i), Field("warning")],
-                    format!(
-                        "segment {n} \"{}\": warning at {} is longer than the segment ({})",
-                        seg.title,
-                        clock_text(seg.warning_at().ms()),
-                        clock_text(seg.duration.ms())
-                    ),
+                    Problem::WarningLongerThanSegment {
+                        segment: n,
+                        title: seg.title.clone(),
+                        warning_ms: seg.warning_at().ms(),
+                        duration_ms: seg.duration.ms(),
+                    },
                 );
             }
             if seg.danger_at() > seg.warning_at() {
                 self.warning(
                     &[Field("segments"), Index(i), Field("danger")],
-                    format!(
-                        "segment {n} \"{}\": danger at {} comes before warning at {}",
-                        seg.title,
-                        clock_text(seg.danger_at().ms()),
-                        clock_text(seg.warning_at().ms())
-                    ),
+                    Problem::DangerBeforeWarning {
+                        segment: n,
+                        title: seg.title.clone(),
+                        danger_ms: seg.danger_at().ms(),
+                        warning_ms: seg.warning_at().ms(),
+                    },
                 );
             }
             if let Some(id) = seg.id.as_deref()
@@ -116,10 +119,11 @@ impl Checker<'_> {
             {
                 self.error(
                     &[Field("segments"), Index(i), Field("id")],
-                    format!(
-                        "segment id \"{id}\" is used by segments {} and {n}",
-                        first + 1
-                    ),
+                    Problem::DuplicateSegmentId {
+                        id: id.to_owned(),
+                        first: first + 1,
+                        second: n,
+                    },
                 );
             }
             if let Some(handle) = seg.guest.as_deref()
@@ -127,7 +131,10 @@ impl Checker<'_> {
             {
                 self.error(
                     &[Field("segments"), Index(i), Field("guest")],
-                    format!("segment {n} names guest \"{handle}\", who is not in `guests`"),
+                    Problem::SegmentGuestUnknown {
+                        segment: n,
+                        handle: handle.to_owned(),
+                    },
                 );
             }
             if let Some(id) = seg.product.as_deref()
@@ -135,7 +142,10 @@ impl Checker<'_> {
             {
                 self.error(
                     &[Field("segments"), Index(i), Field("product")],
-                    format!("segment {n} names product \"{id}\", which is not in `products`"),
+                    Problem::SegmentProductUnknown {
+                        segment: n,
+                        id: id.to_owned(),
+                    },
                 );
             }
         }
@@ -147,11 +157,10 @@ impl Checker<'_> {
         if target.min > target.max {
             self.error(
                 &[Field("target")],
-                format!(
-                    "target minimum {} is longer than the maximum {}",
-                    clock_text(target.min.ms()),
-                    clock_text(target.max.ms())
-                ),
+                Problem::TargetInverted {
+                    min_ms: target.min.ms(),
+                    max_ms: target.max.ms(),
+                },
             );
             return;
         }
@@ -159,43 +168,28 @@ impl Checker<'_> {
         if plan.segments.is_empty() {
             return;
         }
-        let window = format!(
-            "{}–{}",
-            clock_text(target.min.ms()),
-            clock_text(target.max.ms())
-        );
-        if total < target.min {
+        if total < target.min || total > target.max {
             self.error(
                 &[Field("segments")],
-                format!(
-                    "planned running time is {}, outside the target window {window}: {} short",
-                    clock_text(total.ms()),
-                    clock_text(target.min.ms() - total.ms())
-                ),
-            );
-        } else if total > target.max {
-            self.error(
-                &[Field("segments")],
-                format!(
-                    "planned running time is {}, outside the target window {window}: {} over",
-                    clock_text(total.ms()),
-                    clock_text(total.ms() - target.max.ms())
-                ),
+                Problem::OutsideWindow {
+                    total_ms: total.ms(),
+                    min_ms: target.min.ms(),
+                    max_ms: target.max.ms(),
+                },
             );
         }
         if let Some(start) = &plan.scheduled_start {
             if start.time_zone.parse::<chrono_tz::Tz>().is_err() {
                 self.error(
                     &[Field("scheduled_start"), Field("time_zone")],
-                    format!(
-                        "unknown time zone \"{}\": use an IANA name such as \"Asia/Taipei\"",
-                        start.time_zone
-                    ),
+                    Problem::UnknownTimeZone {
+                        zone: start.time_zone.clone(),
+                    },
                 );
             } else if start.to_utc().is_none() {
                 self.error(
                     &[Field("scheduled_start"), Field("time")],
-                    "this local time does not exist on that date (a daylight-saving change)".into(),
+                    Problem::NonexistentLocalTime,
                 );
             }
         }
@@ -211,30 +205,33 @@ impl Checker<'_> {
                     if *at > total {
                         self.error(
                             &[Field("cues"), Index(i), Field("at")],
-                            format!(
-                                "cue {n} at {} is after the planned end of the show ({})",
-                                clock_text(at.ms()),
-                                clock_text(total.ms())
-                            ),
+                            Problem::CueAfterEnd {
+                                cue: n,
+                                at_ms: at.ms(),
+                                total_ms: total.ms(),
+                            },
                         );
                     }
                 }
                 CueTime::Segment(name, offset) => match plan.segment_index(name) {
                     None => self.error(
                         &[Field("cues"), Index(i), Field("at"), Index(0)],
-                        format!("cue {n} names segment \"{name}\", which is neither a segment id nor a title"),
+                        Problem::CueSegmentUnknown {
+                            cue: n,
+                            name: name.clone(),
+                        },
                     ),
                     Some(s) => {
                         let seg = &plan.segments[s];
                         if *offset > seg.duration {
                             self.error(
                                 &[Field("cues"), Index(i), Field("at"), Index(1)],
-                                format!(
-                                    "cue {n} at {} into \"{}\" is outside the segment ({} long)",
-                                    clock_text(offset.ms()),
-                                    seg.title,
-                                    clock_text(seg.duration.ms())
-                                ),
+                                Problem::CueOutsideSegment {
+                                    cue: n,
+                                    offset_ms: offset.ms(),
+                                    title: seg.title.clone(),
+                                    duration_ms: seg.duration.ms(),
+                                },
                             );
                         }
                     }
@@ -244,18 +241,24 @@ impl Checker<'_> {
             match &cue.what {
                 CueAction::InviteGuest(handle) if plan.guest(handle).is_none() => self.error(
                     &what,
-                    format!(
-                        "cue {n} invites @{}, who is not in `guests`",
-                        bare_handle(handle)
-                    ),
+                    Problem::UnknownGuest {
+                        cue: n,
+                        handle: bare_handle(handle).to_owned(),
+                    },
                 ),
                 CueAction::ShareMedia(id) if plan.media_item(id).is_none() => self.error(
                     &what,
-                    format!("cue {n} shares media \"{id}\", which is not in `media`"),
+                    Problem::UnknownMedia {
+                        cue: n,
+                        id: id.clone(),
+                    },
                 ),
                 CueAction::MentionOffer(id) if plan.product(id).is_none() => self.error(
                     &what,
-                    format!("cue {n} mentions product \"{id}\", which is not in `products`"),
+                    Problem::UnknownProduct {
+                        cue: n,
+                        id: id.clone(),
+                    },
                 ),
                 _ => {}
             }
@@ -269,18 +272,17 @@ impl Checker<'_> {
             if let Some(first) = ids.insert(q.id.as_str(), i) {
                 self.error(
                     &[Field("questions"), Index(i), Field("id")],
-                    format!(
-                        "question id \"{}\" is used twice (questions {} and {})",
-                        q.id,
-                        first + 1,
-                        i + 1
-                    ),
+                    Problem::DuplicateQuestionId {
+                        id: q.id.clone(),
+                        first: first + 1,
+                        second: i + 1,
+                    },
                 );
             }
             if q.text.trim().is_empty() {
                 self.warning(
                     &[Field("questions"), Index(i), Field("text")],
-                    format!("question \"{}\" has no text", q.id),
+                    Problem::EmptyQuestion { id: q.id.clone() },
                 );
             }
             if let Some(segment) = q.segment.as_deref()
@@ -289,23 +291,14 @@ impl Checker<'_> {
                     .iter()
                     .any(|s| s.id.as_deref() == Some(segment))
             {
-                let ids: Vec<String> = plan
-                    .segments
-                    .iter()
-                    .filter_map(|s| s.id.as_deref())
-                    .map(|id| format!("\"{id}\""))
-                    .collect();
-                let known = if ids.is_empty() {
-                    "no segment has an id".to_owned()
-                } else {
-                    format!("segment ids: {}", ids.join(", "))
-                };
+                let known = plan.segments.iter().filter_map(|s| s.id.clone()).collect();
                 self.error(
                     &[Field("questions"), Index(i), Field("segment")],
-                    format!(
-                        "question \"{}\" waits for segment \"{segment}\", which is not a segment id ({known})",
-                        q.id
-                    ),
+                    Problem::QuestionSegmentUnknown {
+                        id: q.id.clone(),
+                        segment: segment.to_owned(),
+                        known,
+                    },
                 );
             }
         }
@@ -319,7 +312,7 @@ impl Checker<'_> {
         {
             self.error(
                 &[Field("preflight"), Field("speed_server")],
-                format!("speed_server `{url}` must be an http:// or https:// address"),
+                Problem::BadSpeedServer { url: url.clone() },
             );
         }
         if let Some(mbps) = settings.min_upload_mbps
@@ -327,7 +320,7 @@ impl Checker<'_> {
         {
             self.error(
                 &[Field("preflight"), Field("min_upload_mbps")],
-                format!("min_upload_mbps is {mbps}; give the upload the live needs, e.g. 10.0"),
+                Problem::BadMinUpload { mbps },
             );
         }
     }
@@ -340,7 +333,7 @@ impl Checker<'_> {
             if bare.is_empty() {
                 self.error(
                     &[Field("followup_words"), Index(i)],
-                    format!("follow-up word {} is empty", i + 1),
+                    Problem::EmptyFollowUpWord { word: i + 1 },
                 );
                 continue;
             }
@@ -352,11 +345,11 @@ impl Checker<'_> {
             if let Some(first) = seen.insert(key, i) {
                 self.warning(
                     &[Field("followup_words"), Index(i)],
-                    format!(
-                        "follow-up word \"{word}\" repeats word {} (\"{}\")",
-                        first + 1,
-                        plan.followup_words[first]
-                    ),
+                    Problem::RepeatedFollowUpWord {
+                        word: word.clone(),
+                        first: first + 1,
+                        first_word: plan.followup_words[first].clone(),
+                    },
                 );
             }
         }
@@ -369,23 +362,25 @@ impl Checker<'_> {
             if reply.id.trim().is_empty() {
                 self.error(
                     &[Field("saved_replies"), Index(i), Field("id")],
-                    format!("saved reply {} has no id", i + 1),
+                    Problem::ReplyWithoutId { reply: i + 1 },
                 );
             } else if let Some(first) = ids.insert(reply.id.as_str(), i) {
                 self.error(
                     &[Field("saved_replies"), Index(i), Field("id")],
-                    format!(
-                        "saved reply id \"{}\" is used twice (saved replies {} and {})",
-                        reply.id,
-                        first + 1,
-                        i + 1
-                    ),
+                    Problem::DuplicateReplyId {
+                        id: reply.id.clone(),
+                        first: first + 1,
+                        second: i + 1,
+                    },
                 );
             }
             if let Some(problem) = super::reply_text_problem(&reply.text) {
                 self.error(
                     &[Field("saved_replies"), Index(i), Field("text")],
-                    format!("saved reply \"{}\" {problem}", reply.id),
+                    Problem::ReplyText {
+                        id: reply.id.clone(),
+                        problem,
+                    },
                 );
             }
         }
@@ -399,7 +394,7 @@ impl Checker<'_> {
         {
             self.error(
                 &[Field("ig_user_id")],
-                format!("ig_user_id \"{id}\" is not an Instagram user id (digits only)"),
+                Problem::BadIgUserId { id: id.to_owned() },
             );
         }
         if let Some(id) = plan.fb_page_id.as_deref()
@@ -407,29 +402,29 @@ impl Checker<'_> {
         {
             self.error(
                 &[Field("fb_page_id")],
-                format!("fb_page_id \"{id}\" is not a Facebook Page id (digits only)"),
+                Problem::BadFbPageId { id: id.to_owned() },
             );
         }
         let Some(text) = plan.source.as_deref() else {
             return;
         };
         match text.parse::<SourceSpec>() {
-            Err(e) => self.error(&[Field("source")], e.to_string()),
-            Ok(SourceSpec::Instagram) if plan.ig_user_id.is_none() => self.error(
-                &[Field("source")],
-                "the instagram source needs `ig_user_id` (the account's Instagram user id)".into(),
-            ),
-            Ok(SourceSpec::FacebookPage) if plan.fb_page_id.is_none() => self.error(
-                &[Field("source")],
-                "the facebook source needs `fb_page_id` (the Facebook Page's id), or one live video: \"facebook:LIVE_VIDEO_ID\"".into(),
-            ),
+            Err(e) => self.error(&[Field("source")], Problem::BadSource(e)),
+            Ok(SourceSpec::Instagram) if plan.ig_user_id.is_none() => {
+                self.error(&[Field("source")], Problem::InstagramNeedsUserId)
+            }
+            Ok(SourceSpec::FacebookPage) if plan.fb_page_id.is_none() => {
+                self.error(&[Field("source")], Problem::FacebookNeedsPageId)
+            }
             Ok(SourceSpec::Replay { path, .. }) => {
                 if let Some(dir) = plan_dir
                     && !dir.join(&path).is_file()
                 {
                     self.warning(
                         &[Field("source")],
-                        format!("replay file \"{}\" is missing", path.display()),
+                        Problem::MissingReplayFile {
+                            path: path.display().to_string(),
+                        },
                     );
                 }
             }
@@ -444,7 +439,9 @@ impl Checker<'_> {
             if seen.insert(bare_handle(&g.handle), i).is_some() {
                 self.error(
                     &[Field("guests"), Index(i), Field("handle")],
-                    format!("guest @{} is listed twice", bare_handle(&g.handle)),
+                    Problem::DuplicateGuest {
+                        handle: bare_handle(&g.handle).to_owned(),
+                    },
                 );
             }
         }
@@ -453,7 +450,7 @@ impl Checker<'_> {
             if seen.insert(p.id.as_str(), i).is_some() {
                 self.error(
                     &[Field("products"), Index(i), Field("id")],
-                    format!("product id \"{}\" is used twice", p.id),
+                    Problem::DuplicateProductId { id: p.id.clone() },
                 );
             }
         }
@@ -462,7 +459,7 @@ impl Checker<'_> {
             if seen.insert(m.id.as_str(), i).is_some() {
                 self.error(
                     &[Field("media"), Index(i), Field("id")],
-                    format!("media id \"{}\" is used twice", m.id),
+                    Problem::DuplicateMediaId { id: m.id.clone() },
                 );
             }
             if let Some(dir) = plan_dir {
@@ -470,7 +467,9 @@ impl Checker<'_> {
                 if !path.is_file() {
                     self.warning(
                         &[Field("media"), Index(i), Field("path")],
-                        format!("media file \"{}\" is missing", m.path),
+                        Problem::MissingMediaFile {
+                            path: m.path.clone(),
+                        },
                     );
                 }
             }

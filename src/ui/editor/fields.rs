@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use egui::{Response, RichText};
 
-use crate::plan::{Diagnostic, Dur, Severity};
+use crate::plan::{Diagnostic, Dur, Problem, Severity};
 
+use super::super::text::EditorTexts;
 use super::super::theme;
 
 /// What was typed into each field, by the field's plan path (`segments[2].duration`).
@@ -42,7 +43,8 @@ impl Buffers {
                 file: file.to_owned(),
                 position: None,
                 severity: Severity::Error,
-                message: message.clone(),
+                // Already worded (in the interface language when it has the words).
+                problem: Problem::Syntax(message.clone()),
                 path: path.clone(),
             })
             .collect()
@@ -223,14 +225,19 @@ pub fn labelled(
     add(ui).labelled_by(label.id)
 }
 
-/// The problems of one field or row, in red (errors) or amber (warnings), right there.
-pub fn problems_ui<'a>(ui: &mut egui::Ui, found: impl Iterator<Item = &'a Diagnostic>) {
+/// The problems of one field or row, in red (errors) or amber (warnings), right there,
+/// in the words of `t`.
+pub fn problems_ui<'a>(
+    ui: &mut egui::Ui,
+    t: &EditorTexts,
+    found: impl Iterator<Item = &'a Diagnostic>,
+) {
     for d in found {
         let color = if d.is_error() {
             theme::RED
         } else {
             theme::AMBER
         };
-        ui.label(RichText::new(&d.message).color(color));
+        ui.label(RichText::new((t.problem)(&d.problem)).color(color));
     }
 }

@@ -88,5 +88,5 @@ pub fn filter_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
                 ui.end_row();
             }
         });
-    problems_ui(ui, state.problems_at("followup_words"));
+    problems_ui(ui, t, state.problems_at("followup_words"));
 }

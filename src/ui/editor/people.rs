@@ -40,7 +40,7 @@ pub fn people_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
                 delete = Some(i);
             }
         });
-        problems_ui(ui, state.problems_at(&format!("guests[{i}]")));
+        problems_ui(ui, t, state.problems_at(&format!("guests[{i}]")));
     }
     if let Some(i) = delete {
         state.plan.guests.remove(i);
@@ -83,7 +83,7 @@ pub fn people_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
                 delete = Some(i);
             }
         });
-        problems_ui(ui, state.problems_at(&format!("products[{i}]")));
+        problems_ui(ui, t, state.problems_at(&format!("products[{i}]")));
     }
     if let Some(i) = delete {
         state.plan.products.remove(i);
@@ -164,7 +164,7 @@ pub fn media_ui(
                 delete = Some(i);
             }
         });
-        problems_ui(ui, state.problems_at(&format!("media[{i}]")));
+        problems_ui(ui, t, state.problems_at(&format!("media[{i}]")));
     }
     if let Some(i) = delete {
         state.plan.media.remove(i);

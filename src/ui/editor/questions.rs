@@ -96,7 +96,7 @@ pub fn questions_ui(
                     }
                 });
                 let path = format!("questions[{i}]");
-                problems_ui(ui, state.problems.iter().filter(|d| d.is_under(&path)));
+                problems_ui(ui, t, state.problems.iter().filter(|d| d.is_under(&path)));
             });
         ui.add_space(2.0);
     }

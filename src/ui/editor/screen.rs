@@ -204,11 +204,8 @@ fn side_ui(
                     Severity::Error => theme::RED,
                     Severity::Warning => theme::AMBER,
                 };
-                let words = segments::is_outside_window(d)
-                    .then(|| segments::outside_window_words(state.plan(), t))
-                    .flatten();
-                let message = words.as_deref().unwrap_or(&d.message);
-                let text = fill(t.problem_in, &[section.label(t), message]);
+                let message = (t.problem)(&d.problem);
+                let text = fill(t.problem_in, &[section.label(t), &message]);
                 if ui
                     .add(
                         egui::Label::new(RichText::new(text).color(color))

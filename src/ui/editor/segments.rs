@@ -4,7 +4,7 @@
 
 use egui::{Color32, RichText, Sense};
 
-use crate::plan::{Diagnostic, Dur, EndAction, Plan, Segment, SegmentKind, clock_text};
+use crate::plan::{Diagnostic, Dur, EndAction, Problem, Segment, SegmentKind, clock_text};
 
 use super::super::text::{EditorTexts, fill};
 use super::super::theme;
@@ -169,7 +169,7 @@ pub fn segments_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) 
                     }
                 });
                 let path = format!("segments[{i}]");
-                problems_ui(ui, state.problems.iter().filter(|d| d.is_under(&path)));
+                problems_ui(ui, t, state.problems.iter().filter(|d| d.is_under(&path)));
             });
         if let Some(from) = row.response.dnd_release_payload::<usize>() {
             dropped = Some((*from, i));
@@ -220,6 +220,7 @@ pub fn segments_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) 
     }
     problems_ui(
         ui,
+        t,
         state
             .problems
             .iter()
@@ -351,32 +352,10 @@ pub fn choice_ui(
         });
 }
 
-/// Whether `d` is validation's "planned running time is outside the window".
+/// Whether `d` is validation's "planned running time is outside the window": said
+/// beside the running-time bar rather than under the segments.
 pub fn is_outside_window(d: &Diagnostic) -> bool {
-    d.path == "segments" && d.message.starts_with("planned running time")
-}
-
-/// The plan's total against its window in the interface's words, when it is outside:
-/// validation says it in English for `livecue check`, the numbers are the plan's.
-pub fn outside_window_words(plan: &Plan, t: &EditorTexts) -> Option<String> {
-    let total = plan.planned_total().ms();
-    let (min, max) = (plan.target.min.ms(), plan.target.max.ms());
-    let (template, by) = if total < min {
-        (t.short_of_window, min - total)
-    } else if total > max {
-        (t.over_window, total - max)
-    } else {
-        return None;
-    };
-    Some(fill(
-        template,
-        &[
-            &clock_text(total),
-            &clock_text(min),
-            &clock_text(max),
-            &clock_text(by),
-        ],
-    ))
+    matches!(d.problem, Problem::OutsideWindow { .. })
 }
 
 /// The planned total against the target window, with the window's verdict beside it.
@@ -418,7 +397,7 @@ pub fn running_time_ui(ui: &mut egui::Ui, state: &EditorState, t: &EditorTexts) 
             egui::Stroke::new(1.5, theme::GREEN),
         );
     }
-    match outside.and_then(|_| outside_window_words(plan, t)) {
+    match outside.map(|d| (t.problem)(&d.problem)) {
         Some(words) => {
             ui.label(RichText::new(words).color(theme::AMBER));
         }

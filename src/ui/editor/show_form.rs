@@ -90,7 +90,7 @@ pub fn show_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
             });
             ui.end_row();
         });
-    problems_ui(ui, state.problems_at("target"));
+    problems_ui(ui, t, state.problems_at("target"));
 }
 
 fn schedule_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
@@ -149,6 +149,7 @@ fn schedule_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
         }
         problems_ui(
             ui,
+            t,
             state
                 .problems
                 .iter()

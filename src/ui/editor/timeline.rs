@@ -164,7 +164,7 @@ pub fn cues_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
                     }
                 });
                 let path = format!("cues[{i}]");
-                problems_ui(ui, state.problems.iter().filter(|d| d.is_under(&path)));
+                problems_ui(ui, t, state.problems.iter().filter(|d| d.is_under(&path)));
             });
         ui.add_space(2.0);
     }

@@ -86,12 +86,9 @@ pub struct EditorTexts {
     pub running_time: &'static str,
     /// When the total is inside the window.
     pub inside_window: &'static str,
-    /// A total under the window; `{}` = total, `{}`–`{}` = the window, `{}` = how much
-    /// short.
-    pub short_of_window: &'static str,
-    /// A total over the window; `{}` = total, `{}`–`{}` = the window, `{}` = how much
-    /// over.
-    pub over_window: &'static str,
+    /// A plan problem worded for the problems list and beside its field: validation's
+    /// own English, or the same facts from this language's words.
+    pub problem: fn(&crate::plan::Problem) -> String,
     /// Field: the title.
     pub title: &'static str,
     /// Field: the goal.
@@ -369,8 +366,7 @@ pub const EDITOR_EN: EditorTexts = EditorTexts {
     problem_in: "{}: {}",
     running_time: "Running time {} (window {}–{})",
     inside_window: "Inside the target window",
-    short_of_window: "planned running time is {}, outside the target window {}–{}: {} short",
-    over_window: "planned running time is {}, outside the target window {}–{}: {} over",
+    problem: super::problems::in_english,
     title: "Title",
     goal: "Goal",
     goal_engagement: "Engagement",
@@ -546,8 +542,7 @@ pub const EDITOR_ZH_TW: EditorTexts = EditorTexts {
     problem_in: "{}：{}",
     running_time: "總長 {}（目標 {}–{}）",
     inside_window: "在目標長度內",
-    short_of_window: "預定總長 {}，不在目標 {}–{} 內：還差 {}",
-    over_window: "預定總長 {}，不在目標 {}–{} 內：多了 {}",
+    problem: super::problems::in_zh_tw,
     title: "標題",
     goal: "目標",
     goal_engagement: "互動",

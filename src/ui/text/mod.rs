@@ -7,6 +7,7 @@
 
 mod editor;
 mod en;
+mod problems;
 mod zh_tw;
 
 pub use editor::{EDITOR_EN, EditorTexts};
