@@ -132,3 +132,34 @@ fn the_taiwan_face_stands_before_wenquanyi() {
     let wqy = order.iter().position(|n| n == "bundled-cjk").unwrap();
     assert!(tc < wqy, "{order:?}");
 }
+
+#[test]
+fn the_taiwan_face_has_every_ideograph_of_the_interface_catalogue() {
+    // What livecue says itself in 繁體中文 (the catalogue, the editor's words, plan
+    // problems) is drawn with Taiwan's glyph forms, never WenQuanYi's: the subset
+    // script takes these files as its corpus, and this says when it must be run again.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    files_under(&root.join("src/ui/text"), &mut files);
+    let face = ttf_parser::Face::parse(livecue::BUNDLED_TC_FONT, 0).unwrap();
+    let mut checked = std::collections::BTreeSet::new();
+    let mut missing = std::collections::BTreeMap::<char, String>::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let han = text.chars().filter(|c| {
+            matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+        });
+        for c in han {
+            if checked.insert(c) && face.glyph_index(c).is_none() {
+                let name = path.strip_prefix(root).unwrap_or(path).display();
+                missing.insert(c, name.to_string());
+            }
+        }
+    }
+    // Sanity: the editor's words and the plan problems' are in what was read.
+    for c in ['劃', '賓', '裡'] {
+        assert!(checked.contains(&c), "{c:?} not in the catalogue");
+    }
+    assert!(checked.len() > 400, "{} characters", checked.len());
+    assert!(missing.is_empty(), "not in the TC subset: {missing:?}");
+}

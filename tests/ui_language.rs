@@ -455,7 +455,8 @@ impl Walk {
             &self.harness,
             match language {
                 Language::ZhTw => "段落：第 4 段的來賓「nurse.lin」不在 `guests` 裡",
-                Language::En => "Segments: segment 4 names guest \"nurse.lin\", who is not in `guests`",
+                Language::En =>
+                    "Segments: segment 4 names guest \"nurse.lin\", who is not in `guests`",
             }
         ));
         self.click(language, "媒體", "Media");

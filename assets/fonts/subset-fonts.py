@@ -12,7 +12,8 @@ The subset keeps the Traditional Chinese face (index 3 of the collection) for:
 - Big5's common ideographs (level 1, 5,401 characters: the set Taiwan's everyday text
   is written in) and its symbol rows (punctuation, Bopomofo, full-width forms);
 - Bopomofo, CJK punctuation and full-width forms whole;
-- every ideograph in the zh-TW interface catalogue, the plans, the demo comments and
+- every ideograph in the interface catalogue (`src/ui/text/`: zh_tw.rs, the editor's
+  words, plan problems), the plans, the demo comments and
   the test fixtures, so what livecue shows itself is drawn with Taiwan's glyph forms.
 Latin, kana and Hangul are left out: egui's own fonts draw Latin first, and the
 bundled WenQuanYi Micro Hei behind this face covers the rest.
@@ -54,7 +55,8 @@ def is_han(ch):
 
 
 def corpus():
-    files = [ROOT / "src/ui/text/zh_tw.rs", ROOT / "assets/demo/comments.jsonl"]
+    # The whole text catalogue: zh_tw.rs, the editor's words and the plan problems'.
+    files = sorted((ROOT / "src/ui/text").rglob("*.rs")) + [ROOT / "assets/demo/comments.jsonl"]
     files += sorted((ROOT / "plans").glob("*.ron"))
     files += sorted(p for p in (ROOT / "tests/fixtures").rglob("*") if p.is_file())
     chars = set()
