@@ -19,9 +19,10 @@ pub enum PlanError {
         /// What the OS said.
         error: std::io::Error,
     },
-    /// The file is not a valid plan; the diagnostic names line and column.
+    /// The file is not a valid plan; the diagnostic names line and column. Boxed: a
+    /// diagnostic carries its problem's facts, and errors are passed along by value.
     #[error("{0}")]
-    Syntax(Diagnostic),
+    Syntax(Box<Diagnostic>),
     /// The plan could not be written as RON.
     #[error("could not write the plan as RON: {0}")]
     Serialize(String),
@@ -47,7 +48,7 @@ pub fn load(path: &Path) -> Result<(Plan, String), PlanError> {
 pub fn parse(src: &str, file: &str) -> Result<Plan, PlanError> {
     options()
         .from_str(src)
-        .map_err(|e| PlanError::Syntax(syntax_diagnostic(&e, src, file)))
+        .map_err(|e| PlanError::Syntax(Box::new(syntax_diagnostic(&e, src, file))))
 }
 
 /// The plan as pretty RON, which [`parse`] reads back to an equal plan.

@@ -650,7 +650,7 @@ mod tests {
     #[test]
     fn every_kind_is_worded_in_the_english_of_livecue_check() {
         let examples = examples();
-        let mut seen = vec![false; KINDS];
+        let mut seen = [false; KINDS];
         for (problem, english) in &examples {
             seen[kind_number(problem)] = true;
             assert_eq!(problem.to_string(), *english, "{problem:?}");

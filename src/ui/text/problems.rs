@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_chinese_words_with_no_english_but_names() {
-        let mut seen = vec![false; KINDS];
+        let mut seen = [false; KINDS];
         for (problem, english) in problem_examples() {
             seen[kind_number(&problem)] = true;
             let zh = in_zh_tw(&problem);
