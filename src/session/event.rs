@@ -170,6 +170,15 @@ pub enum Event {
         /// When.
         at: Stamp,
     },
+    /// The producer featured a question or a comment (the overlay shows it), or took
+    /// the featured one down (`item` absent).
+    Featured {
+        /// What is featured now: the same shape as a follow-up mark's item.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<FollowUpItem>,
+        /// When.
+        at: Stamp,
+    },
     /// A comment source changed state.
     SourceStatus {
         /// The source, as named on the command line (`instagram`, `replay:...`).
@@ -285,6 +294,7 @@ impl Event {
             | Event::QuestionReworded { at, .. }
             | Event::QuestionUndone { at, .. }
             | Event::FollowUpMarked { at, .. }
+            | Event::Featured { at, .. }
             | Event::SourceStatus { at, .. }
             | Event::PrivateReply { at, .. }
             | Event::CommentHidden { at, .. }

@@ -71,6 +71,9 @@ pub enum Action {
     UndoQuestion,
     /// Mark a question or any comment for a follow-up after the show (true), or unmark.
     MarkFollowUp(FollowUpItem, bool),
+    /// Feature a question or a shown comment (the overlay shows it), or take the
+    /// featured one down (`None`).
+    Feature(Option<FollowUpItem>),
     /// Tick or untick a pre-flight checklist item (by index into
     /// `preflight::checklist::items`).
     TickChecklist {
@@ -406,6 +409,22 @@ impl Live {
                 };
                 (known && self.session.questions().is_marked(&item) != marked)
                     .then_some(Event::FollowUpMarked { item, marked, at })
+            }
+            Action::Feature(item) => {
+                let known = match &item {
+                    None => true,
+                    Some(FollowUpItem::Question(key)) => self
+                        .session
+                        .questions()
+                        .find(key)
+                        .is_some_and(|q| q.merged_into.is_none()),
+                    // A hidden comment stays off the stream, as it stays off the screen.
+                    Some(FollowUpItem::Comment(id)) => {
+                        self.session.comment(id).is_some_and(|c| c.verdict.shown)
+                    }
+                };
+                (known && self.session.featured() != item.as_ref())
+                    .then_some(Event::Featured { item, at })
             }
             Action::TickChecklist { item, ticked } => {
                 let items = crate::preflight::checklist::items(self.plan());

@@ -135,6 +135,7 @@ pub struct Session {
     resumes: Vec<Resume>,
     preflight: PreflightLog,
     replies: PrivateReplies,
+    featured: Option<FollowUpItem>,
     events_applied: u64,
 }
 
@@ -161,6 +162,7 @@ impl Session {
             resumes: Vec::new(),
             preflight: PreflightLog::default(),
             replies: PrivateReplies::default(),
+            featured: None,
             events_applied: 0,
         }
     }
@@ -197,6 +199,16 @@ impl Session {
     /// Every comment received, in arrival order, hidden ones included.
     pub fn comments(&self) -> &[CommentEntry] {
         &self.comments
+    }
+
+    /// A received comment by its id.
+    pub fn comment(&self, id: &str) -> Option<&CommentEntry> {
+        self.index_by_id.get(id).map(|&i| &self.comments[i])
+    }
+
+    /// The question or comment featured now (on the overlay), if any.
+    pub fn featured(&self) -> Option<&FollowUpItem> {
+        self.featured.as_ref()
     }
 
     /// Whether a comment with this id was already received.
@@ -347,6 +359,7 @@ impl Session {
                     })
                 });
             }
+            Event::Featured { item, .. } => self.featured = item.clone(),
             Event::SourceStatus { source, status, .. } => {
                 match self.sources.iter_mut().find(|(name, _)| name == source) {
                     Some((_, s)) => *s = status.clone(),

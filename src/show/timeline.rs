@@ -428,6 +428,33 @@ impl Timeline {
             .collect()
     }
 
+    /// The cue that falls due next where it is: its index and the milliseconds until it
+    /// does, at `now_ms`. Only show-time cues and cues of the segment on air count; a
+    /// cue of a later segment waits for its segment.
+    pub fn next_cue(&self, now_ms: i64) -> Option<(usize, i64)> {
+        let (Some(start), Some(index), Some(run)) =
+            (self.show_start_ms, self.current(), self.runs.last())
+        else {
+            return None;
+        };
+        let show_elapsed = now_ms - start;
+        let segment_elapsed = run.elapsed_ms(now_ms);
+        self.cues
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.fired[*i])
+            .filter_map(|(i, when)| {
+                let in_ms = match *when {
+                    Some(CueWhen::Show(at)) => at - show_elapsed,
+                    Some(CueWhen::ShowIn(seg, at)) if seg == index => at - show_elapsed,
+                    Some(CueWhen::Segment(seg, at)) if seg == index => at - segment_elapsed,
+                    _ => return None,
+                };
+                (in_ms >= 0).then_some((i, in_ms))
+            })
+            .min_by_key(|&(_, in_ms)| in_ms)
+    }
+
     /// Cues that can no longer fire where they belong and are not marked yet, in plan
     /// order: a later segment is on air and theirs never ran (skipped) or went off air
     /// before their moment (cut short). Going back to an earlier segment misses nothing:
