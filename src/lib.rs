@@ -3,6 +3,7 @@
 //! The core (plan, show, session, comments, questions) knows nothing of the UI; see
 //! ARCHITECTURE.md for how the pieces fit.
 
+pub mod api;
 pub mod audio;
 pub mod cli;
 pub mod comments;

@@ -49,6 +49,11 @@ pub struct Cli {
     /// Pre-flight speed-test server (default: the plan's, else https://speed.cloudflare.com)
     #[arg(long, value_name = "URL")]
     pub speed_server: Option<String>,
+    /// Serve the local API and web pages (producer phone page, OBS overlay, timer) on
+    /// ADDR (default 127.0.0.1:4090; a LAN address lets a phone in); prints the link
+    #[arg(long, value_name = "ADDR", num_args = 0..=1,
+          default_missing_value = crate::api::DEFAULT_ADDR)]
+    pub serve: Option<std::net::SocketAddr>,
     /// What to do; without a command, livecue opens the plan
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -165,6 +170,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             fb_page_id: cli.fb_page_id,
             graph_url: cli.graph_url,
             speed_server: cli.speed_server,
+            serve: cli.serve,
         }),
     }
 }

@@ -27,6 +27,8 @@ pub struct OpenArgs {
     pub graph_url: String,
     /// `--speed-server`, overriding the plan's.
     pub speed_server: Option<String>,
+    /// `--serve`: where the local API listens, if at all.
+    pub serve: Option<std::net::SocketAddr>,
 }
 
 /// Opens the app with a plan and a comment source: `--source`, else the plan's own,
@@ -94,7 +96,12 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         clock: ShowClock::Real,
         notify: no_notify(),
     };
-    let runner = ShowRunner::open(setup, &shows_dir)?;
+    let mut runner = ShowRunner::open(setup, &shows_dir)?;
+    if let Some(addr) = args.serve {
+        // The one line with the secret link: the producer opens it (or scans the QR
+        // code in the producer window).
+        println!("livecue: serving {}", runner.serve(addr)?.url());
+    }
     // The language chosen in the app before, else the OS's; a damaged settings file is
     // said and left alone (the app does not write over it).
     let settings_path = Settings::path_in(&data_dir);

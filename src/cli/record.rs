@@ -39,6 +39,10 @@ pub struct RecordArgs {
     /// Seconds between status lines
     #[arg(long, value_name = "SECS", default_value_t = 5)]
     pub status_every: u64,
+    /// Serve the local API and web pages on ADDR (default 127.0.0.1:4090); prints the link
+    #[arg(long, value_name = "ADDR", num_args = 0..=1,
+          default_missing_value = crate::api::DEFAULT_ADDR)]
+    pub serve: Option<std::net::SocketAddr>,
     /// Poll interval in milliseconds, for tests against a local server
     #[arg(long, value_name = "MS", hide = true)]
     pub poll_ms: Option<u64>,
@@ -89,6 +93,16 @@ pub fn run(args: RecordArgs) -> anyhow::Result<ExitCode> {
     if let Err(e) = runner.connect_configured(settings, config) {
         runner.sync_journal();
         return Err(e.into());
+    }
+
+    if let Some(addr) = args.serve {
+        match runner.serve(addr) {
+            Ok(serving) => println!("serving {}", serving.url()),
+            Err(e) => {
+                runner.sync_journal();
+                return Err(e.into());
+            }
+        }
     }
 
     let stop = Arc::new(AtomicBool::new(false));

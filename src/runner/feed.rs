@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use tokio::sync::mpsc;
 
+use crate::api::Wake;
 use crate::session::Live;
 use crate::sources::{
     NotifyFn, SourceConfig, SourceError, SourceHandle, SourceMsg, SourceSpec, spawn,
@@ -83,27 +84,42 @@ impl Feed {
     }
 
     /// Waits up to `timeout` for one message and delivers it with everything else
-    /// waiting. Returns how many were delivered.
+    /// waiting; `wake` (the local API's) ends the wait early. Returns how many were
+    /// delivered.
     pub fn wait(
         &mut self,
         runtime: &tokio::runtime::Runtime,
         live: &mut Live,
         timeout: Duration,
+        wake: Option<&Wake>,
     ) -> usize {
         if self.closed {
             return 0;
         }
-        let first = runtime.block_on(async { tokio::time::timeout(timeout, self.rx.recv()).await });
+        let rx = &mut self.rx;
+        let first = runtime.block_on(async {
+            tokio::time::timeout(timeout, async {
+                match wake {
+                    Some(wake) => tokio::select! {
+                        msg = rx.recv() => Some(msg),
+                        () = wake.notified() => None,
+                    },
+                    None => Some(rx.recv().await),
+                }
+            })
+            .await
+        });
         match first {
-            Ok(Some(msg)) => {
+            Ok(Some(Some(msg))) => {
                 self.deliver(live, msg);
                 1 + self.pump(live, usize::MAX)
             }
-            Ok(None) => {
+            Ok(Some(None)) => {
                 self.closed = true;
                 0
             }
-            Err(_) => 0,
+            // Timed out, or woken: deliver whatever is there without waiting.
+            Ok(None) | Err(_) => self.pump(live, usize::MAX),
         }
     }
 

@@ -11,6 +11,10 @@
 //!                                                                        ▲
 //!                                     app frames / record loop: pump, wait, tick, perform
 //! ```
+//!
+//! With `--serve`, the runner also runs the local API ([`crate::api`]) on the same
+//! runtime: each [`ShowRunner::tick`] carries out the actions it received, through
+//! [`Live::perform`] like the keys, and publishes the state it reads.
 
 mod feed;
 mod folders;
@@ -18,6 +22,7 @@ mod replies;
 mod settings;
 mod status;
 
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -173,7 +178,8 @@ pub struct ShowRunner {
     replies: Replies,
     /// A rehearsal's speed: its clock runs this many times faster than real time.
     rehearsal: Option<u32>,
-    // Dropped last, after the feed has stopped its task.
+    api: Option<crate::api::Link>,
+    // Dropped last, after the feed and the API have stopped their tasks.
     runtime: tokio::runtime::Runtime,
 }
 
@@ -292,6 +298,7 @@ impl ShowRunner {
             not_resumed: None,
             replies: Replies::default(),
             rehearsal: None,
+            api: None,
             runtime,
         })
     }
@@ -299,7 +306,41 @@ impl ShowRunner {
     /// Replaces the function called after each message from the source; takes effect
     /// at the next [`Self::connect`].
     pub fn set_notify(&mut self, notify: NotifyFn) {
+        if let Some(api) = &self.api {
+            api.wake().set_repaint(Arc::clone(&notify));
+        }
         self.setup.notify = notify;
+    }
+
+    /// Starts the local API on `addr` (`--serve`); the address is bound before this
+    /// returns. Requests are answered at each [`Self::tick`].
+    pub fn serve(
+        &mut self,
+        addr: SocketAddr,
+    ) -> Result<&crate::api::Serving, crate::api::ServeError> {
+        let first = crate::api::snapshot(&self.live, &self.status());
+        let link = crate::api::Link::start(
+            self.runtime.handle(),
+            addr,
+            first,
+            Arc::clone(&self.setup.notify),
+        )?;
+        Ok(self.api.insert(link).serving())
+    }
+
+    /// Where the local API listens, when it was started.
+    pub fn serving(&self) -> Option<&crate::api::Serving> {
+        self.api.as_ref().map(crate::api::Link::serving)
+    }
+
+    /// Carries out the API's waiting actions and publishes the state.
+    fn answer_api(&mut self) {
+        if let Some(api) = &mut self.api {
+            let feed = self.feed.as_ref();
+            api.answer(&mut self.live, |live| {
+                crate::api::snapshot(live, &StatusSummary::new(live, feed))
+            });
+        }
     }
 
     /// The live session.
@@ -471,23 +512,31 @@ impl ShowRunner {
         self.replies.is_pending(comment_id)
     }
 
-    /// Waits up to `timeout` for the source, then delivers whatever came.
+    /// Waits up to `timeout` for the source, then delivers whatever came. A request to
+    /// the local API ends the wait early, so the next [`Self::tick`] answers it.
     pub fn wait(&mut self, timeout: Duration) -> usize {
         let replies = self.replies.pump(&mut self.live);
+        let wake = self.api.as_ref().map(|api| Arc::clone(api.wake()));
         replies
             + match &mut self.feed {
-                Some(feed) => feed.wait(&self.runtime, &mut self.live, timeout),
+                Some(feed) => feed.wait(&self.runtime, &mut self.live, timeout, wake.as_deref()),
                 None => {
-                    std::thread::sleep(timeout);
+                    match wake {
+                        Some(wake) => self.runtime.block_on(async {
+                            let _ = tokio::time::timeout(timeout, wake.notified()).await;
+                        }),
+                        None => std::thread::sleep(timeout),
+                    }
                     0
                 }
             }
     }
 
     /// Applies what fell due by now (cues, segments that move on by themselves; in a
-    /// rehearsal, every segment).
+    /// rehearsal, every segment), then answers the local API.
     pub fn tick(&mut self) {
         self.live.tick();
+        self.answer_api();
     }
 
     /// Carries out a host's or producer's action; false when it does not apply now.
