@@ -791,7 +791,27 @@ impl LivecueApp {
         if self.runner.pump(MAX_MESSAGES_PER_FRAME) == MAX_MESSAGES_PER_FRAME {
             ctx.request_repaint();
         }
+        let timeline = self.live().session().timeline();
+        let (started, ended) = (
+            timeline.show_start_ms().is_some(),
+            timeline.show_end_ms().is_some(),
+        );
+        // Answers the local API too, whose actions may start or end the show.
         self.runner.tick();
+        let timeline = self.live().session().timeline();
+        let (starts, ends) = (
+            !started && timeline.show_start_ms().is_some(),
+            !ended && timeline.show_end_ms().is_some(),
+        );
+        if starts && self.screen == Screen::Preflight {
+            self.preflight.cancel_speed_test();
+            self.screen = Screen::OnAir;
+        }
+        if ends {
+            self.confirming = None;
+            self.screen = Screen::Summary;
+            self.resumed_notice = false;
+        }
         if self.screen == Screen::Preflight {
             self.start_token_check(false);
         }
@@ -819,6 +839,7 @@ impl LivecueApp {
         let texts = self.texts;
         let live = self.runner.live();
         let status = self.runner.status();
+        let serving_url = self.runner.serving().map(crate::api::Serving::url);
         let now = live.now_ms();
         let view = View {
             live,
@@ -840,6 +861,7 @@ impl LivecueApp {
                 .filter(|&n| n == live.session().timeline().runs().len())
                 .and(live.session().timeline().current()),
             displays: &self.displays,
+            serving_url: serving_url.as_deref(),
         };
         let mut commands = Vec::new();
         let modal = match (&self.confirming, &self.source_dialog) {

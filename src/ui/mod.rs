@@ -18,6 +18,7 @@ mod preflight;
 mod producer;
 mod questions;
 mod reply_dialog;
+mod remote;
 mod report;
 mod screen;
 mod source_dialog;
@@ -162,6 +163,8 @@ pub struct View<'a> {
     pub jumped_to: Option<usize>,
     /// The displays the host screen can go fullscreen on (empty when unknown).
     pub displays: &'a [Display],
+    /// The local API's signed-in link, while it serves (`--serve`).
+    pub serving_url: Option<&'a str>,
 }
 
 /// What the views remember between frames.
@@ -172,6 +175,7 @@ pub struct ViewState {
     thumbnails: Thumbnails,
     questions: PanelState,
     card: host::CardMemory,
+    qr: remote::QrTexture,
 }
 
 impl ViewState {

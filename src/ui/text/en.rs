@@ -408,5 +408,10 @@ pub const EN: Texts = Texts {
     source_needs_fb_page_id: "Facebook (a Page's live) needs the Page's id: fill in the field below, or pick the Page with Find my accounts.",
     source_bad_fb_page_id: "The Facebook Page id is digits only.",
 
+    // The local API (`--serve`), in the producer window.
+    remote_heading: "Phone, Stream Deck, overlay",
+    remote_note: "Open this link on the producer's phone (or scan the code). /overlay is the OBS browser source, /timer the talent's timer; the link signs them in. Keep it private.",
+    remote_qr: "QR code of the producer link",
+
     editor: &EDITOR_EN,
 };

@@ -689,6 +689,14 @@ pub struct Texts {
     /// A Page id that is not digits.
     pub source_bad_fb_page_id: &'static str,
 
+    // The local API (`--serve`), in the producer window.
+    /// Heading of the phone / Stream Deck / overlay section.
+    pub remote_heading: &'static str,
+    /// What the link is for.
+    pub remote_note: &'static str,
+    /// Alt text of the QR code.
+    pub remote_qr: &'static str,
+
     // Phase names for screen readers and tests.
     /// Overtime prefix.
     pub overtime_sign: &'static str,

@@ -411,5 +411,10 @@ pub const ZH_TW: Texts = Texts {
     source_needs_fb_page_id: "Facebook（粉絲專頁的直播）需要粉絲專頁 ID：請在下方欄位填入，或用「找我的帳號」選擇專頁。",
     source_bad_fb_page_id: "Facebook 粉絲專頁 ID 只能是數字。",
 
+    // The local API (`--serve`), in the producer window.
+    remote_heading: "手機、Stream Deck、疊加畫面",
+    remote_note: "在製作人的手機上打開這個連結（或掃描條碼）。/overlay 是 OBS 的瀏覽器來源，/timer 是主持人的計時器；連結會自動登入。請勿外流。",
+    remote_qr: "製作人連結的 QR 碼",
+
     editor: &EDITOR_ZH_TW,
 };
