@@ -84,7 +84,8 @@ pub struct CueInfo {
     pub index: usize,
     /// `invite_guest`, `share_media`, `mention_offer`, `call_to_action` or `custom`.
     pub what: &'static str,
-    /// The guest's name, the product's name, the media id or the words of the cue.
+    /// The guest's name, the product's name, the media's caption (else its id) or the
+    /// words of the cue.
     pub text: String,
     /// Seconds until it falls due (for the next cue).
     pub in_secs: Option<i64>,
@@ -301,7 +302,12 @@ fn cue_info(plan: &Plan, index: usize) -> Option<CueInfo> {
             plan.guest(handle)
                 .map_or_else(|| handle.clone(), |g| format!("{} (@{handle})", g.name)),
         ),
-        CueAction::ShareMedia(id) => ("share_media", id.clone()),
+        CueAction::ShareMedia(id) => (
+            "share_media",
+            plan.media_item(id)
+                .filter(|m| !m.caption.is_empty())
+                .map_or_else(|| id.clone(), |m| m.caption.clone()),
+        ),
         CueAction::MentionOffer(id) => (
             "mention_offer",
             plan.product(id)

@@ -47,7 +47,7 @@ mod tests {
         assert_eq!(a.reveal().len(), 32);
         assert!(a.reveal().bytes().all(|c| c.is_ascii_hexdigit()));
         assert!(!format!("{a:?}").contains(a.reveal()));
-        assert!(a.matches(&a.reveal().to_owned()));
+        assert!(a.matches(a.reveal()));
         assert!(!a.matches(b.reveal()));
         assert!(!a.matches(&a.reveal()[..31]));
         assert!(!a.matches(""));
