@@ -218,6 +218,11 @@ impl LivecueApp {
         self.runner.source().map(SourceSettings::name)
     }
 
+    /// The local API's signed-in link, while it serves.
+    pub fn api_link(&self) -> Option<String> {
+        self.runner.serving().map(crate::api::Serving::url)
+    }
+
     /// The live session.
     pub fn live(&self) -> &Live {
         self.runner.live()

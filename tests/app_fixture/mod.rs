@@ -45,6 +45,8 @@ pub struct Open<'a> {
     pub settings: Option<std::path::PathBuf>,
     /// The folder the plan's media are in (none: no pictures).
     pub plan_dir: Option<std::path::PathBuf>,
+    /// Where the local API listens (`--serve`), if at all.
+    pub serve: Option<std::net::SocketAddr>,
 }
 
 impl<'a> Open<'a> {
@@ -62,6 +64,7 @@ impl<'a> Open<'a> {
             language: Language::En,
             settings: None,
             plan_dir: None,
+            serve: None,
         }
     }
 
@@ -88,6 +91,9 @@ impl<'a> Open<'a> {
         .unwrap();
         if let Some(prepare) = self.prepare {
             prepare(&mut runner);
+        }
+        if let Some(addr) = self.serve {
+            runner.serve(addr).unwrap();
         }
         let (speed_server, dnd, plan_dir) = (self.speed_server, self.dnd, self.plan_dir);
         let (language, settings) = (self.language, self.settings);

@@ -1,0 +1,135 @@
+//! The app with `--serve`: the producer window shows the link and its QR code, and an
+//! action sent over HTTP is carried out by the running app through the keys' path.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+mod app_fixture;
+
+use std::time::{Duration, Instant};
+
+use app_fixture::Open;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use livecue::ui::{LivecueApp, Screen};
+
+const PLAN: &str = include_str!("../plans/minimal.ron");
+
+fn served(shows: &std::path::Path) -> Harness<'static, LivecueApp> {
+    let mut open = Open::new(PLAN, shows);
+    open.serve = Some("127.0.0.1:0".parse().unwrap());
+    open.app()
+}
+
+/// POSTs `action` from another thread while the app keeps drawing frames, as a phone
+/// would while the app runs; the HTTP status.
+fn press(harness: &mut Harness<'static, LivecueApp>, action: &str) -> u16 {
+    let link = harness.state().api_link().expect("serving");
+    let (base, token) = link.split_once("/?token=").unwrap();
+    let url = format!("{base}/api/action/{action}");
+    let token = token.to_owned();
+    let request = std::thread::spawn(move || {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            reqwest::Client::new()
+                .post(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        })
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !request.is_finished() {
+        assert!(Instant::now() < deadline, "the app never answered {action}");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    request.join().unwrap()
+}
+
+#[test]
+fn the_producer_window_shows_the_link_and_its_qr_code() {
+    let shows = tempfile::tempdir().unwrap();
+    let mut harness = served(shows.path());
+    let link = harness.state().api_link().unwrap();
+    assert!(link.starts_with("http://127.0.0.1:") && link.contains("/?token="));
+    // The host screen has no room for it; the producer's window has.
+    assert!(harness.query_by_label(&link).is_none());
+    harness.key_press(egui::Key::F2);
+    harness.run_steps(2);
+    harness.get_by_label("Detach host view").click();
+    harness.run_steps(3);
+    assert!(harness.state().detached());
+    harness.get_by_label(&link);
+    harness.get_by_label("QR code of the producer link");
+}
+
+#[test]
+fn without_serve_there_is_no_link() {
+    let shows = tempfile::tempdir().unwrap();
+    let mut harness = Open::new(PLAN, shows.path()).app();
+    assert!(harness.state().api_link().is_none());
+    harness.key_press(egui::Key::F2);
+    harness.run_steps(2);
+    harness.get_by_label("Detach host view").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("QR code of the producer link")
+            .is_none()
+    );
+}
+
+#[test]
+fn actions_over_http_go_through_the_app_like_its_keys() {
+    let shows = tempfile::tempdir().unwrap();
+    let mut harness = served(shows.path());
+    assert_eq!(harness.state().screen(), Screen::Preflight);
+
+    // Started from a phone: the app leaves pre-flight for the on-air screen.
+    assert_eq!(press(&mut harness, "start"), 200);
+    harness.run_steps(2);
+    assert_eq!(harness.state().screen(), Screen::OnAir);
+    assert_eq!(
+        harness.state().live().session().timeline().current(),
+        Some(0)
+    );
+
+    // The host's Space and the API's next_segment are one path; Z undoes either.
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().live().session().timeline().current(),
+        Some(1)
+    );
+    assert_eq!(press(&mut harness, "next_segment"), 200);
+    assert_eq!(
+        harness.state().live().session().timeline().current(),
+        Some(2)
+    );
+    harness.key_press(egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().live().session().timeline().current(),
+        Some(1)
+    );
+
+    // Nothing after the last segment: 409, and the show stays where it is.
+    assert_eq!(press(&mut harness, "next_segment"), 200);
+    assert_eq!(press(&mut harness, "next_segment"), 409);
+    assert_eq!(
+        harness.state().live().session().timeline().current(),
+        Some(2)
+    );
+
+    // Ended over the API: the app shows the summary.
+    assert_eq!(press(&mut harness, "end_show"), 200);
+    harness.run_steps(2);
+    assert_eq!(harness.state().screen(), Screen::Summary);
+}
