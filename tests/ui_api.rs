@@ -53,6 +53,27 @@ fn press(harness: &mut Harness<'static, LivecueApp>, action: &str) -> u16 {
     request.join().unwrap()
 }
 
+/// `GET /api/state`: answered from the last published state, without the app's help.
+fn api_state(harness: &Harness<'static, LivecueApp>) -> serde_json::Value {
+    let link = harness.state().api_link().expect("serving");
+    let (base, token) = link.split_once("/?token=").unwrap();
+    let (url, token) = (format!("{base}/api/state"), token.to_owned());
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let r = reqwest::Client::new()
+            .get(url)
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        serde_json::from_str(&r.text().await.unwrap()).unwrap()
+    })
+}
+
 #[test]
 fn the_producer_window_shows_the_link_and_its_qr_code() {
     let shows = tempfile::tempdir().unwrap();
@@ -103,11 +124,13 @@ fn actions_over_http_go_through_the_app_like_its_keys() {
 
     // The host's Space and the API's next_segment are one path; Z undoes either.
     harness.key_press(egui::Key::Space);
-    harness.run_steps(2);
+    harness.run_steps(1);
     assert_eq!(
         harness.state().live().session().timeline().current(),
         Some(1)
     );
+    // The key's change reaches the API's state.
+    assert_eq!(api_state(&harness)["segment"]["index"], 1);
     assert_eq!(press(&mut harness, "next_segment"), 200);
     assert_eq!(
         harness.state().live().session().timeline().current(),

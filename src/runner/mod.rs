@@ -333,8 +333,9 @@ impl ShowRunner {
         self.api.as_ref().map(crate::api::Link::serving)
     }
 
-    /// Carries out the API's waiting actions and publishes the state.
-    fn answer_api(&mut self) {
+    /// Carries out the API's waiting actions and publishes the state (also called by
+    /// the app after a frame's own actions, so pages see a key press at once).
+    pub fn answer_api(&mut self) {
         if let Some(api) = &mut self.api {
             let feed = self.feed.as_ref();
             api.answer(&mut self.live, |live| {

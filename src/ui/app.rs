@@ -944,6 +944,9 @@ impl LivecueApp {
             reply_dialog_ui(&ctx, &view, dialog, pending, &mut commands);
         }
         self.apply(&ctx, commands);
+        // The host's keys and clicks reach the pages and Stream Deck in this frame, not
+        // at the next one (up to a second away while the show runs).
+        self.runner.answer_api();
         if let Some(wait) = self.next_change() {
             ctx.request_repaint_after(wait);
         }
