@@ -111,6 +111,10 @@ pub struct LivecueApp {
     displays: Vec<super::Display>,
     /// Whether the main window was checked against its display's size.
     window_fitted: bool,
+    /// Whether the show had started and ended when last looked at: a change the app did
+    /// not make itself (the local API) moves the screen on.
+    seen_started: bool,
+    seen_ended: bool,
 }
 
 /// Messages taken from the source per frame, so a burst never stalls the screen.
@@ -157,6 +161,8 @@ impl LivecueApp {
         };
         runner.set_notify(notify.clone());
         let session = runner.live().session();
+        let seen_started = session.timeline().show_start_ms().is_some();
+        let seen_ended = session.has_ended();
         let screen = if session.has_ended() {
             Screen::Summary
         } else if session.timeline().show_start_ms().is_none() {
@@ -200,6 +206,8 @@ impl LivecueApp {
             editor,
             displays: Vec::new(),
             window_fitted: false,
+            seen_started,
+            seen_ended,
         };
         if app.screen == Screen::Preflight && app.live().session().preflight().dnd.is_none() {
             // Cheap and silent: read it at once, so the screen opens with an answer.
@@ -519,6 +527,10 @@ impl LivecueApp {
         self.jumped_runs = None;
         // A reply belongs to a comment of the show left behind.
         self.reply_dialog = None;
+        // The new show's own start and end are what later changes are measured from.
+        let timeline = self.runner.live().session().timeline();
+        self.seen_started = timeline.show_start_ms().is_some();
+        self.seen_ended = timeline.show_end_ms().is_some();
         self.preflight = PreflightJobs::default();
         self.report = ReportJobs::default();
         self.speed_server = self
@@ -791,32 +803,34 @@ impl LivecueApp {
         self.draw(ui);
     }
 
+    /// Follows a show started or ended by someone else (the local API) as the keys
+    /// would: pre-flight gives way to the on-air screen, the end opens the summary.
+    fn follow_show(&mut self) {
+        let timeline = self.runner.live().session().timeline();
+        let (started, ended) = (
+            timeline.show_start_ms().is_some(),
+            timeline.show_end_ms().is_some(),
+        );
+        if started && !self.seen_started && self.screen == Screen::Preflight {
+            self.preflight.cancel_speed_test();
+            self.screen = Screen::OnAir;
+        }
+        if ended && !self.seen_ended {
+            self.confirming = None;
+            self.screen = Screen::Summary;
+            self.resumed_notice = false;
+        }
+        (self.seen_started, self.seen_ended) = (started, ended);
+    }
+
     /// Takes in comments, applies what fell due, plays chimes.
     fn step(&mut self, ctx: &egui::Context) {
         if self.runner.pump(MAX_MESSAGES_PER_FRAME) == MAX_MESSAGES_PER_FRAME {
             ctx.request_repaint();
         }
-        let timeline = self.live().session().timeline();
-        let (started, ended) = (
-            timeline.show_start_ms().is_some(),
-            timeline.show_end_ms().is_some(),
-        );
         // Answers the local API too, whose actions may start or end the show.
         self.runner.tick();
-        let timeline = self.live().session().timeline();
-        let (starts, ends) = (
-            !started && timeline.show_start_ms().is_some(),
-            !ended && timeline.show_end_ms().is_some(),
-        );
-        if starts && self.screen == Screen::Preflight {
-            self.preflight.cancel_speed_test();
-            self.screen = Screen::OnAir;
-        }
-        if ends {
-            self.confirming = None;
-            self.screen = Screen::Summary;
-            self.resumed_notice = false;
-        }
+        self.follow_show();
         if self.screen == Screen::Preflight {
             self.start_token_check(false);
         }
@@ -947,6 +961,7 @@ impl LivecueApp {
         // The host's keys and clicks reach the pages and Stream Deck in this frame, not
         // at the next one (up to a second away while the show runs).
         self.runner.answer_api();
+        self.follow_show();
         if let Some(wait) = self.next_change() {
             ctx.request_repaint_after(wait);
         }
