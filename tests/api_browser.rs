@@ -7,10 +7,14 @@
 //! The WebDriver calls are the few W3C endpoints the test needs, over reqwest: the Rust
 //! WebDriver clients depend on Mozilla's `webdriver` crate, which is MPL-2.0.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+// tests fail loudly by design
+// Process groups end the browser with its driver; CI runs this on Debian.
+#![cfg(unix)]
 
 mod api_fixture;
 
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -52,8 +56,11 @@ impl Driver {
             .local_addr()
             .unwrap()
             .port();
+        // Its own process group, which the browser it starts joins: dropping the driver
+        // ends both, even when the test fails before it closes its session.
         let child = Command::new(program)
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -73,6 +80,8 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
