@@ -294,11 +294,6 @@ impl Session {
         &self.replies
     }
 
-    /// A comment by id.
-    pub fn comment(&self, id: &str) -> Option<&CommentEntry> {
-        self.index_by_id.get(id).map(|&i| &self.comments[i])
-    }
-
     /// Applies one event. Events that no longer make sense (a second start, a comment
     /// id seen before) change nothing, so replaying a journal is always safe.
     pub fn apply(&mut self, event: &Event) {
