@@ -560,3 +560,133 @@ fn replaying_the_journal_reproduces_the_question_queue_exactly() {
     assert!(kinds.contains(&"question_merged".to_owned()), "{kinds:?}");
     assert!(kinds.contains(&"question_undone".to_owned()), "{kinds:?}");
 }
+
+/// `tests/fixtures/duplicate_questions.jsonl`, through the one writer: sticker questions
+/// from a plan, live askings by named viewers, and the entries the queue ends up with —
+/// which askings each holds, how many people asked (a viewer once however often), and
+/// who. The replayed journal folds to the same queue.
+#[test]
+fn duplicate_questions_and_askers_from_the_fixture() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/duplicate_questions.jsonl");
+    let text = std::fs::read_to_string(path).unwrap();
+    let strs = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let mut failures = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let case: serde_json::Value = serde_json::from_str(line).unwrap();
+        let note = case["note"].as_str().unwrap();
+        let planned: Vec<Vec<String>> = case
+            .get("planned")
+            .map(|p| p.as_array().unwrap().iter().map(strs).collect())
+            .unwrap_or_default();
+        let questions: Vec<String> = planned
+            .iter()
+            .map(|q| format!("(id: {:?}, asker: {:?}, text: {:?}),", q[0], q[1], q[2]))
+            .collect();
+        let src = format!(
+            r#"(title: "Questions", goal: (kind: Engagement), segments: [
+                (title: "Warm-up", kind: WarmUp, duration: "5m"),
+                (title: "Q&A", kind: QAndA, duration: "50m"),
+                (title: "Bye", kind: Closing, duration: "5m"),
+            ], questions: [{}])"#,
+            questions.join("\n")
+        );
+        let plan = Arc::new(plan::parse(&src, "questions.ron").unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let clock = ManualClock::new();
+        let mut live = Live::new(
+            Arc::clone(&plan),
+            Arc::new(clock.clone()),
+            stamp(0).wall,
+            JournalTarget::Folder(dir.path().to_owned()),
+            Box::new(Filter::new(&plan.filter).unwrap()),
+        );
+        assert!(live.perform(Action::StartShow));
+        for (i, asking) in case["askings"].as_array().unwrap().iter().enumerate() {
+            // Further apart than the repeat window, so a viewer asking again is not
+            // hidden as a repeat.
+            clock.advance_ms(90_000);
+            let v = live
+                .receive(Comment {
+                    id: format!("c{i}"),
+                    user: asking[0].as_str().unwrap().into(),
+                    text: asking[1].as_str().unwrap().into(),
+                    ts: stamp(clock.now_ms()).wall,
+                    platform: Some("instagram".into()),
+                })
+                .unwrap();
+            assert!(v.question, "{note}: {asking}");
+        }
+        let key = |k: &str| {
+            if planned.iter().any(|q| q[0] == k) {
+                QuestionKey::Planned(k.into())
+            } else {
+                QuestionKey::Comment(k.into())
+            }
+        };
+        let queue = live.session().questions().clone();
+        let entries = case["entries"].as_array().unwrap();
+        let mut seen = Vec::new();
+        for (e, held) in entries.iter().enumerate() {
+            let held = strs(held);
+            let entry = queue.entry_of(&key(&held[0])).unwrap();
+            for k in &held {
+                let other = queue.entry_of(&key(k)).unwrap();
+                if other.key != entry.key {
+                    failures.push(format!(
+                        "{note}: {k} is in {:?}, not {:?}",
+                        other.key, entry.key
+                    ));
+                }
+            }
+            if seen.contains(&entry.key) {
+                failures.push(format!(
+                    "{note}: {held:?} share an entry with another group"
+                ));
+            }
+            seen.push(entry.key.clone());
+            if let Some(times) = case.get("times_asked") {
+                let want = times[e].as_u64().unwrap() as usize;
+                if entry.times_asked() != want {
+                    failures.push(format!(
+                        "{note}: {held:?} asked {} times, expected {want} ({:?})",
+                        entry.times_asked(),
+                        entry.askers()
+                    ));
+                }
+            }
+            if let Some(askers) = case.get("askers") {
+                let want = strs(&askers[e]);
+                let got: Vec<String> = entry
+                    .askers()
+                    .iter()
+                    .map(|a| plan::bare_handle(a).to_lowercase())
+                    .collect();
+                if got != want {
+                    failures.push(format!("{note}: askers {got:?}, expected {want:?}"));
+                }
+            }
+        }
+        let open = queue.entries().count();
+        if open != entries.len() {
+            failures.push(format!(
+                "{note}: {open} entries, expected {}",
+                entries.len()
+            ));
+        }
+        live.sync_journal();
+        let contents = read_journal(&live.journal_path().unwrap()).unwrap();
+        assert_eq!(
+            Session::replay(Arc::clone(&plan), &contents.events).questions(),
+            &queue,
+            "{note}"
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -7,8 +7,11 @@
 //! Japanese `か`, Korean `-까/-나요`.
 //!
 //! Two questions are the same question when, once normalised and stripped of filler
-//! words, they are made of the same content words (Chinese: the same characters) —
-//! or differ by one word when both have at least four.
+//! and light words (`請問`, `可以`, `please`, `new`), they are made of the same content
+//! words (Chinese: the same characters), a few ways of asking the same folded together
+//! (`怎麼算` and `多少`). A question that names one more thing — an ingredient, a size,
+//! a place, a product — is another question, so no word more or less is forgiven:
+//! `敏感肌可以用A醇嗎` is not `請問敏感肌可以用嗎`, `寄澎湖運費多少` is not `運費怎麼算`.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -758,11 +761,14 @@ fn stopwords() -> &'static PreHashedSet {
             here to of for in on at by with from about please pls plz hi hello hey any anyone \
             anybody someone my your ur me us our their his her and or so just still also really \
             very if im s t ll re ve d m get got have has had \
+            new actually exactly usually normally generally currently again now even ever yet \
+            maybe possibly kindly roughly approximately \
             а и но или ли в во на у к с со по о об от до за из для вы вас вам ты тебя мне я мы \
             он она оно они это этот эта эти то же ну да нет бы не есть можно пожалуйста \
             подскажите скажите здравствуйте привет спасибо еще уже \
+            вообще сейчас тоже также примерно обычно вот \
             on ja se ne että tai kun myös vielä nyt hei moi kiitos te sinä minä me he mä sä \
-            teillä teille sinulla meillä onko onks";
+            teillä teille sinulla meillä onko onks kans yleensä suunnilleen muuten";
         let mut normalizer = Normalizer::default();
         let mut n = Normalized::default();
         PLAIN
@@ -776,7 +782,8 @@ fn stopwords() -> &'static PreHashedSet {
     })
 }
 
-/// Chinese and Japanese fillers inside a glued run (folded to Simplified).
+/// Chinese and Japanese fillers inside a glued run (folded to Simplified): polite
+/// openers, and adverbs that name nothing (`大概`, `到底`, `现在`).
 const DENSE_FILLER_WORDS: &[&str] = &[
     "请问",
     "你们",
@@ -785,15 +792,44 @@ const DENSE_FILLER_WORDS: &[&str] = &[
     "想问",
     "想知道",
     "我想",
+    "大概",
+    "一般",
+    "通常",
+    "到底",
+    "究竟",
+    "现在",
+    "目前",
     "です",
     "ます",
     "でしょう",
+];
+
+/// Ways of asking the same thing, folded to one (Simplified): `怎么算` and `多少钱`
+/// ask `多少`; `使用` is `用`; `寄到` is `寄`.
+const DENSE_SAME: &[(&str, &str)] = &[
+    ("怎么算", "多少"),
+    ("多少钱", "多少"),
+    ("怎么收", "多少"),
+    ("如何", "怎么"),
+    ("怎样", "怎么"),
+    ("使用", "用"),
+    ("寄到", "寄"),
+    ("送到", "寄"),
 ];
 /// Chinese, Japanese and Korean particles and pronouns dropped from question keys.
 fn is_dense_filler(c: char) -> bool {
     matches!(
         c,
         '的' | '是'
+            | '可'
+            | '以'
+            | '能'
+            | '还'
+            | '也'
+            | '都'
+            | '就'
+            | '再'
+            | '又'
             | '呢'
             | '吗'
             | '啊'
@@ -873,9 +909,18 @@ pub(crate) fn question_key(n: &Normalized, key: &mut Vec<u64>) {
             at += 1;
         }
         let token = &skel[start..at];
-        // Filler words are short; long words need no look-up.
+        // Filler words are short; long words need no look-up. A single letter in a
+        // Chinese, Japanese or Korean question names something (`A醇`, `B5`, size `M`),
+        // never the English article; `c`, `o`, `y` are filler only as the Russian
+        // prepositions `с`, `о`, `у` (read as Latin look-alikes), else `vitamin C`.
         if token.len() <= 24 && stop.contains(&hash) {
-            continue;
+            let names_a_thing = token.len() == 1
+                && (n.has_dense
+                    || (matches!(token, "c" | "o" | "y")
+                        && !n.lowered.bytes().any(|b| matches!(b, 0xD0 | 0xD1))));
+            if !names_a_thing {
+                continue;
+            }
         }
         let stemmed = stem(token);
         // A stem is the start of its word: the same length is the same text.
@@ -897,10 +942,37 @@ fn dense_key(skel: &str, start: usize, seen: &mut KeySet, key: &mut Vec<u64>) ->
             Some(' ') | None => break,
             Some(c) => c,
         };
-        if matches!(c, '请' | '你' | '您' | '一' | '想' | '我' | 'で' | 'ま') {
+        if matches!(
+            c,
+            '请' | '你'
+                | '您'
+                | '一'
+                | '想'
+                | '我'
+                | '大'
+                | '通'
+                | '到'
+                | '究'
+                | '现'
+                | '目'
+                | 'で'
+                | 'ま'
+        ) {
             for w in DENSE_FILLER_WORDS {
                 if let Some(r) = rest.strip_prefix(w) {
                     rest = r;
+                    continue 'chars;
+                }
+            }
+        }
+        if matches!(c, '怎' | '多' | '如' | '使' | '寄' | '送') {
+            for (from, to) in DENSE_SAME {
+                if let Some(r) = rest.strip_prefix(from) {
+                    rest = r;
+                    prev = to.chars().next_back();
+                    for t in to.chars() {
+                        seen.push(u64::from(t) | 1 << 63, key);
+                    }
                     continue 'chars;
                 }
             }
@@ -994,14 +1066,8 @@ pub(crate) struct QuestionIndex {
     /// Ids of the questions asked first, which keys point at.
     roots: Vec<String>,
     exact: PreHashedMap<u32>,
-    minus_one: PreHashedMap<u32>,
 }
 
-/// Keys at least this long may differ by one word and still match ...
-const FUZZY_MIN: usize = 4;
-/// ... and keys longer than this are remembered less one word only up to here (a long
-/// question one word longer than an earlier one is still found).
-const FUZZY_MAX: usize = 16;
 /// Forget old questions past this many keys, so a long show stays bounded.
 const MAX_KEYS: usize = 100_000;
 
@@ -1012,8 +1078,7 @@ fn mix(k: u64) -> u64 {
     k ^ (k >> 29)
 }
 
-/// An order-free hash of the key's words, so that the key less one word is one
-/// subtraction away.
+/// An order-free hash of the key's words.
 fn hash_key(key: &[u64]) -> u64 {
     key.iter().fold(0u64, |h, &k| h.wrapping_add(mix(k)))
 }
@@ -1021,29 +1086,19 @@ fn hash_key(key: &[u64]) -> u64 {
 impl QuestionIndex {
     /// Returns the id of the first question `key` repeats, and remembers `key` as asked
     /// (under that first question, or under `id` when it is new).
+    ///
+    /// Only the same words match. Forgiving one word more or less (as this once did
+    /// for questions of four words or more) merged a question naming a thing into a
+    /// general one: the word more is most often the thing (`A醇`, `30ml`, `澎湖`).
     #[inline(never)]
     pub(crate) fn link(&mut self, id: &str, key: &[u64]) -> Option<String> {
         if key.is_empty() {
             return None;
         }
         let whole = hash_key(key);
-        let fuzzy = key.len() >= FUZZY_MIN;
-        let shorter = key.len() > FUZZY_MIN;
-        let remember_shorter = shorter && key.len() <= FUZZY_MAX;
         let mut found = self.exact.get(&whole).copied();
-        // An earlier question with one more word ...
-        if found.is_none() && fuzzy {
-            found = self.minus_one.get(&whole).copied();
-        }
-        // ... or one fewer.
-        if found.is_none() && shorter {
-            found = key
-                .iter()
-                .find_map(|&k| self.exact.get(&whole.wrapping_sub(mix(k))).copied());
-        }
-        if self.exact.len() + self.minus_one.len() > MAX_KEYS {
+        if self.exact.len() > MAX_KEYS {
             self.exact.clear();
-            self.minus_one.clear();
             self.roots.clear();
             found = None;
         }
@@ -1055,13 +1110,6 @@ impl QuestionIndex {
             }
         };
         self.exact.entry(whole).or_insert(root);
-        if remember_shorter {
-            for &k in key {
-                self.minus_one
-                    .entry(whole.wrapping_sub(mix(k)))
-                    .or_insert(root);
-            }
-        }
         found.and_then(|root| self.roots.get(root as usize).cloned())
     }
 }
@@ -1241,6 +1289,8 @@ mod tests {
             "which shades does the new vitamin serum come in",
             "which shades does the vitamin serum come in"
         ));
+        assert!(same("孕婦可以用嗎？", "孕婦可以使用嗎？"));
+        assert!(same("運費多少", "運費怎麼算"));
     }
 
     #[test]
@@ -1251,6 +1301,13 @@ mod tests {
         assert!(!same("when does it ship", "where does it ship"));
         assert!(!same("有粉色嗎", "有粉紅色嗎"));
         assert!(!same("does it ship", "does it ship to japan"));
+        assert!(!same("敏感肌可以用A醇嗎", "請問敏感肌可以用嗎"));
+        assert!(!same("請問敏感肌可以用嗎", "敏感肌可以用A醇嗎"));
+        assert!(!same("寄澎湖運費多少", "運費怎麼算"));
+        assert!(!same(
+            "which shades does the vitamin C serum come in",
+            "which shades does the vitamin serum come in"
+        ));
     }
 
     #[test]
