@@ -172,7 +172,8 @@ fn hidden_words_from_a_file_in_every_script() {
         "ѕсаm",
         "sc4m",
         "it's a s c a m",
-        "ты тупой",
+        // `ты тупой` is offensive as well now (aimed at a person): the plan's word alone.
+        "тупой вопрос",
         "พูดโกหกทั้งนั้น",
         "यह बकवास है",
         "Täyttä huijausta? ei, HUIJAUS",
@@ -374,4 +375,116 @@ fn normaliser_and_display_sanitiser_are_public() {
     assert_eq!(normalize("Ｆ.Ａ.Ｋ.Ｅ 假 貨"), "fake 假货");
     assert_eq!(normalize("Йогурт, ВКУСНЫЙ"), "йогурт вкусный");
     assert_eq!(sanitize_for_display("abc\u{202E}dlrow\u{200B}"), "abcdlrow");
+}
+
+fn fixture_lines(name: &str) -> Vec<serde_json::Value> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// `tests/fixtures/offensive_forms.jsonl`: for each way people write abuse — a symbol
+/// for a letter, Russian roots behind prefixes, Finnish inflection, letters spelt out,
+/// Taiwanese Mandarin and Hokkien, insults aimed at a person — comments that must hide
+/// and everyday words and names that must show.
+#[test]
+fn offensive_forms_hide_and_everyday_words_show() {
+    let cases = fixture_lines("offensive_forms.jsonl");
+    let mut filter = default_filter();
+    let mut failures = Vec::new();
+    let mut per_class: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for (i, case) in cases.iter().enumerate() {
+        let text = case["text"].as_str().unwrap();
+        let class = case["class"].as_str().unwrap();
+        let want_shown = case["shown"].as_bool().unwrap();
+        let v = filter.classify(&comment(
+            &format!("o{i}"),
+            &format!("user{i}"),
+            text,
+            i as i64 * 60,
+        ));
+        let counts = per_class.entry(class.to_owned()).or_default();
+        if want_shown {
+            counts.1 += 1;
+        } else {
+            counts.0 += 1;
+        }
+        if v.shown != want_shown {
+            failures.push(format!(
+                "{class}: {text:?} shown={} (expected {want_shown}) {:?} {:?}",
+                v.shown, v.reasons, v.matched
+            ));
+        } else if !want_shown {
+            assert_eq!(v.reasons, [Reason::Offensive], "{text:?}");
+            assert!(v.matched.is_some(), "{text:?}");
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Every class has comments that must hide and words that must show.
+    for class in [
+        "masked",
+        "ru_roots",
+        "fi_forms",
+        "spelt_out",
+        "taiwanese",
+        "aimed",
+    ] {
+        let (hide, show) = per_class.get(class).copied().unwrap_or_default();
+        assert!(hide >= 5 && show >= 5, "{class}: {hide} hide, {show} show");
+    }
+}
+
+/// `tests/fixtures/duplicate_questions.jsonl`, read by the filter: the second asking
+/// points at the first exactly when the fixture puts them in one entry (the sticker
+/// questions of a line are the session's business, see `tests/session.rs`).
+#[test]
+fn near_duplicate_questions_from_the_fixture() {
+    let mut failures = Vec::new();
+    for case in fixture_lines("duplicate_questions.jsonl") {
+        if case.get("planned").is_some() {
+            continue;
+        }
+        let note = case["note"].as_str().unwrap();
+        let askings: Vec<(String, String)> = case["askings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a[0].as_str().unwrap().to_owned(),
+                    a[1].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let together = |i: usize| -> usize {
+            case["entries"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .position(|e| e.as_array().unwrap().iter().any(|k| k == &format!("c{i}")))
+                .unwrap()
+        };
+        let mut filter = default_filter();
+        let mut first_of_entry: std::collections::HashMap<usize, String> = Default::default();
+        for (i, (user, text)) in askings.iter().enumerate() {
+            let id = format!("c{i}");
+            let v = filter.classify(&comment(&id, user, text, i as i64 * 90));
+            assert!(v.question && v.shown, "{note}: {text:?} {v:?}");
+            let expected = first_of_entry.get(&together(i)).cloned();
+            if v.duplicate_of != expected {
+                failures.push(format!(
+                    "{note}: {text:?} duplicate_of {:?}, expected {expected:?}",
+                    v.duplicate_of
+                ));
+            }
+            first_of_entry.entry(together(i)).or_insert(id);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -127,7 +127,7 @@ impl Filter {
         }
         if settings.hide_offensive {
             for entry in lists::offensive_words()? {
-                builder.add(ListKind::Offensive, &entry.word, entry.prefix);
+                builder.add_shaped(ListKind::Offensive, &entry.word, &entry.shape);
             }
         }
         for phrase in lists::spam_phrases().iter().chain(&settings.spam_phrases) {
@@ -176,14 +176,13 @@ impl Filter {
         self.classified += 1;
         let at_ms = comment.ts.timestamp_millis();
         let text = comment.text.as_str();
-        self.normalizer.run(text, false, &mut self.norm);
-        self.hits.clear();
-        self.lexicon.find(&self.norm, &mut self.hits);
-        if self.norm.ambiguous_one {
-            self.normalizer.run(text, true, &mut self.alt);
-            self.lexicon.find(&self.alt, &mut self.hits);
-        }
-        self.lexicon.find_raw(text, &mut self.hits);
+        self.lexicon.find_all(
+            &mut self.normalizer,
+            text,
+            &mut self.norm,
+            &mut self.alt,
+            &mut self.hits,
+        );
 
         let mut reasons = Vec::new();
         let mut matched = None;

@@ -5,6 +5,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::FilterError;
+use super::forms;
+use super::lexicon::Shape;
 
 /// LDNOOBW lists (CC-BY-4.0), by language.
 const LDNOOBW: [(&str, &str); 4] = [
@@ -20,6 +22,13 @@ const EXCLUDED: &str = include_str!("../../assets/offensive/excluded.txt");
 
 /// livecue's own additions; `*` at the end matches the start of a word.
 const EXTRA: &str = include_str!("../../assets/offensive/extra.txt");
+
+/// Entries (of LDNOOBW or the additions) that are also names or ordinary words: hidden
+/// only when aimed at a person.
+const AIMED: &str = include_str!("../../assets/offensive/aimed.txt");
+
+/// Everyday phrases that contain an offensive entry, which they cancel.
+const EVERYDAY: &str = include_str!("../../assets/offensive/everyday.txt");
 
 /// Built-in spam phrases.
 const SPAM_PHRASES: &str = include_str!("../../assets/spam/phrases.txt");
@@ -54,17 +63,35 @@ fn parse_word_list_borrowed(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// One offensive entry: the word, and whether it matches the start of a word only.
+/// One offensive entry: the word, and how it matches.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct OffensiveEntry {
     pub(crate) word: String,
-    pub(crate) prefix: bool,
+    pub(crate) shape: Shape,
+}
+
+/// How a listed word of language `lang` matches: `word*` the start of a word, a
+/// Finnish single word in all its case forms, a word of `aimed.txt` only when aimed at
+/// a person.
+fn shape_of<'a>(lang: &str, entry: &'a str, aimed: &HashSet<(&str, &str)>) -> (&'a str, Shape) {
+    if let Some(stem) = entry.strip_suffix('*') {
+        return (stem, Shape::Prefix);
+    }
+    if aimed.contains(&(lang, entry)) {
+        return (entry, Shape::Aimed);
+    }
+    if lang == "fi" && !entry.contains(' ') {
+        return (entry, Shape::Finnish);
+    }
+    (entry, Shape::Word)
 }
 
 /// The built-in offensive words: LDNOOBW for en, fi, ru, zh, less the exclusions,
-/// plus livecue's additions.
+/// plus livecue's additions, the Russian obscene roots and the everyday phrases that
+/// cancel an entry they contain.
 pub(crate) fn offensive_words() -> Result<Vec<OffensiveEntry>, FilterError> {
     let excluded: HashSet<(&str, &str)> = lang_lines(EXCLUDED).collect();
+    let aimed: HashSet<(&str, &str)> = lang_lines(AIMED).collect();
     let mut out = Vec::new();
     for (lang, json) in LDNOOBW {
         let words: Vec<String> =
@@ -72,24 +99,34 @@ pub(crate) fn offensive_words() -> Result<Vec<OffensiveEntry>, FilterError> {
                 name: lang,
                 message: e.to_string(),
             })?;
-        out.extend(
-            words
-                .into_iter()
-                .filter(|w| !excluded.contains(&(lang, w.as_str())))
-                .map(|word| OffensiveEntry {
-                    word,
-                    prefix: false,
-                }),
-        );
+        for word in words {
+            if excluded.contains(&(lang, word.as_str())) {
+                continue;
+            }
+            let (word, shape) = shape_of(lang, &word, &aimed);
+            out.push(OffensiveEntry {
+                word: word.to_owned(),
+                shape,
+            });
+        }
     }
-    for (_, entry) in lang_lines(EXTRA) {
-        let (word, prefix) = match entry.strip_suffix('*') {
-            Some(stem) => (stem, true),
-            None => (entry, false),
-        };
+    for (lang, entry) in lang_lines(EXTRA).chain(lang_lines(AIMED)) {
+        let (word, shape) = shape_of(lang, entry, &aimed);
         out.push(OffensiveEntry {
             word: word.to_owned(),
-            prefix,
+            shape,
+        });
+    }
+    for root in forms::ru_roots() {
+        out.push(OffensiveEntry {
+            word: root.to_owned(),
+            shape: Shape::RuRoot,
+        });
+    }
+    for (_, phrase) in lang_lines(EVERYDAY) {
+        out.push(OffensiveEntry {
+            word: phrase.to_owned(),
+            shape: Shape::Except,
         });
     }
     Ok(out)
@@ -124,7 +161,15 @@ mod tests {
     fn lists_load_with_every_language() {
         let words = offensive_words().unwrap();
         assert!(words.len() > 700, "{}", words.len());
-        for probe in ["bitch", "vittu", "блядь", "王八蛋", "機掰", "пизд"] {
+        for probe in [
+            "bitch",
+            "vittu",
+            "блядь",
+            "王八蛋",
+            "機掰",
+            "пизд",
+            "靠北邊",
+        ] {
             assert!(words.iter().any(|e| e.word == probe), "{probe}");
         }
         assert!(!words.iter().any(|e| e.word == "乳" || e.word == "tavara"));

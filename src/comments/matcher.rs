@@ -54,14 +54,13 @@ impl WordMatcher {
 
     /// The first word of the list found in `text`, as written in the list.
     pub fn find(&mut self, text: &str) -> Option<&str> {
-        self.hits.clear();
-        self.normalizer.run(text, false, &mut self.norm);
-        self.lexicon.find(&self.norm, &mut self.hits);
-        if self.norm.ambiguous_one {
-            self.normalizer.run(text, true, &mut self.alt);
-            self.lexicon.find(&self.alt, &mut self.hits);
-        }
-        self.lexicon.find_raw(text, &mut self.hits);
+        self.lexicon.find_all(
+            &mut self.normalizer,
+            text,
+            &mut self.norm,
+            &mut self.alt,
+            &mut self.hits,
+        );
         self.lexicon.matched(&self.hits, ListKind::Hidden)
     }
 }

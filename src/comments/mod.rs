@@ -7,8 +7,10 @@
 
 mod display;
 mod filter;
+mod forms;
 mod lexicon;
 mod lists;
+mod masked;
 mod matcher;
 mod normalize;
 mod question;

@@ -33,8 +33,10 @@ pub(crate) struct Normalized {
     /// The letters of `skel` that stood for a run: (byte position, how many times it
     /// was repeated, at most 255), in order. Every other character appeared once.
     pub(crate) repeats: Vec<(u32, u8)>,
-    /// A `1` inside a word was read as `i`; read as `l` it may spell something else.
-    pub(crate) ambiguous_one: bool,
+    /// The text has a second reading, which the alternative pass (`alt`) gives: a `1`
+    /// inside a word was read as `i` (as `l` it may spell something else), or letters
+    /// spelt out began with one that is a word on its own (`a s s`: `a` + `ss`, or `ass`).
+    pub(crate) ambiguous: bool,
     /// The cleaned text lower-cased and folded to Simplified Chinese, punctuation and
     /// spacing kept: what question and link detection read.
     pub(crate) lowered: String,
@@ -54,7 +56,7 @@ impl Normalized {
         self.skel.clear();
         self.repeats.clear();
         self.lowered.clear();
-        self.ambiguous_one = false;
+        self.ambiguous = false;
         self.question_mark = false;
         self.has_dense = false;
         self.has_words = false;
@@ -134,12 +136,13 @@ pub(crate) struct Normalizer {
 }
 
 impl Normalizer {
-    /// Normalises `text` into `out`. With `one_as_l`, a `1` inside a word reads as `l`
-    /// instead of `i`.
-    pub(crate) fn run(&mut self, text: &str, one_as_l: bool, out: &mut Normalized) {
-        if !self.tokenizer.run(text, one_as_l, true, out) {
+    /// Normalises `text` into `out`. With `alt`, the second reading (see
+    /// [`Normalized::ambiguous`]): a `1` inside a word reads as `l` instead of `i`, and
+    /// letters spelt out are one word even when the first is a word on its own.
+    pub(crate) fn run(&mut self, text: &str, alt: bool, out: &mut Normalized) {
+        if !self.tokenizer.run(text, alt, true, out) {
             let clean = self.cleaner.clean(text);
-            self.tokenizer.run(clean, one_as_l, false, out);
+            self.tokenizer.run(clean, alt, false, out);
         }
     }
 }
@@ -741,7 +744,7 @@ struct Tokenizer {
 impl Tokenizer {
     /// Tokenizes `clean` into `out`. With `raw`, the text has not been through the
     /// [`Cleaner`]: returns false, unfinished, at the first character that needs it.
-    fn run(&mut self, clean: &str, one_as_l: bool, raw: bool, out: &mut Normalized) -> bool {
+    fn run(&mut self, clean: &str, alt: bool, raw: bool, out: &mut Normalized) -> bool {
         out.clear();
         self.word.clear();
         self.singles.clear();
@@ -761,7 +764,7 @@ impl Tokenizer {
                 if self.dense_open {
                     self.end_dense(clean, next, &mut pending, out);
                 }
-                next = self.ascii_run(clean, next, one_as_l, out);
+                next = self.ascii_run(clean, next, alt, out);
                 continue;
             }
             let i = next;
@@ -773,8 +776,8 @@ impl Tokenizer {
             if f & F_DENSE != 0 {
                 // Chinese, Japanese, Korean, Thai: no case, no words to build.
                 if !self.dense_open {
-                    self.end_word(one_as_l, out);
-                    self.flush_singles(one_as_l, out);
+                    self.end_word(alt, out);
+                    self.flush_singles(alt, out);
                     out.has_dense = true;
                     self.last_dense = true;
                     self.dense_open = true;
@@ -833,7 +836,7 @@ impl Tokenizer {
             // ... and emoji and symbols, which only end a word.
             if f == F_STABLE {
                 out.lowered.push(c);
-                self.end_word(one_as_l, out);
+                self.end_word(alt, out);
                 continue;
             }
             let c = match inline_compat(c) {
@@ -858,11 +861,11 @@ impl Tokenizer {
                 }
                 match class(l) {
                     Class::Word | Class::Leet => self.word.push(l),
-                    Class::Sep => self.end_word(one_as_l, out),
+                    Class::Sep => self.end_word(alt, out),
                     Class::Dense => {
                         // Already in `lowered` as it is: nothing to copy.
-                        self.end_word(one_as_l, out);
-                        self.flush_singles(one_as_l, out);
+                        self.end_word(alt, out);
+                        self.flush_singles(alt, out);
                         out.push(zh.fold(l));
                         out.has_dense = true;
                         self.last_dense = true;
@@ -880,8 +883,8 @@ impl Tokenizer {
             }
         }
         self.end_dense(clean, bytes.len(), &mut pending, out);
-        self.end_word(one_as_l, out);
-        self.flush_singles(one_as_l, out);
+        self.end_word(alt, out);
+        self.flush_singles(alt, out);
         out.space();
         true
     }
@@ -907,13 +910,7 @@ impl Tokenizer {
     }
 
     /// Tokenizes the run of ASCII starting at byte `start`; returns where it ends.
-    fn ascii_run(
-        &mut self,
-        clean: &str,
-        start: usize,
-        one_as_l: bool,
-        out: &mut Normalized,
-    ) -> usize {
+    fn ascii_run(&mut self, clean: &str, start: usize, alt: bool, out: &mut Normalized) -> usize {
         let bytes = clean.as_bytes();
         let mut i = start;
         let mut controls = false;
@@ -948,7 +945,7 @@ impl Tokenizer {
                         if i - from == 1 {
                             self.singles.push(char::from(bytes[from] | 0x20));
                         } else {
-                            self.flush_singles(one_as_l, out);
+                            self.flush_singles(alt, out);
                             emit_ascii_word(&clean[from..i], repeats, out);
                             self.last_dense = false;
                         }
@@ -967,12 +964,12 @@ impl Tokenizer {
                 A_APOSTROPHE => {}
                 A_QUESTION => {
                     out.question_mark = true;
-                    self.end_word(one_as_l, out);
+                    self.end_word(alt, out);
                 }
                 // Other control characters than tab and line breaks are invisible: they
                 // do not split words.
                 A_CONTROL => controls = true,
-                _ => self.end_word(one_as_l, out),
+                _ => self.end_word(alt, out),
             }
             i += 1;
         }
@@ -1010,7 +1007,7 @@ impl Tokenizer {
     }
 
     #[inline]
-    fn end_word(&mut self, one_as_l: bool, out: &mut Normalized) {
+    fn end_word(&mut self, alt: bool, out: &mut Normalized) {
         match self.word.len() {
             0 => {}
             1 => {
@@ -1018,8 +1015,8 @@ impl Tokenizer {
                 self.word.clear();
             }
             _ => {
-                self.flush_singles(one_as_l, out);
-                emit_word(&self.word, one_as_l, out);
+                self.flush_singles(alt, out);
+                emit_word(&self.word, alt, out);
                 self.word.clear();
                 self.last_dense = false;
             }
@@ -1028,23 +1025,32 @@ impl Tokenizer {
 
     /// One-letter words in a row are one word spelt out (`f a k e`, `s.c.a.m`).
     #[inline]
-    fn flush_singles(&mut self, one_as_l: bool, out: &mut Normalized) {
+    fn flush_singles(&mut self, alt: bool, out: &mut Normalized) {
         if !self.singles.is_empty() {
-            self.write_singles(one_as_l, out);
+            self.write_singles(alt, out);
         }
     }
 
-    fn write_singles(&mut self, one_as_l: bool, out: &mut Normalized) {
+    fn write_singles(&mut self, alt: bool, out: &mut Normalized) {
         let letters = self.singles.iter().filter(|&&c| is_letter(c)).count();
-        if self.singles.len() >= 3 && matches!(self.singles[0], 'a' | 'i') {
-            // `a s c a m`, `i a m`: the first letter is a word of its own.
-            emit_word(&self.singles[..1], one_as_l, out);
-            emit_word(&self.singles[1..], one_as_l, out);
+        if self.singles.len() >= 3 && matches!(self.singles[0], 'a' | 'i' | 'o') {
+            // `a s c a m`, `i a m`, `o m g`: the first letter may be a word of its own
+            // — or the first letter of the word spelt out (`a s s`, `i d i o t`), which
+            // the second reading joins.
+            out.ambiguous = true;
+            if alt {
+                emit_word(&self.singles, alt, out);
+                self.singles.clear();
+                self.last_dense = false;
+                return;
+            }
+            emit_word(&self.singles[..1], alt, out);
+            emit_word(&self.singles[1..], alt, out);
         } else if self.singles.len() >= 2 && letters >= 1 {
-            emit_word(&self.singles, one_as_l, out);
+            emit_word(&self.singles, alt, out);
         } else {
             for i in 0..self.singles.len() {
-                emit_word(&self.singles[i..=i], one_as_l, out);
+                emit_word(&self.singles[i..=i], alt, out);
             }
         }
         self.singles.clear();
@@ -1190,7 +1196,7 @@ fn plain_letter_lower(c: char, f: u8) -> Option<char> {
 
 /// Writes one word: look-alikes and leetspeak folded into the word's script, repeats
 /// collapsed.
-fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
+fn emit_word(chars: &[char], alt: bool, out: &mut Normalized) {
     // Most words are plain lower-case letters of one script: nothing to fold.
     if folds_to_itself(chars) {
         out.has_words = true;
@@ -1275,9 +1281,9 @@ fn emit_word(chars: &[char], one_as_l: bool, out: &mut Normalized) {
     for &c in chars {
         let mapped = match target {
             Target::Latin => {
-                if let Some(l) = latin_leet(c, one_as_l) {
+                if let Some(l) = latin_leet(c, alt) {
                     if c == '1' {
-                        out.ambiguous_one = true;
+                        out.ambiguous = true;
                     }
                     Some(l)
                 } else if matches!(script(c), Script::Cyrillic | Script::Greek) {
@@ -1468,7 +1474,7 @@ mod tests {
         assert_eq!(runs, [2, 1, 3, 1]);
         t.run("sh1t", false, &mut n);
         assert_eq!(n.skel, " shit ");
-        assert!(n.ambiguous_one);
+        assert!(n.ambiguous);
         t.run("l0ser", true, &mut n);
         assert_eq!(n.skel, " loser ");
         t.run("Ｗｈａｔ？ ＷＷＷ", false, &mut n);
