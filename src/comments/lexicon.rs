@@ -505,11 +505,11 @@ impl Lexicon {
 
     /// Finds words with a symbol standing for a letter (`f*ck`, `sh!t`, `бл@дь`) in the
     /// comment's lower-cased text, for the lists not found already.
-    pub(crate) fn find_masked(&self, lowered: &str, hits: &mut Hits) {
-        if hits.found(ListKind::Hidden) && hits.found(ListKind::Offensive) {
+    pub(crate) fn find_masked(&self, n: &Normalized, hits: &mut Hits) {
+        if !n.maybe_masked || (hits.found(ListKind::Hidden) && hits.found(ListKind::Offensive)) {
             return;
         }
-        self.masks.find(lowered, |entry| {
+        self.masks.find(&n.lowered, |entry| {
             if let Some(e) = self.entries.get(entry) {
                 hits.note_masked(e.kind, entry);
             }
@@ -534,7 +534,7 @@ impl Lexicon {
             self.find(alt, hits);
         }
         self.find_raw(text, hits);
-        self.find_masked(&norm.lowered, hits);
+        self.find_masked(norm, hits);
     }
 
     /// Finds letterless entries (emoji, symbols) in the comment as written.

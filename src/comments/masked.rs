@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::forms;
-use super::normalize::{is_dense, is_letter};
+use super::normalize::{is_dense, is_letter, is_mask_byte};
 
 /// A single word of a list, as its letters (doubled letters doubled).
 #[derive(Debug)]
@@ -31,7 +31,7 @@ pub(crate) struct MaskIndex {
 
 /// Symbols people put for a letter.
 fn is_mask(c: char) -> bool {
-    matches!(c, '*' | '#' | '!' | '@' | '$' | '.' | '%' | '_' | '-' | '?')
+    c.is_ascii() && is_mask_byte(c as u8)
 }
 
 /// A letter of the word, or a symbol standing for one (`None`).
@@ -49,15 +49,18 @@ impl MaskIndex {
     }
 
     /// Calls `found(entry)` for each list word a masked word of `lowered` (the
-    /// comment lower-cased, punctuation kept) may stand for.
+    /// comment lower-cased, punctuation kept) may stand for. Called only for comments
+    /// the tokenizer flagged (`Normalized::maybe_masked`).
     pub(crate) fn find(&self, lowered: &str, mut found: impl FnMut(usize)) {
-        if !lowered.chars().any(is_mask) {
-            return;
-        }
         let mut slots: Vec<Slot> = Vec::new();
-        for token in lowered
-            .split(|c: char| !(is_mask(c) || (is_letter(c) && !is_dense(c)) || c.is_ascii_digit()))
-        {
+        let mut before = String::new();
+        // Only the stretches between spaces that have a symbol are read letter by
+        // letter.
+        let chunks = lowered
+            .split_ascii_whitespace()
+            .filter(|chunk| chunk.bytes().any(is_mask_byte));
+        let in_word = |c: char| is_mask(c) || (is_letter(c) && !is_dense(c)) || c.is_ascii_digit();
+        for token in chunks.flat_map(|chunk| chunk.split(move |c: char| !in_word(c))) {
             if !masked_word(token, &mut slots) {
                 continue;
             }
@@ -74,9 +77,12 @@ impl MaskIndex {
                     found(w.entry);
                 }
             }
-            for (root, entry) in &self.roots {
-                if root_fits(&slots, root) {
-                    found(*entry);
+            // Russian roots only in Cyrillic words.
+            if ('\u{400}'..='\u{4FF}').contains(first) {
+                for (root, entry) in &self.roots {
+                    if root_fits(&slots, root, &mut before) {
+                        found(*entry);
+                    }
                 }
             }
         }
@@ -118,9 +124,9 @@ fn fills(slots: &[Slot], letters: &[char]) -> bool {
 }
 
 /// Whether `slots` are a Russian root behind nothing or one prefix (written out), a
-/// symbol standing for any letter of the root.
-fn root_fits(slots: &[Slot], root: &[char]) -> bool {
-    let mut before = String::new();
+/// symbol standing for any letter of the root. `before` is a buffer.
+fn root_fits(slots: &[Slot], root: &[char], before: &mut String) -> bool {
+    before.clear();
     for at in 0..slots.len().min(6) {
         if at > 0 {
             match slots[at - 1] {
@@ -134,7 +140,7 @@ fn root_fits(slots: &[Slot], root: &[char]) -> bool {
             && rest[..root.len()].iter().any(Option::is_none)
         {
             let root: String = root.iter().collect();
-            if forms::ru_prefix_ok(&before, &root) {
+            if forms::ru_prefix_ok(before, &root) {
                 return true;
             }
         }
@@ -199,6 +205,8 @@ mod tests {
             "50% off",
             "пот*ебляю",
             "хл*б",
+            "好漂亮！已經下單",
+            "嗎？我的皮膚",
         ] {
             assert!(found(s).is_empty(), "{s:?}: {:?}", found(s));
         }

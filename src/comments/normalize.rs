@@ -49,6 +49,9 @@ pub(crate) struct Normalized {
     /// A run of Chinese, Japanese or Korean ends in a question particle (吗, 呢, か,
     /// 나요 ...) before punctuation, a space or the end.
     pub(crate) particle_end: bool,
+    /// A symbol stands between letters, or ends a word in `*` or `#` (`f*ck`, `fu**`):
+    /// a word may have a symbol for a letter (see [`masks_letter`]).
+    pub(crate) maybe_masked: bool,
 }
 
 impl Normalized {
@@ -61,6 +64,7 @@ impl Normalized {
         self.has_dense = false;
         self.has_words = false;
         self.particle_end = false;
+        self.maybe_masked = false;
         self.skel.push(' ');
     }
 
@@ -929,6 +933,9 @@ impl Tokenizer {
                             prev = l;
                         } else if ASCII_CLASS[usize::from(b)] == A_WORD {
                             letters = false;
+                            if matches!(b, b'@' | b'$') {
+                                out.maybe_masked |= masks_letter(bytes, i);
+                            }
                         } else {
                             break;
                         }
@@ -964,12 +971,20 @@ impl Tokenizer {
                 A_APOSTROPHE => {}
                 A_QUESTION => {
                     out.question_mark = true;
+                    if i > start {
+                        out.maybe_masked |= masks_letter(bytes, i);
+                    }
                     self.end_word(alt, out);
                 }
                 // Other control characters than tab and line breaks are invisible: they
                 // do not split words.
                 A_CONTROL => controls = true,
-                _ => self.end_word(alt, out),
+                _ => {
+                    if is_mask_byte(b) {
+                        out.maybe_masked |= masks_letter(bytes, i);
+                    }
+                    self.end_word(alt, out);
+                }
             }
             i += 1;
         }
@@ -1080,6 +1095,46 @@ fn push_dense(
         }
         out.skel.push(f);
     }
+}
+
+/// Symbols people put for a letter inside a word (`f*ck`, `sh!t`, `бл@дь`).
+#[inline]
+pub(crate) fn is_mask_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'*' | b'#' | b'!' | b'@' | b'$' | b'.' | b'%' | b'_' | b'-' | b'?'
+    )
+}
+
+/// Whether the symbol at byte `i` may stand for a letter: it follows a letter, and
+/// another letter follows the symbols, or it is `*` or `#` (`fu**`). Letters here are
+/// ASCII and the two-byte ones (Latin-1 and Extended, Greek, Cyrillic); Chinese,
+/// Japanese and Korean are not (`嗎？我` is punctuation). Looked at only where the
+/// tokenizer meets a symbol; kept out of line, so the tokenizer's loops stay tight.
+#[inline(never)]
+pub(crate) fn masks_letter(bytes: &[u8], i: usize) -> bool {
+    let Some(&b) = bytes.get(i) else {
+        return false;
+    };
+    if i == 0 || !is_mask_byte(b) {
+        return false;
+    }
+    let prev = bytes[i - 1];
+    let after_letter = prev.is_ascii_alphabetic()
+        || (matches!(prev, 0x80..=0xBF) && i >= 2 && matches!(bytes[i - 2], 0xC3..=0xD4));
+    if !after_letter {
+        return false;
+    }
+    if matches!(b, b'*' | b'#') {
+        return true;
+    }
+    let mut j = i + 1;
+    while bytes.get(j).is_some_and(|&b| is_mask_byte(b)) {
+        j += 1;
+    }
+    bytes
+        .get(j)
+        .is_some_and(|&n| n.is_ascii_alphabetic() || matches!(n, 0xC3..=0xD4))
 }
 
 /// What an ASCII byte is to the tokenizer.
@@ -1450,6 +1505,40 @@ mod tests {
             if finished {
                 assert_eq!(fast.skel, full.skel, "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn symbols_between_letters_are_flagged() {
+        let flagged = |s: &str| {
+            let mut n = Normalized::default();
+            Normalizer::default().run(s, false, &mut n);
+            n.maybe_masked
+        };
+        for s in [
+            "f*ck",
+            "sh!t",
+            "fu**",
+            "бл@дь",
+            "х*й",
+            "ää*liö",
+            "a f.ck b",
+            "sc$m",
+        ] {
+            assert!(flagged(s), "{s:?}");
+        }
+        for s in [
+            "wow!!! so",
+            "50% off?",
+            "好！好",
+            "嗎？我",
+            "😍!😍",
+            "ok. fine",
+            "#tag",
+            "@host hi",
+            "$5",
+        ] {
+            assert!(!flagged(s), "{s:?}");
         }
     }
 
