@@ -971,9 +971,7 @@ impl Tokenizer {
                 A_APOSTROPHE => {}
                 A_QUESTION => {
                     out.question_mark = true;
-                    if i > start {
-                        out.maybe_masked |= masks_letter(bytes, i);
-                    }
+                    out.maybe_masked |= masks_letter(bytes, i);
                     self.end_word(alt, out);
                 }
                 // Other control characters than tab and line breaks are invisible: they
