@@ -1,6 +1,7 @@
 //! The plan editor (F5) through the real app with egui_kittest: a plan built from a
 //! template, segments added, reordered and timed, a cue and a question added, saved,
-//! checked by `livecue check`, and opened again; problems shown next to their fields;
+//! checked by `livecue check`, and opened again; saved replies written, previewed,
+//! checked beside each reply and kept; problems shown next to their fields;
 //! the unsaved-changes and hand-written-comments questions; a rehearsal at 20×.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -389,4 +390,189 @@ fn a_segment_dragged_by_its_handle_lands_on_the_row_it_is_dropped_on() {
         .collect();
     assert_eq!(titles, ["Bye", "Warm-up", "Chat"]);
     assert_eq!(harness.state().editor().selected_segment(), Some(0));
+}
+
+#[test]
+fn saved_replies_are_added_checked_beside_each_reply_saved_and_reopened_equal() {
+    let shows = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let mut harness = Open::new(PLAN, shows.path()).app();
+    open_editor(&mut harness);
+    click(&mut harness, "Saved replies");
+    assert_eq!(harness.state().editor().section(), Section::Replies);
+    assert!(harness.state().editor().plan().saved_replies.is_empty());
+
+    // Two replies added: each starts with a free id and no text, which the check names.
+    click(&mut harness, "Add saved reply");
+    click(&mut harness, "Add saved reply");
+    let ids: Vec<_> = harness
+        .state()
+        .editor()
+        .plan()
+        .saved_replies
+        .iter()
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(ids, ["reply-1", "reply-2"]);
+    assert!(
+        harness
+            .query_by_label("saved reply \"reply-2\" has no text")
+            .is_some()
+    );
+
+    type_into(&mut harness, "Reply 1", "shipping");
+    type_into(
+        &mut harness,
+        "Text of reply 1",
+        "Hi {user}, shipping is free over NT$1,000.",
+    );
+    type_into(&mut harness, "Reply 2", "order-help");
+    type_into(
+        &mut harness,
+        "Text of reply 2",
+        "Hi {usr}, send us your order number.",
+    );
+
+    // The preview fills {user} in as the commenter reads it.
+    assert!(
+        harness
+            .query_by_label(
+                "Preview, as @amy.tw reads it: Hi amy.tw, shipping is free over NT$1,000."
+            )
+            .is_some()
+    );
+    // The typo is an error, beside its reply (under its text, above the add button) and
+    // in the problems list under the tab's name; the show cannot start with it.
+    let typo = "saved reply \"order-help\" uses the placeholder {usr}, which livecue does not \
+                know; placeholders are {user}";
+    let beside = harness.get_by_label(typo).rect();
+    let text_2 = harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Text of reply 2")
+        .rect();
+    let add = harness.get_by_label("Add saved reply").rect();
+    assert!(
+        text_2.bottom() <= beside.top() && beside.bottom() <= add.top(),
+        "{text_2:?} {beside:?} {add:?}"
+    );
+    assert!(
+        harness
+            .query_by_label(&format!("Saved replies: {typo}"))
+            .is_some()
+    );
+    assert_eq!(
+        harness.state().editor().problems().len(),
+        1,
+        "{:?}",
+        harness.state().editor().problems()
+    );
+    assert_eq!(
+        harness.state().editor().problems()[0].path,
+        "saved_replies[1].text"
+    );
+    assert!(
+        harness
+            .get_by_label("Use this plan for the show")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    // Duplicated under a free id, right after its original.
+    let ids = |harness: &Harness<'static, LivecueApp>| -> Vec<String> {
+        let replies = &harness.state().editor().plan().saved_replies;
+        replies.iter().map(|r| r.id.clone()).collect()
+    };
+    let typo_path = |harness: &Harness<'static, LivecueApp>| -> String {
+        harness.state().editor().problems()[0].path.clone()
+    };
+    click(&mut harness, "Duplicate reply 1");
+    assert_eq!(ids(&harness), ["shipping", "shipping-2", "order-help"]);
+    assert_eq!(
+        harness.state().editor().plan().saved_replies[1].text,
+        harness.state().editor().plan().saved_replies[0].text
+    );
+    assert_eq!(typo_path(&harness), "saved_replies[2].text");
+    // Moved up: its problem moves with it, still beside it.
+    click(&mut harness, "Move reply 3 up");
+    assert_eq!(ids(&harness), ["shipping", "order-help", "shipping-2"]);
+    assert_eq!(typo_path(&harness), "saved_replies[1].text");
+    let beside = harness.get_by_label(typo).rect();
+    let text_2 = harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Text of reply 2")
+        .rect();
+    let reply_3 = harness
+        .get_by_role_and_label(Role::TextInput, "Reply 3")
+        .rect();
+    assert!(text_2.bottom() <= beside.top() && beside.bottom() <= reply_3.top());
+    // The first cannot move up, the last not down.
+    assert!(
+        harness
+            .get_by_label("Move reply 1 up")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        harness
+            .get_by_label("Move reply 3 down")
+            .accesskit_node()
+            .is_disabled()
+    );
+    click(&mut harness, "Delete reply 3");
+    assert_eq!(ids(&harness), ["shipping", "order-help"]);
+
+    // Fixed: the problem goes, beside the reply and in the list.
+    type_into(
+        &mut harness,
+        "Text of reply 2",
+        "Hi {user}, send us your order number.",
+    );
+    assert!(harness.query_by_label(typo).is_none());
+    assert!(
+        harness.state().editor().problems().is_empty(),
+        "{:?}",
+        harness.state().editor().problems()
+    );
+    let built = harness.state().editor().plan().clone();
+    assert_eq!(
+        built.saved_replies,
+        [
+            livecue::plan::SavedReply {
+                id: "shipping".into(),
+                text: "Hi {user}, shipping is free over NT$1,000.".into()
+            },
+            livecue::plan::SavedReply {
+                id: "order-help".into(),
+                text: "Hi {user}, send us your order number.".into()
+            },
+        ]
+    );
+
+    // Saved, checked by the command line, and opened again after another plan.
+    let path = files.path().join("replies.ron");
+    assert!(harness.state_mut().editor_mut().save_to(&path));
+    harness.run_steps(2);
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_livecue"))
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&check.stderr), "", "no warnings");
+    click(&mut harness, "New from template");
+    assert_ne!(harness.state().editor().plan(), &built);
+    assert!(harness.state().editor().plan().saved_replies.is_empty());
+    click(&mut harness, "Recent");
+    click(&mut harness, &path.display().to_string());
+    click(&mut harness, "Discard changes");
+    assert_eq!(harness.state().editor().path(), Some(path.as_path()));
+    assert_eq!(harness.state().editor().plan(), &built);
+    // And the tab shows them again.
+    click(&mut harness, "Saved replies");
+    assert!(
+        harness
+            .query_by_label("Preview, as @amy.tw reads it: Hi amy.tw, send us your order number.")
+            .is_some()
+    );
 }

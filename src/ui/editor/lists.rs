@@ -1,7 +1,6 @@
-//! The pre-live checklist and the comment filter's settings.
-//!
-//! Saved replies (private replies to commenters) belong on this tab too once the plan
-//! has them: a list like the checklist's, one reply per row.
+//! The pre-live checklist and the comment filter's settings. Saved replies have a tab
+//! of their own (`replies.rs`): each is an id, a text of several lines and a preview,
+//! more than a row of this list holds.
 
 use egui::RichText;
 

@@ -12,6 +12,7 @@ mod files;
 mod lists;
 mod people;
 mod questions;
+mod replies;
 mod screen;
 mod segments;
 mod show_form;
@@ -109,10 +110,12 @@ pub enum Section {
     Checklist,
     /// Comment filter settings.
     Filter,
+    /// Private replies written before the show.
+    Replies,
 }
 
 impl Section {
-    const ALL: [Section; 8] = [
+    const ALL: [Section; 9] = [
         Section::Show,
         Section::Segments,
         Section::Cues,
@@ -121,6 +124,7 @@ impl Section {
         Section::Media,
         Section::Checklist,
         Section::Filter,
+        Section::Replies,
     ];
 
     fn label(self, t: &EditorTexts) -> &'static str {
@@ -133,6 +137,7 @@ impl Section {
             Section::Media => t.section_media,
             Section::Checklist => t.section_checklist,
             Section::Filter => t.section_filter,
+            Section::Replies => t.section_replies,
         }
     }
 
@@ -147,6 +152,7 @@ impl Section {
             "media" => Section::Media,
             "checklist" => Section::Checklist,
             "filter" | "followup_words" => Section::Filter,
+            "saved_replies" => Section::Replies,
             _ => Section::Show,
         }
     }

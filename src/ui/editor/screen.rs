@@ -10,8 +10,8 @@ use super::super::Command;
 use super::super::text::{EditorTexts, fill};
 use super::super::theme;
 use super::{
-    EditorCommand, EditorState, REHEARSAL_SPEEDS, Section, lists, people, questions, segments,
-    show_form, timeline,
+    EditorCommand, EditorState, REHEARSAL_SPEEDS, Section, lists, people, questions, replies,
+    segments, show_form, timeline,
 };
 
 /// The editor screen.
@@ -78,6 +78,7 @@ pub fn editor_screen_ui(
                     Section::Media => people::media_ui(ui, state, t, commands),
                     Section::Checklist => lists::checklist_ui(ui, state, t),
                     Section::Filter => lists::filter_ui(ui, state, t),
+                    Section::Replies => replies::replies_ui(ui, state, t),
                 });
         });
     if state.guarded.is_some() || state.asking_comments {

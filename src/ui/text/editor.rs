@@ -30,6 +30,8 @@ pub struct EditorTexts {
     pub section_checklist: &'static str,
     /// Tab: the comment filter.
     pub section_filter: &'static str,
+    /// Tab: saved replies.
+    pub section_replies: &'static str,
     /// Replace the draft with the chosen template.
     pub new_from_template: &'static str,
     /// Open a plan file.
@@ -293,6 +295,26 @@ pub struct EditorTexts {
     pub highlighted_users: &'static str,
     /// Report list.
     pub followup_words: &'static str,
+    /// Under the saved-replies tab: what they are, and the `{user}` placeholder.
+    pub replies_hint: &'static str,
+    /// A saved reply's number, naming its id field; `{}` = it.
+    pub reply_n: &'static str,
+    /// A saved reply's text field; `{}` = its number.
+    pub reply_text_n: &'static str,
+    /// Hint in an empty reply's text.
+    pub reply_text_hint: &'static str,
+    /// A reply as the commenter reads it; `{}` = the example handle, `{}` = the message.
+    pub reply_preview: &'static str,
+    /// Move a saved reply up; `{}` = its number.
+    pub move_reply_up_n: &'static str,
+    /// Move a saved reply down; `{}` = its number.
+    pub move_reply_down_n: &'static str,
+    /// Duplicate a saved reply; `{}` = its number.
+    pub duplicate_reply_n: &'static str,
+    /// Delete a saved reply; `{}` = its number.
+    pub delete_reply_n: &'static str,
+    /// Add a saved reply.
+    pub add_reply: &'static str,
     /// The template variant "New from template" starts in: the interface's language.
     pub template_lang: Lang,
     /// Each bundled template as `livecue new` names it, the name shown for it (English
@@ -338,6 +360,7 @@ pub const EDITOR_EN: EditorTexts = EditorTexts {
     section_media: "Media",
     section_checklist: "Checklist",
     section_filter: "Filter",
+    section_replies: "Saved replies",
     new_from_template: "New from template",
     open: "Open…",
     recent: "Recent",
@@ -469,6 +492,16 @@ pub const EDITOR_EN: EditorTexts = EditorTexts {
     blocked_users: "Blocked users",
     highlighted_users: "Highlighted users",
     followup_words: "Follow-up words",
+    replies_hint: "Private replies (DMs) the producer sends a commenter from the feed, written before the show. {user} becomes the commenter's handle; there is no other placeholder.",
+    reply_n: "Reply {}",
+    reply_text_n: "Text of reply {}",
+    reply_text_hint: "Hi {user}, …",
+    reply_preview: "Preview, as @{} reads it: {}",
+    move_reply_up_n: "Move reply {} up",
+    move_reply_down_n: "Move reply {} down",
+    duplicate_reply_n: "Duplicate reply {}",
+    delete_reply_n: "Delete reply {}",
+    add_reply: "Add saved reply",
     template_lang: Lang::En,
     templates: [
         (
@@ -514,6 +547,7 @@ pub const EDITOR_ZH_TW: EditorTexts = EditorTexts {
     section_media: "媒體",
     section_checklist: "檢查清單",
     section_filter: "留言過濾",
+    section_replies: "預存回覆",
     new_from_template: "從範本新增",
     open: "開啟…",
     recent: "最近的檔案",
@@ -645,6 +679,16 @@ pub const EDITOR_ZH_TW: EditorTexts = EditorTexts {
     blocked_users: "封鎖的帳號",
     highlighted_users: "標示的帳號",
     followup_words: "追蹤關鍵詞",
+    replies_hint: "開播前先寫好的回覆，製作人從留言串私訊留言者時使用。{user} 會換成留言者的帳號；沒有其他替換欄位。",
+    reply_n: "預存回覆 {}",
+    reply_text_n: "預存回覆 {} 的內容",
+    reply_text_hint: "嗨 {user}，…",
+    reply_preview: "預覽（@{} 收到的私訊）：{}",
+    move_reply_up_n: "預存回覆 {} 上移",
+    move_reply_down_n: "預存回覆 {} 下移",
+    duplicate_reply_n: "複製預存回覆 {}",
+    delete_reply_n: "刪除預存回覆 {}",
+    add_reply: "新增預存回覆",
     template_lang: Lang::ZhTw,
     templates: [
         (
