@@ -36,6 +36,8 @@ pub fn replies_ui(ui: &mut egui::Ui, state: &mut EditorState, t: &EditorTexts) {
             .inner_margin(egui::Margin::symmetric(8, 6))
             .corner_radius(4.0)
             .show(ui, |ui| {
+                // Every card as wide as the tab, whatever the length of its preview.
+                ui.set_min_width(ui.available_width());
                 if let Some(asked) = reply_ui(ui, state, t, i, count) {
                     change = Some(asked);
                 }
