@@ -48,6 +48,8 @@ fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock)
             dnd: livecue::preflight::dnd::detect,
             language: livecue::locale::Language::En,
             settings: None,
+            serve_addr: "127.0.0.1:0".parse().unwrap(),
+            serve_at_start: false,
         },
     );
     // The demo comments, cycled with fresh ids: multilingual, realistic lengths.

@@ -91,6 +91,110 @@ fn the_producer_window_shows_the_link_and_its_qr_code() {
     harness.get_by_label("QR code of the producer link");
 }
 
+/// The producer window, where the switch and the link are.
+fn to_producer_window(harness: &mut Harness<'static, LivecueApp>) {
+    harness.key_press(egui::Key::F2);
+    harness.run_steps(2);
+    harness.get_by_label("Detach host view").click();
+    harness.run_steps(3);
+    assert!(harness.state().detached());
+}
+
+/// Clicks the "serve" switch. Through accessibility: the harness draws the detached
+/// host window inside the main one, over the producer's panel, where a pointer lands.
+fn flip_switch(harness: &mut Harness<'static, LivecueApp>) {
+    harness
+        .get_by_label("Serve on this computer")
+        .click_accesskit();
+    harness.run_steps(2);
+}
+
+/// `GET /api/state`'s status over a fresh connection to `link`'s address.
+fn state_status(link: &str) -> u16 {
+    let (base, token) = link.split_once("/?token=").unwrap();
+    let (url, token) = (format!("{base}/api/state"), token.to_owned());
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        match reqwest::Client::new()
+            .get(url)
+            .bearer_auth(token)
+            .send()
+            .await
+        {
+            Ok(r) => r.status().as_u16(),
+            Err(_) => 0,
+        }
+    })
+}
+
+#[test]
+fn the_switch_serves_stops_and_is_remembered_for_the_next_start() {
+    let shows = tempfile::tempdir().unwrap();
+    let settings = shows.path().join("settings.ron");
+    let mut open = Open::new(PLAN, shows.path());
+    open.settings = Some(settings.clone());
+    let mut harness = open.app();
+    assert!(harness.state().api_link().is_none());
+    to_producer_window(&mut harness);
+
+    flip_switch(&mut harness);
+    let link = harness.state().api_link().expect("the switch serves");
+    assert!(link.starts_with("http://127.0.0.1:"), "{link}");
+    harness.get_by_label(&link);
+    assert_eq!(state_status(&link), 200);
+    let text = std::fs::read_to_string(&settings).unwrap();
+    assert!(text.contains("serve: true"), "{text}");
+
+    // Off: the link stops working and the choice is remembered.
+    flip_switch(&mut harness);
+    assert!(harness.state().api_link().is_none());
+    assert!(harness.query_by_label(&link).is_none());
+    // The server task ends on the runtime's thread, a moment after the switch.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while state_status(&link) != 0 {
+        assert!(Instant::now() < deadline, "the link still answers");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let text = std::fs::read_to_string(&settings).unwrap();
+    assert!(text.contains("serve: false"), "{text}");
+    drop(harness);
+
+    // Left on, the next start serves at once.
+    let mut open = Open::new(PLAN, shows.path());
+    open.serve_at_start = true;
+    let harness = open.app();
+    let link = harness.state().api_link().expect("served at start");
+    assert_eq!(state_status(&link), 200);
+}
+
+#[test]
+fn a_port_in_use_is_said_and_the_app_goes_on() {
+    let shows = tempfile::tempdir().unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap();
+    let mut open = Open::new(PLAN, shows.path());
+    open.serve_addr = addr;
+    let mut harness = open.app();
+    to_producer_window(&mut harness);
+    flip_switch(&mut harness);
+    assert!(harness.state().api_link().is_none());
+    let said = harness
+        .query_by_label_contains(&format!("Could not serve on {addr}"))
+        .is_some();
+    assert!(said, "the producer window says the port is taken");
+    // The show still runs from the keys.
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().live().session().timeline().current(),
+        Some(0)
+    );
+}
+
 #[test]
 fn without_serve_there_is_no_link() {
     let shows = tempfile::tempdir().unwrap();

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 
-use crate::locale::Language;
 use crate::runner::{Settings, ShowClock, ShowRunner, ShowSetup, plan_filter};
 use crate::sources::{SourceSettings, SourceSpec, Speed, no_notify};
 use crate::ui::{AppOptions, AudioChoice, FontDiscovery};
@@ -105,13 +104,11 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
     // The language chosen in the app before, else the OS's; a damaged settings file is
     // said and left alone (the app does not write over it).
     let settings_path = Settings::path_in(&data_dir);
-    let language = match Settings::load(&settings_path) {
-        Ok(settings) => settings.language_or_os(),
-        Err(e) => {
-            eprintln!("livecue: warning: settings not read ({e}); using the system language");
-            Language::from_os()
-        }
-    };
+    let settings = Settings::load(&settings_path).unwrap_or_else(|e| {
+        eprintln!("livecue: warning: settings not read ({e}); using the system language");
+        Settings::default()
+    });
+    let language = settings.language_or_os();
     if let Some(resumed) = runner.resumed() {
         eprintln!(
             "livecue: resuming the unfinished show in {} ({} events; nothing saved for {})",
@@ -136,6 +133,11 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         dnd: crate::preflight::dnd::detect,
         language,
         settings: Some(settings_path),
+        serve_addr: crate::api::DEFAULT_ADDR
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{}: {e}", crate::api::DEFAULT_ADDR))?,
+        // `--serve` wins: it already serves where it was told.
+        serve_at_start: settings.serve && args.serve.is_none(),
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -328,6 +328,12 @@ impl ShowRunner {
         Ok(self.api.insert(link).serving())
     }
 
+    /// Stops the local API (the producer window's switch): its port is free again and
+    /// its link stops working.
+    pub fn stop_serving(&mut self) {
+        self.api = None;
+    }
+
     /// Where the local API listens, when it was started.
     pub fn serving(&self) -> Option<&crate::api::Serving> {
         self.api.as_ref().map(crate::api::Link::serving)

@@ -1,5 +1,5 @@
 //! What the app remembers across runs that is not about a show: the interface
-//! language. A small RON file beside the folder of shows, so `--data-dir` keeps it
+//! language and whether the local API serves. A small RON file beside the folder of shows, so `--data-dir` keeps it
 //! with the shows it names.
 
 use std::path::{Path, PathBuf};
@@ -18,6 +18,9 @@ pub struct Settings {
     /// The interface language the user chose; none until they switch, so the OS
     /// locale decides until then.
     pub language: Option<Language>,
+    /// Whether the app serves the local API on this computer at start (the producer
+    /// window's switch); `--serve` on the command line wins over it.
+    pub serve: bool,
 }
 
 /// Why the settings file could not be read or written.
@@ -111,15 +114,27 @@ mod tests {
         assert_eq!(Settings::load(&path).unwrap(), Settings::default());
         let chosen = Settings {
             language: Some(Language::ZhTw),
+            serve: true,
         };
         chosen.save(&path).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("language: ZhTw"), "{text}");
+        assert!(text.contains("serve: true"), "{text}");
         assert_eq!(Settings::load(&path).unwrap(), chosen);
         assert_eq!(
             Settings::load(&path).unwrap().language_or_os(),
             Language::ZhTw
         );
+    }
+
+    #[test]
+    fn a_file_from_before_the_serve_switch_reads_as_not_serving() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = Settings::path_in(dir.path());
+        std::fs::write(&path, "(language: En)").unwrap();
+        let settings = Settings::load(&path).unwrap();
+        assert_eq!(settings.language, Some(Language::En));
+        assert!(!settings.serve);
     }
 
     #[test]

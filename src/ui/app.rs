@@ -62,6 +62,12 @@ pub struct AppOptions {
     pub language: Language,
     /// Where a language switch is remembered (none: not remembered, as in tests).
     pub settings: Option<PathBuf>,
+    /// Where the producer window's "serve" switch starts the local API
+    /// ([`crate::api::DEFAULT_ADDR`] in the app; tests pick a free port).
+    pub serve_addr: std::net::SocketAddr,
+    /// Whether to start serving there at once (the switch was left on last time and no
+    /// `--serve` was given).
+    pub serve_at_start: bool,
 }
 
 /// What is remembered between runs (eframe storage). Window size and position are
@@ -85,6 +91,9 @@ pub struct LivecueApp {
     language: Language,
     texts: &'static Texts,
     settings: Option<PathBuf>,
+    /// Where the "serve" switch serves, and why it could not, until the next try.
+    serve_addr: std::net::SocketAddr,
+    serve_problem: Option<String>,
     fonts: FontReport,
     screen: Screen,
     confirming: Option<Confirm>,
@@ -181,6 +190,8 @@ impl LivecueApp {
             language: options.language,
             texts: texts(options.language),
             settings: options.settings,
+            serve_addr: options.serve_addr,
+            serve_problem: None,
             fonts,
             screen,
             confirming: None,
@@ -212,6 +223,9 @@ impl LivecueApp {
         if app.screen == Screen::Preflight && app.live().session().preflight().dnd.is_none() {
             // Cheap and silent: read it at once, so the screen opens with an answer.
             app.preflight.check_dnd(app.read_dnd, app.notify.clone());
+        }
+        if options.serve_at_start && app.runner.serving().is_none() {
+            app.start_serving();
         }
         if let Some(settings) = options.source {
             // A source that cannot start shows as failed in the status bar; the show
@@ -383,6 +397,7 @@ impl LivecueApp {
                     self.report.pick_folder(start, self.notify.clone());
                 }
                 Command::SwitchLanguage => self.switch_language(),
+                Command::ToggleServing => self.toggle_serving(),
                 Command::ToggleHidden => self.remembered.show_hidden ^= true,
                 Command::ToggleMute => {
                     self.remembered.muted ^= true;
@@ -500,17 +515,52 @@ impl LivecueApp {
     fn switch_language(&mut self) {
         self.language = self.language.other();
         self.texts = texts(self.language);
+        let language = self.language;
+        self.remember(|settings| settings.language = Some(language));
+    }
+
+    /// Writes one change to the settings file; a failure to write it is said, and the
+    /// change still holds for this run.
+    fn remember(&mut self, change: impl FnOnce(&mut crate::runner::Settings)) {
         let Some(path) = &self.settings else {
             return;
         };
         // A damaged file is left for the user to see, not written over.
         let saved = crate::runner::Settings::load(path).and_then(|mut settings| {
-            settings.language = Some(self.language);
+            change(&mut settings);
             settings.save(path)
         });
         if let Err(e) = saved {
             self.problem = Some(fill(self.texts.language_saved_failed, &[&e.to_string()]));
         }
+    }
+
+    /// Starts the local API where the switch serves. A port in use is said in the
+    /// producer window and the show goes on without the API.
+    fn start_serving(&mut self) {
+        let addr = self.serve_addr;
+        self.serve_problem = match self.runner.serve(addr) {
+            Ok(serving) => {
+                eprintln!("livecue: serving on {}", serving.addr);
+                None
+            }
+            Err(e) => Some(fill(
+                self.texts.remote_serve_failed,
+                &[&addr.to_string(), &e.to_string()],
+            )),
+        };
+    }
+
+    /// The producer window's switch: serve or stop, and remember it for the next start.
+    fn toggle_serving(&mut self) {
+        if self.runner.serving().is_some() {
+            self.runner.stop_serving();
+            self.serve_problem = None;
+        } else {
+            self.start_serving();
+        }
+        let serve = self.runner.serving().is_some();
+        self.remember(|settings| settings.serve = serve);
     }
 
     /// Puts a new show in place of this one, once the show on air (if any) allows it.
@@ -881,6 +931,7 @@ impl LivecueApp {
                 .and(live.session().timeline().current()),
             displays: &self.displays,
             serving_url: serving_url.as_deref(),
+            serve_problem: self.serve_problem.as_deref(),
         };
         let mut commands = Vec::new();
         let modal = match (&self.confirming, &self.source_dialog) {

@@ -58,6 +58,8 @@ pub enum Command {
     Live(Action),
     /// Switch the interface to the other language (and remember it).
     SwitchLanguage,
+    /// Start or stop the local API on this computer (and remember it).
+    ToggleServing,
     /// Show or collapse hidden comments.
     ToggleHidden,
     /// Mute or unmute chimes.
@@ -165,6 +167,8 @@ pub struct View<'a> {
     pub displays: &'a [Display],
     /// The local API's signed-in link, while it serves (`--serve`).
     pub serving_url: Option<&'a str>,
+    /// Why the producer window's switch could not serve, until it is tried again.
+    pub serve_problem: Option<&'a str>,
 }
 
 /// What the views remember between frames.

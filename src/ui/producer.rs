@@ -52,7 +52,7 @@ pub fn producer_ui(
             egui::ScrollArea::vertical()
                 .id_salt("rundown")
                 .show(ui, |ui| {
-                    super::remote::remote_ui(ui, frame, &mut view.qr);
+                    super::remote::remote_ui(ui, frame, &mut view.qr, commands);
                     missed_cues_ui(ui, frame, commands);
                     rundown_ui(ui, frame, commands);
                 });

@@ -1,10 +1,11 @@
-//! The local API in the producer window: the signed-in link and its QR code, so the
-//! producer's phone opens the producer page by scanning the screen.
+//! The local API in the producer window: a switch that serves it (remembered for the
+//! next start), the signed-in link and its QR code, so the producer's phone opens the
+//! producer page by scanning the screen.
 
 use egui::RichText;
 
-use super::View;
 use super::theme;
+use super::{Command, View};
 
 /// The QR code's texture, made once for the link it shows.
 #[derive(Default)]
@@ -54,11 +55,14 @@ fn qr_image(url: &str) -> Option<egui::ColorImage> {
     ))
 }
 
-/// The link and its QR code, when the API is serving.
-pub fn remote_ui(ui: &mut egui::Ui, frame: &View<'_>, qr: &mut QrTexture) {
-    let Some(url) = frame.serving_url else {
-        return;
-    };
+/// The switch that serves the API on this computer, and while it serves, the link and
+/// its QR code.
+pub fn remote_ui(
+    ui: &mut egui::Ui,
+    frame: &View<'_>,
+    qr: &mut QrTexture,
+    commands: &mut Vec<Command>,
+) {
     let texts = frame.texts;
     egui::CollapsingHeader::new(
         RichText::new(texts.remote_heading)
@@ -68,6 +72,17 @@ pub fn remote_ui(ui: &mut egui::Ui, frame: &View<'_>, qr: &mut QrTexture) {
     .id_salt("remote")
     .default_open(true)
     .show(ui, |ui| {
+        let mut serving = frame.serving_url.is_some();
+        if ui.checkbox(&mut serving, texts.remote_serve).clicked() {
+            commands.push(Command::ToggleServing);
+        }
+        if let Some(problem) = frame.serve_problem {
+            ui.label(RichText::new(problem).color(theme::AMBER));
+        }
+        let Some(url) = frame.serving_url else {
+            ui.label(RichText::new(texts.remote_local_only).color(theme::DIM));
+            return;
+        };
         ui.label(RichText::new(texts.remote_note).color(theme::DIM));
         ui.add(egui::Label::new(RichText::new(url).monospace()).selectable(true));
         if let Some(texture) = qr.texture(ui.ctx(), url) {

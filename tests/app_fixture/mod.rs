@@ -47,6 +47,11 @@ pub struct Open<'a> {
     pub plan_dir: Option<std::path::PathBuf>,
     /// Where the local API listens (`--serve`), if at all.
     pub serve: Option<std::net::SocketAddr>,
+    /// Where the producer window's "serve" switch serves: a free port unless a test
+    /// says otherwise.
+    pub serve_addr: std::net::SocketAddr,
+    /// Whether the app starts serving there at once (the switch was left on).
+    pub serve_at_start: bool,
 }
 
 impl<'a> Open<'a> {
@@ -65,6 +70,8 @@ impl<'a> Open<'a> {
             settings: None,
             plan_dir: None,
             serve: None,
+            serve_addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+            serve_at_start: false,
         }
     }
 
@@ -97,6 +104,7 @@ impl<'a> Open<'a> {
         }
         let (speed_server, dnd, plan_dir) = (self.speed_server, self.dnd, self.plan_dir);
         let (language, settings) = (self.language, self.settings);
+        let (serve_addr, serve_at_start) = (self.serve_addr, self.serve_at_start);
         let mut harness = Harness::builder()
             .with_size(self.size)
             .build_eframe(move |cc| {
@@ -113,6 +121,8 @@ impl<'a> Open<'a> {
                         dnd,
                         language,
                         settings,
+                        serve_addr,
+                        serve_at_start,
                     },
                 )
             });

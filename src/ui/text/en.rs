@@ -412,6 +412,9 @@ pub const EN: Texts = Texts {
     remote_heading: "Phone, Stream Deck, overlay",
     remote_note: "Open this link on the producer's phone (or scan the code). /overlay is the OBS browser source, /timer the talent's timer; the link signs them in. Keep it private.",
     remote_qr: "QR code of the producer link",
+    remote_serve: "Serve on this computer",
+    remote_serve_failed: "Could not serve on {}: {}. Another program (or another livecue) may be using that port; the show goes on without it.",
+    remote_local_only: "Only this computer can open the link. For a phone on the same Wi-Fi, start livecue with --serve 0.0.0.0:4090: then anyone on that network who has the link can run the show.",
 
     editor: &EDITOR_EN,
 };

@@ -696,6 +696,12 @@ pub struct Texts {
     pub remote_note: &'static str,
     /// Alt text of the QR code.
     pub remote_qr: &'static str,
+    /// The producer window's switch that starts and stops the local API.
+    pub remote_serve: &'static str,
+    /// The switch could not serve: {address}, {why}.
+    pub remote_serve_failed: &'static str,
+    /// Under the switch: it serves this computer only; how to reach a phone.
+    pub remote_local_only: &'static str,
 
     // Phase names for screen readers and tests.
     /// Overtime prefix.

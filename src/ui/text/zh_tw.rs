@@ -415,6 +415,9 @@ pub const ZH_TW: Texts = Texts {
     remote_heading: "手機、Stream Deck、疊加畫面",
     remote_note: "在製作人的手機上打開這個連結（或掃描條碼）。/overlay 是 OBS 的瀏覽器來源，/timer 是主持人的計時器；連結會自動登入。請勿外流。",
     remote_qr: "製作人連結的 QR 碼",
+    remote_serve: "在這台電腦上提供連線",
+    remote_serve_failed: "無法在 {} 提供連線：{}。可能有其他程式（或另一個 livecue）正在使用這個連接埠；節目照常進行，只是沒有遠端連線。",
+    remote_local_only: "只有這台電腦能打開連結。要讓同一個 Wi-Fi 上的手機使用，請用 --serve 0.0.0.0:4090 啟動 livecue：這樣同一個網路上拿到連結的人都能操作節目。",
 
     editor: &EDITOR_ZH_TW,
 };
