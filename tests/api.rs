@@ -287,7 +287,10 @@ async fn each_action_changes_the_state_and_is_journaled() {
 
     // The token reaches neither the journal nor anything printed.
     let journal = std::fs::read_to_string(api.served.out.join("journal.jsonl")).unwrap();
+    assert!(journal.contains("show_ended"), "the journal was read");
     assert!(!journal.contains(&api.served.token));
+    let printed = api.served.printed();
+    assert!(!printed.contains(&api.served.token), "{printed}");
 }
 
 #[tokio::test]

@@ -5,11 +5,13 @@
 
 mod app_fixture;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use app_fixture::Open;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use livecue::api::{LinkStore, MemoryLinkStore};
 use livecue::ui::{LivecueApp, Screen};
 
 const PLAN: &str = include_str!("../plans/minimal.ron");
@@ -193,6 +195,72 @@ fn a_port_in_use_is_said_and_the_app_goes_on() {
         harness.state().live().session().timeline().current(),
         Some(0)
     );
+}
+
+/// The token a link carries.
+fn token_of(link: &str) -> String {
+    link.split_once("/?token=").unwrap().1.to_owned()
+}
+
+#[test]
+fn a_kept_link_comes_back_at_the_next_start_and_a_new_link_replaces_it() {
+    let shows = tempfile::tempdir().unwrap();
+    let store: Arc<MemoryLinkStore> = Arc::new(MemoryLinkStore::default());
+    let mut open = Open::new(PLAN, shows.path());
+    open.link_store = store.clone();
+    let mut harness = open.app();
+    to_producer_window(&mut harness);
+    flip_switch(&mut harness);
+    let first = harness.state().api_link().unwrap();
+    assert!(
+        harness
+            .query_by_label("This link is kept: it works in later shows and after a restart.")
+            .is_none()
+    );
+    harness.get_by_label("Keep this link").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("This link is kept: it works in later shows and after a restart.");
+    assert!(harness.query_by_label("Keep this link").is_none());
+    assert_eq!(
+        store.pinned().unwrap().map(|t| t.reveal().to_owned()),
+        Some(token_of(&first))
+    );
+    // Pinning changes nothing for the phone: the link it has still works.
+    assert_eq!(state_status(&first), 200);
+    // Actions over the pinned link are journaled; the token is not.
+    assert_eq!(press(&mut harness, "start"), 200);
+    harness.run_steps(2);
+    let journal_path = harness.state().live().journal_path().unwrap();
+    drop(harness);
+    let journal = std::fs::read_to_string(&journal_path).unwrap();
+    assert!(journal.contains("show_started"), "{journal}");
+    assert!(!journal.contains(&token_of(&first)));
+
+    // The next start (a new show too) serves with the same token.
+    let next_shows = tempfile::tempdir().unwrap();
+    let mut open = Open::new(PLAN, next_shows.path());
+    open.link_store = store.clone();
+    open.serve_at_start = true;
+    let mut harness = open.app();
+    let again = harness.state().api_link().unwrap();
+    assert_eq!(token_of(&again), token_of(&first));
+    assert_eq!(state_status(&again), 200);
+
+    // "New link": another token at once on the same address, the old one refused, and
+    // nothing pinned any more.
+    to_producer_window(&mut harness);
+    harness.get_by_label("New link").click_accesskit();
+    harness.run_steps(2);
+    let fresh = harness.state().api_link().unwrap();
+    assert_ne!(token_of(&fresh), token_of(&again));
+    assert_eq!(
+        fresh.split_once("/?").unwrap().0,
+        again.split_once("/?").unwrap().0
+    );
+    assert_eq!(state_status(&again), 401);
+    assert_eq!(state_status(&fresh), 200);
+    assert!(store.pinned().unwrap().is_none());
+    harness.get_by_label("Keep this link");
 }
 
 #[test]

@@ -15,6 +15,7 @@
 
 mod actions;
 mod pages;
+mod pin;
 mod server;
 mod state;
 mod token;
@@ -25,6 +26,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::{Notify, mpsc, oneshot, watch};
 
 pub use actions::{ACTION_NAMES, ApiAction, ParseError};
+pub use pin::{KeychainLinkStore, LinkStore, MemoryLinkStore, pinned_token};
 pub use state::{ApiState, snapshot};
 pub use token::Token;
 
@@ -59,9 +61,16 @@ pub struct Serving {
     /// The address bound (the real port when 0 was asked for).
     pub addr: SocketAddr,
     token: Token,
+    /// Whether the token is the pinned one ("Keep this link"), not this run's own.
+    pub pinned: bool,
 }
 
 impl Serving {
+    /// The token the link carries (for pinning it; `Debug` never shows it).
+    pub fn token(&self) -> &Token {
+        &self.token
+    }
+
     /// `http://ADDR/?token=TOKEN`: the producer page, signed in.
     pub fn url(&self) -> String {
         format!("http://{}/?token={}", self.addr, self.token.reveal())
@@ -116,15 +125,18 @@ pub struct Link {
     state: watch::Sender<Arc<ApiState>>,
     requests: mpsc::Receiver<Request>,
     wake: Arc<Wake>,
+    shared: Arc<server::Shared>,
     task: tokio::task::JoinHandle<()>,
 }
 
 impl Link {
     /// Binds `addr` (at once, so a port in use is an error here, not later) and serves on
-    /// `runtime`, starting from `first` as the state.
+    /// `runtime`, starting from `first` as the state, with the `pinned` token if given,
+    /// else a random one.
     pub fn start(
         runtime: &tokio::runtime::Handle,
         addr: SocketAddr,
+        pinned: Option<Token>,
         first: ApiState,
         repaint: NotifyFn,
     ) -> Result<Self, ServeError> {
@@ -132,7 +144,11 @@ impl Link {
         let listener = std::net::TcpListener::bind(addr).map_err(bind_error)?;
         listener.set_nonblocking(true).map_err(bind_error)?;
         let local = listener.local_addr().map_err(bind_error)?;
-        let token = Token::random().map_err(ServeError::Random)?;
+        let is_pinned = pinned.is_some();
+        let token = match pinned {
+            Some(token) => token,
+            None => Token::random().map_err(ServeError::Random)?,
+        };
         let (state_tx, state_rx) = watch::channel(Arc::new(first));
         let (req_tx, req_rx) = mpsc::channel(REQUESTS);
         let wake = Arc::new(Wake::new(repaint));
@@ -141,12 +157,17 @@ impl Link {
             let _entered = runtime.enter();
             tokio::net::TcpListener::from_std(listener).map_err(bind_error)?
         };
-        let task = runtime.spawn(server::run(listener, shared));
+        let task = runtime.spawn(server::run(listener, Arc::clone(&shared)));
         Ok(Self {
-            serving: Serving { addr: local, token },
+            serving: Serving {
+                addr: local,
+                token,
+                pinned: is_pinned,
+            },
             state: state_tx,
             requests: req_rx,
             wake,
+            shared,
             task,
         })
     }
@@ -154,6 +175,19 @@ impl Link {
     /// Where it listens.
     pub fn serving(&self) -> &Serving {
         &self.serving
+    }
+
+    /// Serves with `token` from now on, on the same address; links with the old one
+    /// stop working (pages already open keep their cookie and are refused too).
+    pub fn set_token(&mut self, token: Token, pinned: bool) {
+        self.shared.set_token(token.clone());
+        self.serving.token = token;
+        self.serving.pinned = pinned;
+    }
+
+    /// Marks the token as pinned or not (it stays the same).
+    pub fn set_pinned(&mut self, pinned: bool) {
+        self.serving.pinned = pinned;
     }
 
     /// What wakes the show thread.

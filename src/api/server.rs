@@ -34,7 +34,8 @@ const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// What every handler shares.
 pub(super) struct Shared {
-    token: Token,
+    /// Replaced in place by "New link", so the server keeps its port.
+    token: std::sync::RwLock<Token>,
     state: watch::Receiver<Arc<ApiState>>,
     requests: mpsc::Sender<ShowRequest>,
     wake: Arc<Wake>,
@@ -49,12 +50,24 @@ impl Shared {
         wake: Arc<Wake>,
     ) -> Arc<Self> {
         Arc::new(Self {
-            token,
+            token: std::sync::RwLock::new(token),
             state,
             requests,
             wake,
             failures: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// Whether `given` is the token now.
+    fn token_matches(&self, given: &str) -> bool {
+        self.token.read().is_ok_and(|t| t.matches(given))
+    }
+
+    /// Serves with `token` from now on; the old one stops working.
+    pub(super) fn set_token(&self, token: Token) {
+        if let Ok(mut t) = self.token.write() {
+            *t = token;
+        }
     }
 
     /// Counts a wrong token from `ip`; true while it is within its allowance.
@@ -129,7 +142,7 @@ async fn auth(
         .ok()
         .and_then(|Query(q)| q.get("token").cloned());
     let given = [bearer.map(str::to_owned), cookie, query.clone()];
-    if !given.iter().flatten().any(|t| shared.token.matches(t)) {
+    if !given.iter().flatten().any(|t| shared.token_matches(t)) {
         let anything = given.iter().any(Option::is_some);
         return if !anything || shared.note_failure(peer.ip()) {
             error(
@@ -148,13 +161,10 @@ async fn auth(
             response
         };
     }
-    let signed_in_by_query = query.is_some_and(|t| shared.token.matches(&t));
+    let signed_in_by_query = query.filter(|t| shared.token_matches(t));
     let mut response = next.run(request).await;
-    if signed_in_by_query {
-        let cookie = format!(
-            "{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/",
-            shared.token.reveal()
-        );
+    if let Some(token) = signed_in_by_query {
+        let cookie = format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/");
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }

@@ -1,5 +1,5 @@
-//! The secret every request must carry: random per run of a show, compared in constant
-//! time, and never printed by `Debug`, so it cannot reach a log by accident.
+//! The secret every request must carry: random per run of a show unless the producer
+//! pinned one ([`super::pin`]), compared in constant time, and never printed by `Debug`, so it cannot reach a log by accident.
 
 use std::fmt;
 
@@ -16,6 +16,14 @@ impl Token {
         let mut bytes = [0u8; TOKEN_BYTES];
         getrandom::fill(&mut bytes)?;
         Ok(Self(bytes.iter().map(|b| format!("{b:02x}")).collect()))
+    }
+
+    /// A token read back from where it was pinned: only the shape [`Self::random`] makes
+    /// (32 hex digits), so a weak secret cannot be slipped in through the keychain.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        (text.len() == 2 * TOKEN_BYTES && text.bytes().all(|c| c.is_ascii_hexdigit()))
+            .then(|| Self(text.to_ascii_lowercase()))
     }
 
     /// The token as it goes into the URL the producer opens.

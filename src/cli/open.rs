@@ -99,7 +99,8 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
     if let Some(addr) = args.serve {
         // The one line with the secret link: the producer opens it (or scans the QR
         // code in the producer window).
-        println!("livecue: serving {}", runner.serve(addr)?.url());
+        let pinned = pinned_link_token(&crate::api::KeychainLinkStore);
+        println!("livecue: serving {}", runner.serve(addr, pinned)?.url());
     }
     // The language chosen in the app before, else the OS's; a damaged settings file is
     // said and left alone (the app does not write over it).
@@ -138,8 +139,19 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
             .map_err(|e| anyhow::anyhow!("{}: {e}", crate::api::DEFAULT_ADDR))?,
         // `--serve` wins: it already serves where it was told.
         serve_at_start: settings.serve && args.serve.is_none(),
+        link_store: Arc::new(crate::api::KeychainLinkStore),
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The token "Keep this link" pinned, for `--serve`; a keychain that cannot be read is
+/// said (without any secret) and the link is a new one.
+pub(crate) fn pinned_link_token(store: &dyn crate::api::LinkStore) -> Option<crate::api::Token> {
+    let (token, why) = crate::api::pinned_token(store);
+    if let Some(why) = why {
+        eprintln!("livecue: note: no kept link read from the keychain ({why}); using a new one");
+    }
+    token
 }
 
 /// The bundled example's media: next to the example plan in a source checkout.

@@ -96,7 +96,8 @@ pub fn run(args: RecordArgs) -> anyhow::Result<ExitCode> {
     }
 
     if let Some(addr) = args.serve {
-        match runner.serve(addr) {
+        let pinned = super::open::pinned_link_token(&crate::api::KeychainLinkStore);
+        match runner.serve(addr, pinned) {
             Ok(serving) => println!("serving {}", serving.url()),
             Err(e) => {
                 runner.sync_journal();

@@ -312,20 +312,28 @@ impl ShowRunner {
         self.setup.notify = notify;
     }
 
-    /// Starts the local API on `addr` (`--serve`); the address is bound before this
-    /// returns. Requests are answered at each [`Self::tick`].
+    /// Starts the local API on `addr` (`--serve`) with the `pinned` token, else a random
+    /// one; the address is bound before this returns. Requests are answered at each
+    /// [`Self::tick`].
     pub fn serve(
         &mut self,
         addr: SocketAddr,
+        pinned: Option<crate::api::Token>,
     ) -> Result<&crate::api::Serving, crate::api::ServeError> {
         let first = crate::api::snapshot(&self.live, &self.status());
         let link = crate::api::Link::start(
             self.runtime.handle(),
             addr,
+            pinned,
             first,
             Arc::clone(&self.setup.notify),
         )?;
         Ok(self.api.insert(link).serving())
+    }
+
+    /// The running API's link, to change its token ("Keep this link", "New link").
+    pub fn api_link_mut(&mut self) -> Option<&mut crate::api::Link> {
+        self.api.as_mut()
     }
 
     /// Stops the local API (the producer window's switch): its port is free again and

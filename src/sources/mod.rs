@@ -40,6 +40,7 @@ pub use graph::{
 };
 pub use settings::{SettingsError, SourceSettings};
 pub use state::SourceState;
+pub(crate) use token::keychain_message;
 pub use token::{
     KEYCHAIN_SERVICE, Platform, Redactor, Token, TokenError, TokenOrigin, load_token, redact_url,
     store_token,

@@ -137,7 +137,7 @@ fn keychain_entry(platform: Platform) -> keyring::Result<keyring::Entry> {
 
 // keyring's errors describe the store, never the secret; the match keeps it that way
 // should a variant ever carry data we did not expect.
-fn keychain_message(e: &keyring::Error) -> String {
+pub(crate) fn keychain_message(e: &keyring::Error) -> String {
     match e {
         keyring::Error::NoDefaultStore => "no keychain service found".to_owned(),
         keyring::Error::NoStorageAccess(inner) | keyring::Error::PlatformFailure(inner) => {

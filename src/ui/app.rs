@@ -68,6 +68,8 @@ pub struct AppOptions {
     /// Whether to start serving there at once (the switch was left on last time and no
     /// `--serve` was given).
     pub serve_at_start: bool,
+    /// Where "Keep this link" pins the API's token (the OS keychain in the app).
+    pub link_store: Arc<dyn crate::api::LinkStore>,
 }
 
 /// What is remembered between runs (eframe storage). Window size and position are
@@ -94,6 +96,7 @@ pub struct LivecueApp {
     /// Where the "serve" switch serves, and why it could not, until the next try.
     serve_addr: std::net::SocketAddr,
     serve_problem: Option<String>,
+    link_store: Arc<dyn crate::api::LinkStore>,
     fonts: FontReport,
     screen: Screen,
     confirming: Option<Confirm>,
@@ -192,6 +195,7 @@ impl LivecueApp {
             settings: options.settings,
             serve_addr: options.serve_addr,
             serve_problem: None,
+            link_store: options.link_store,
             fonts,
             screen,
             confirming: None,
@@ -398,6 +402,8 @@ impl LivecueApp {
                 }
                 Command::SwitchLanguage => self.switch_language(),
                 Command::ToggleServing => self.toggle_serving(),
+                Command::KeepLink => self.keep_link(),
+                Command::NewLink => self.new_link(),
                 Command::ToggleHidden => self.remembered.show_hidden ^= true,
                 Command::ToggleMute => {
                     self.remembered.muted ^= true;
@@ -539,16 +545,54 @@ impl LivecueApp {
     /// producer window and the show goes on without the API.
     fn start_serving(&mut self) {
         let addr = self.serve_addr;
-        self.serve_problem = match self.runner.serve(addr) {
+        // A keychain that cannot be read is said; the API still serves, on a new link.
+        let (pinned, store_problem) = crate::api::pinned_token(self.link_store.as_ref());
+        self.serve_problem = match self.runner.serve(addr, pinned) {
             Ok(serving) => {
                 eprintln!("livecue: serving on {}", serving.addr);
-                None
+                store_problem.map(|why| fill(self.texts.remote_keychain_failed, &[&why]))
             }
             Err(e) => Some(fill(
                 self.texts.remote_serve_failed,
                 &[&addr.to_string(), &e.to_string()],
             )),
         };
+    }
+
+    /// "Keep this link": the token the link carries now is pinned for later runs.
+    fn keep_link(&mut self) {
+        let Some(link) = self.runner.api_link_mut() else {
+            return;
+        };
+        match self.link_store.pin(link.serving().token()) {
+            Ok(()) => {
+                link.set_pinned(true);
+                self.serve_problem = None;
+            }
+            Err(why) => {
+                self.serve_problem = Some(fill(self.texts.remote_keychain_failed, &[&why]));
+            }
+        }
+    }
+
+    /// "New link": a fresh random token at once (the old link stops working), unpinned.
+    fn new_link(&mut self) {
+        let Some(link) = self.runner.api_link_mut() else {
+            return;
+        };
+        let token = match crate::api::Token::random() {
+            Ok(token) => token,
+            Err(e) => {
+                self.serve_problem = Some(e.to_string());
+                return;
+            }
+        };
+        link.set_token(token, false);
+        self.serve_problem = self
+            .link_store
+            .unpin()
+            .err()
+            .map(|why| fill(self.texts.remote_keychain_failed, &[&why]));
     }
 
     /// The producer window's switch: serve or stop, and remember it for the next start.
@@ -932,6 +976,7 @@ impl LivecueApp {
             displays: &self.displays,
             serving_url: serving_url.as_deref(),
             serve_problem: self.serve_problem.as_deref(),
+            link_pinned: self.runner.serving().is_some_and(|s| s.pinned),
         };
         let mut commands = Vec::new();
         let modal = match (&self.confirming, &self.source_dialog) {

@@ -60,6 +60,10 @@ pub enum Command {
     SwitchLanguage,
     /// Start or stop the local API on this computer (and remember it).
     ToggleServing,
+    /// Pin the API's token, so the link works in later runs too.
+    KeepLink,
+    /// Serve with a fresh random token and forget the pinned one.
+    NewLink,
     /// Show or collapse hidden comments.
     ToggleHidden,
     /// Mute or unmute chimes.
@@ -169,6 +173,8 @@ pub struct View<'a> {
     pub serving_url: Option<&'a str>,
     /// Why the producer window's switch could not serve, until it is tried again.
     pub serve_problem: Option<&'a str>,
+    /// Whether the link's token is pinned ("Keep this link").
+    pub link_pinned: bool,
 }
 
 /// What the views remember between frames.

@@ -85,6 +85,16 @@ pub fn remote_ui(
         };
         ui.label(RichText::new(texts.remote_note).color(theme::DIM));
         ui.add(egui::Label::new(RichText::new(url).monospace()).selectable(true));
+        ui.horizontal_wrapped(|ui| {
+            if frame.link_pinned {
+                ui.label(RichText::new(texts.remote_link_kept).color(theme::GREEN));
+            } else if ui.button(texts.remote_keep_link).clicked() {
+                commands.push(Command::KeepLink);
+            }
+            if ui.button(texts.remote_new_link).clicked() {
+                commands.push(Command::NewLink);
+            }
+        });
         if let Some(texture) = qr.texture(ui.ctx(), url) {
             ui.add(
                 egui::Image::new(texture)

@@ -65,6 +65,10 @@ pub struct Served {
     pub link: String,
     /// The show folder (journal.jsonl).
     pub out: PathBuf,
+    /// Lines printed after the link.
+    printed: std::sync::mpsc::Receiver<String>,
+    /// Where the recording's stderr goes.
+    stderr: PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -77,6 +81,7 @@ impl Served {
         let replay = dir.path().join("comments.jsonl");
         std::fs::write(&replay, comments()).unwrap();
         let out = dir.path().join("show");
+        let stderr = dir.path().join("stderr.log");
         let mut child = Command::new(env!("CARGO_BIN_EXE_livecue"))
             .arg("record")
             .arg("--plan")
@@ -87,7 +92,7 @@ impl Served {
             .arg(&out)
             .args(["--status-every", "3600", "--serve", "127.0.0.1:0"])
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::from(std::fs::File::create(&stderr).unwrap()))
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
@@ -117,8 +122,17 @@ impl Served {
             token: token.to_owned(),
             link,
             out,
+            printed: rx,
+            stderr,
             _dir: dir,
         }
+    }
+
+    /// Everything printed so far but the link line: stdout after it, and stderr.
+    pub fn printed(&self) -> String {
+        let mut text: String = self.printed.try_iter().map(|l| l + "\n").collect();
+        text += &std::fs::read_to_string(&self.stderr).unwrap_or_default();
+        text
     }
 
     /// The journal's events so far (the writer syncs within 100 ms).

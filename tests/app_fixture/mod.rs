@@ -52,6 +52,9 @@ pub struct Open<'a> {
     pub serve_addr: std::net::SocketAddr,
     /// Whether the app starts serving there at once (the switch was left on).
     pub serve_at_start: bool,
+    /// Where "Keep this link" pins the token: memory, which a test may share across
+    /// two openings as the keychain is shared across runs.
+    pub link_store: Arc<dyn livecue::api::LinkStore>,
 }
 
 impl<'a> Open<'a> {
@@ -72,6 +75,7 @@ impl<'a> Open<'a> {
             serve: None,
             serve_addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
             serve_at_start: false,
+            link_store: Arc::new(livecue::api::MemoryLinkStore::default()),
         }
     }
 
@@ -100,11 +104,12 @@ impl<'a> Open<'a> {
             prepare(&mut runner);
         }
         if let Some(addr) = self.serve {
-            runner.serve(addr).unwrap();
+            runner.serve(addr, None).unwrap();
         }
         let (speed_server, dnd, plan_dir) = (self.speed_server, self.dnd, self.plan_dir);
         let (language, settings) = (self.language, self.settings);
         let (serve_addr, serve_at_start) = (self.serve_addr, self.serve_at_start);
+        let link_store = self.link_store;
         let mut harness = Harness::builder()
             .with_size(self.size)
             .build_eframe(move |cc| {
@@ -123,6 +128,7 @@ impl<'a> Open<'a> {
                         settings,
                         serve_addr,
                         serve_at_start,
+                        link_store,
                     },
                 )
             });

@@ -415,6 +415,10 @@ pub const EN: Texts = Texts {
     remote_serve: "Serve on this computer",
     remote_serve_failed: "Could not serve on {}: {}. Another program (or another livecue) may be using that port; the show goes on without it.",
     remote_local_only: "Only this computer can open the link. For a phone on the same Wi-Fi, start livecue with --serve 0.0.0.0:4090: then anyone on that network who has the link can run the show.",
+    remote_keep_link: "Keep this link",
+    remote_link_kept: "This link is kept: it works in later shows and after a restart.",
+    remote_new_link: "New link",
+    remote_keychain_failed: "The link could not be kept in the keychain: {}",
 
     editor: &EDITOR_EN,
 };

@@ -702,6 +702,14 @@ pub struct Texts {
     pub remote_serve_failed: &'static str,
     /// Under the switch: it serves this computer only; how to reach a phone.
     pub remote_local_only: &'static str,
+    /// Button: pin the link's token for later runs.
+    pub remote_keep_link: &'static str,
+    /// Said instead of the button while the link is pinned.
+    pub remote_link_kept: &'static str,
+    /// Button: a fresh link (the old one stops working), not pinned.
+    pub remote_new_link: &'static str,
+    /// The keychain could not read or keep the link: {why}.
+    pub remote_keychain_failed: &'static str,
 
     // Phase names for screen readers and tests.
     /// Overtime prefix.

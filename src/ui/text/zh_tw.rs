@@ -418,6 +418,10 @@ pub const ZH_TW: Texts = Texts {
     remote_serve: "在這台電腦上提供連線",
     remote_serve_failed: "無法在 {} 提供連線：{}。可能有其他程式（或另一個 livecue）正在使用這個連接埠；節目照常進行，只是沒有遠端連線。",
     remote_local_only: "只有這台電腦能打開連結。要讓同一個 Wi-Fi 上的手機使用，請用 --serve 0.0.0.0:4090 啟動 livecue：這樣同一個網路上拿到連結的人都能操作節目。",
+    remote_keep_link: "保留這個連結",
+    remote_link_kept: "這個連結已保留：之後的節目和重新啟動後都能用。",
+    remote_new_link: "換新連結",
+    remote_keychain_failed: "無法把連結存進鑰匙圈：{}",
 
     editor: &EDITOR_ZH_TW,
 };
