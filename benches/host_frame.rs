@@ -50,6 +50,7 @@ fn app_with_comments(ctx: &egui::Context, n: usize) -> (LivecueApp, ManualClock)
             settings: None,
             serve_addr: "127.0.0.1:0".parse().unwrap(),
             serve_at_start: false,
+            serve_lan: false,
             link_store: std::sync::Arc::new(livecue::api::MemoryLinkStore::default()),
         },
     );

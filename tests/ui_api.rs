@@ -174,6 +174,44 @@ fn the_switch_serves_stops_and_is_remembered_for_the_next_start() {
 }
 
 #[test]
+fn other_devices_are_served_only_when_ticked_and_the_link_names_a_real_address() {
+    let shows = tempfile::tempdir().unwrap();
+    let settings = shows.path().join("settings.ron");
+    let mut open = Open::new(PLAN, shows.path());
+    open.settings = Some(settings.clone());
+    let mut harness = open.app();
+    to_producer_window(&mut harness);
+    let warning = "Anyone on this network who has the link can run the show";
+    assert!(harness.query_by_label_contains(warning).is_none());
+    harness
+        .get_by_label("Reachable from other devices on this network")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains(warning);
+    let text = std::fs::read_to_string(&settings).unwrap();
+    assert!(text.contains("serve_lan: true"), "{text}");
+
+    flip_switch(&mut harness);
+    let link = harness.state().api_link().unwrap();
+    // Bound to every address, the link names one a phone can open, and it answers.
+    assert!(!link.contains("0.0.0.0"), "{link}");
+    assert!(link.starts_with("http://"), "{link}");
+    assert_eq!(state_status(&link), 200);
+
+    // While serving, the choice stays as it is.
+    harness
+        .get_by_label("Reachable from other devices on this network")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains(warning);
+    assert!(
+        std::fs::read_to_string(&settings)
+            .unwrap()
+            .contains("serve_lan: true")
+    );
+}
+
+#[test]
 fn a_port_in_use_is_said_and_the_app_goes_on() {
     let shows = tempfile::tempdir().unwrap();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -14,6 +14,7 @@
 //! an action is carried out and its new state sent within a frame.
 
 mod actions;
+mod lan;
 mod pages;
 mod pin;
 mod server;
@@ -26,6 +27,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::{Notify, mpsc, oneshot, watch};
 
 pub use actions::{ACTION_NAMES, ApiAction, ParseError};
+pub use lan::{InterfaceAddr, interfaces, link_addrs};
 pub use pin::{KeychainLinkStore, LinkStore, MemoryLinkStore, pinned_token};
 pub use state::{ApiState, snapshot};
 pub use token::Token;
@@ -60,6 +62,9 @@ pub enum ServeError {
 pub struct Serving {
     /// The address bound (the real port when 0 was asked for).
     pub addr: SocketAddr,
+    /// The addresses the link names, best first: [`Self::addr`], or for an unspecified
+    /// one (`0.0.0.0`, `::`) this computer's network addresses ([`link_addrs`]).
+    pub link_addrs: Vec<SocketAddr>,
     token: Token,
     /// Whether the token is the pinned one ("Keep this link"), not this run's own.
     pub pinned: bool,
@@ -71,9 +76,18 @@ impl Serving {
         &self.token
     }
 
-    /// `http://ADDR/?token=TOKEN`: the producer page, signed in.
+    /// `http://ADDR/?token=TOKEN`: the producer page, signed in, at the best address.
     pub fn url(&self) -> String {
-        format!("http://{}/?token={}", self.addr, self.token.reveal())
+        self.url_at(self.link_addrs.first().copied().unwrap_or(self.addr))
+    }
+
+    /// The same link at each of [`Self::link_addrs`].
+    pub fn urls(&self) -> Vec<String> {
+        self.link_addrs.iter().map(|a| self.url_at(*a)).collect()
+    }
+
+    fn url_at(&self, addr: SocketAddr) -> String {
+        format!("http://{addr}/?token={}", self.token.reveal())
     }
 }
 
@@ -161,6 +175,7 @@ impl Link {
         Ok(Self {
             serving: Serving {
                 addr: local,
+                link_addrs: link_addrs(local, &interfaces()),
                 token,
                 pinned: is_pinned,
             },

@@ -100,7 +100,7 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
         // The one line with the secret link: the producer opens it (or scans the QR
         // code in the producer window).
         let pinned = pinned_link_token(&crate::api::KeychainLinkStore);
-        println!("livecue: serving {}", runner.serve(addr, pinned)?.url());
+        print_link(runner.serve(addr, pinned)?, "livecue: ");
     }
     // The language chosen in the app before, else the OS's; a damaged settings file is
     // said and left alone (the app does not write over it).
@@ -139,6 +139,7 @@ pub fn run(args: OpenArgs) -> anyhow::Result<ExitCode> {
             .map_err(|e| anyhow::anyhow!("{}: {e}", crate::api::DEFAULT_ADDR))?,
         // `--serve` wins: it already serves where it was told.
         serve_at_start: settings.serve && args.serve.is_none(),
+        serve_lan: settings.serve_lan,
         link_store: Arc::new(crate::api::KeychainLinkStore),
     })?;
     Ok(ExitCode::SUCCESS)
@@ -152,6 +153,19 @@ pub(crate) fn pinned_link_token(store: &dyn crate::api::LinkStore) -> Option<cra
         eprintln!("livecue: note: no kept link read from the keychain ({why}); using a new one");
     }
     token
+}
+
+/// The one line with the link (at the best address), then the same link at this
+/// computer's other addresses when it listens on all of them.
+pub(crate) fn print_link(serving: &crate::api::Serving, prefix: &str) {
+    let mut urls = serving.urls().into_iter();
+    println!(
+        "{prefix}serving {}",
+        urls.next().unwrap_or_else(|| serving.url())
+    );
+    for url in urls {
+        println!("{prefix}also at {url}");
+    }
 }
 
 /// The bundled example's media: next to the example plan in a source checkout.

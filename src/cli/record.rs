@@ -98,7 +98,7 @@ pub fn run(args: RecordArgs) -> anyhow::Result<ExitCode> {
     if let Some(addr) = args.serve {
         let pinned = super::open::pinned_link_token(&crate::api::KeychainLinkStore);
         match runner.serve(addr, pinned) {
-            Ok(serving) => println!("serving {}", serving.url()),
+            Ok(serving) => super::open::print_link(serving, ""),
             Err(e) => {
                 runner.sync_journal();
                 return Err(e.into());

@@ -21,6 +21,9 @@ pub struct Settings {
     /// Whether the app serves the local API on this computer at start (the producer
     /// window's switch); `--serve` on the command line wins over it.
     pub serve: bool,
+    /// Whether it serves other devices on the network too (every address, not only
+    /// this computer's loopback): an explicit choice, off until the producer ticks it.
+    pub serve_lan: bool,
 }
 
 /// Why the settings file could not be read or written.
@@ -115,6 +118,7 @@ mod tests {
         let chosen = Settings {
             language: Some(Language::ZhTw),
             serve: true,
+            serve_lan: true,
         };
         chosen.save(&path).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
@@ -134,7 +138,7 @@ mod tests {
         std::fs::write(&path, "(language: En)").unwrap();
         let settings = Settings::load(&path).unwrap();
         assert_eq!(settings.language, Some(Language::En));
-        assert!(!settings.serve);
+        assert!(!settings.serve && !settings.serve_lan);
     }
 
     #[test]

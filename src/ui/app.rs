@@ -68,6 +68,8 @@ pub struct AppOptions {
     /// Whether to start serving there at once (the switch was left on last time and no
     /// `--serve` was given).
     pub serve_at_start: bool,
+    /// Whether the switch serves other devices on the network too (remembered).
+    pub serve_lan: bool,
     /// Where "Keep this link" pins the API's token (the OS keychain in the app).
     pub link_store: Arc<dyn crate::api::LinkStore>,
 }
@@ -96,6 +98,7 @@ pub struct LivecueApp {
     /// Where the "serve" switch serves, and why it could not, until the next try.
     serve_addr: std::net::SocketAddr,
     serve_problem: Option<String>,
+    serve_lan: bool,
     link_store: Arc<dyn crate::api::LinkStore>,
     fonts: FontReport,
     screen: Screen,
@@ -195,6 +198,7 @@ impl LivecueApp {
             settings: options.settings,
             serve_addr: options.serve_addr,
             serve_problem: None,
+            serve_lan: options.serve_lan,
             link_store: options.link_store,
             fonts,
             screen,
@@ -403,6 +407,7 @@ impl LivecueApp {
                 Command::SwitchLanguage => self.switch_language(),
                 Command::ToggleServing => self.toggle_serving(),
                 Command::KeepLink => self.keep_link(),
+                Command::ToggleLan => self.toggle_lan(),
                 Command::NewLink => self.new_link(),
                 Command::ToggleHidden => self.remembered.show_hidden ^= true,
                 Command::ToggleMute => {
@@ -544,7 +549,16 @@ impl LivecueApp {
     /// Starts the local API where the switch serves. A port in use is said in the
     /// producer window and the show goes on without the API.
     fn start_serving(&mut self) {
-        let addr = self.serve_addr;
+        let addr = if self.serve_lan {
+            // Every address of the family, same port: the link names the network ones.
+            let any: std::net::IpAddr = match self.serve_addr {
+                std::net::SocketAddr::V4(_) => std::net::Ipv4Addr::UNSPECIFIED.into(),
+                std::net::SocketAddr::V6(_) => std::net::Ipv6Addr::UNSPECIFIED.into(),
+            };
+            std::net::SocketAddr::new(any, self.serve_addr.port())
+        } else {
+            self.serve_addr
+        };
         // A keychain that cannot be read is said; the API still serves, on a new link.
         let (pinned, store_problem) = crate::api::pinned_token(self.link_store.as_ref());
         self.serve_problem = match self.runner.serve(addr, pinned) {
@@ -557,6 +571,16 @@ impl LivecueApp {
                 &[&addr.to_string(), &e.to_string()],
             )),
         };
+    }
+
+    /// "Reachable from other devices": chosen while not serving, remembered.
+    fn toggle_lan(&mut self) {
+        if self.runner.serving().is_some() {
+            return;
+        }
+        self.serve_lan ^= true;
+        let lan = self.serve_lan;
+        self.remember(|settings| settings.serve_lan = lan);
     }
 
     /// "Keep this link": the token the link carries now is pinned for later runs.
@@ -952,7 +976,11 @@ impl LivecueApp {
         let texts = self.texts;
         let live = self.runner.live();
         let status = self.runner.status();
-        let serving_url = self.runner.serving().map(crate::api::Serving::url);
+        let serving_urls = self
+            .runner
+            .serving()
+            .map(crate::api::Serving::urls)
+            .unwrap_or_default();
         let now = live.now_ms();
         let view = View {
             live,
@@ -974,7 +1002,9 @@ impl LivecueApp {
                 .filter(|&n| n == live.session().timeline().runs().len())
                 .and(live.session().timeline().current()),
             displays: &self.displays,
-            serving_url: serving_url.as_deref(),
+            serving_url: serving_urls.first().map(String::as_str),
+            more_urls: serving_urls.get(1..).unwrap_or_default(),
+            serve_lan: self.serve_lan,
             serve_problem: self.serve_problem.as_deref(),
             link_pinned: self.runner.serving().is_some_and(|s| s.pinned),
         };

@@ -60,6 +60,8 @@ pub enum Command {
     SwitchLanguage,
     /// Start or stop the local API on this computer (and remember it).
     ToggleServing,
+    /// Serve other devices on the network too, or this computer only (while not serving).
+    ToggleLan,
     /// Pin the API's token, so the link works in later runs too.
     KeepLink,
     /// Serve with a fresh random token and forget the pinned one.
@@ -173,6 +175,10 @@ pub struct View<'a> {
     pub serving_url: Option<&'a str>,
     /// Why the producer window's switch could not serve, until it is tried again.
     pub serve_problem: Option<&'a str>,
+    /// The same link at this computer's other network addresses.
+    pub more_urls: &'a [String],
+    /// Whether the switch serves other devices on the network too.
+    pub serve_lan: bool,
     /// Whether the link's token is pinned ("Keep this link").
     pub link_pinned: bool,
 }

@@ -76,15 +76,35 @@ pub fn remote_ui(
         if ui.checkbox(&mut serving, texts.remote_serve).clicked() {
             commands.push(Command::ToggleServing);
         }
+        let mut lan = frame.serve_lan;
+        // Chosen before serving: the address is bound when serving starts.
+        let lan_box = ui.add_enabled(
+            frame.serving_url.is_none(),
+            egui::Checkbox::new(&mut lan, texts.remote_lan),
+        );
+        if lan_box.clicked() {
+            commands.push(Command::ToggleLan);
+        }
+        if frame.serve_lan {
+            ui.label(RichText::new(texts.remote_lan_warning).color(theme::AMBER));
+        }
         if let Some(problem) = frame.serve_problem {
             ui.label(RichText::new(problem).color(theme::AMBER));
         }
         let Some(url) = frame.serving_url else {
-            ui.label(RichText::new(texts.remote_local_only).color(theme::DIM));
+            if !frame.serve_lan {
+                ui.label(RichText::new(texts.remote_local_only).color(theme::DIM));
+            }
             return;
         };
         ui.label(RichText::new(texts.remote_note).color(theme::DIM));
         ui.add(egui::Label::new(RichText::new(url).monospace()).selectable(true));
+        for more in frame.more_urls {
+            ui.add(
+                egui::Label::new(RichText::new(more).monospace().color(theme::DIM))
+                    .selectable(true),
+            );
+        }
         ui.horizontal_wrapped(|ui| {
             if frame.link_pinned {
                 ui.label(RichText::new(texts.remote_link_kept).color(theme::GREEN));

@@ -52,6 +52,8 @@ pub struct Open<'a> {
     pub serve_addr: std::net::SocketAddr,
     /// Whether the app starts serving there at once (the switch was left on).
     pub serve_at_start: bool,
+    /// Whether the switch serves other devices on the network too.
+    pub serve_lan: bool,
     /// Where "Keep this link" pins the token: memory, which a test may share across
     /// two openings as the keychain is shared across runs.
     pub link_store: Arc<dyn livecue::api::LinkStore>,
@@ -75,6 +77,7 @@ impl<'a> Open<'a> {
             serve: None,
             serve_addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
             serve_at_start: false,
+            serve_lan: false,
             link_store: Arc::new(livecue::api::MemoryLinkStore::default()),
         }
     }
@@ -109,7 +112,7 @@ impl<'a> Open<'a> {
         let (speed_server, dnd, plan_dir) = (self.speed_server, self.dnd, self.plan_dir);
         let (language, settings) = (self.language, self.settings);
         let (serve_addr, serve_at_start) = (self.serve_addr, self.serve_at_start);
-        let link_store = self.link_store;
+        let (link_store, serve_lan) = (self.link_store, self.serve_lan);
         let mut harness = Harness::builder()
             .with_size(self.size)
             .build_eframe(move |cc| {
@@ -129,6 +132,7 @@ impl<'a> Open<'a> {
                         serve_addr,
                         serve_at_start,
                         link_store,
+                        serve_lan,
                     },
                 )
             });

@@ -702,6 +702,10 @@ pub struct Texts {
     pub remote_serve_failed: &'static str,
     /// Under the switch: it serves this computer only; how to reach a phone.
     pub remote_local_only: &'static str,
+    /// The box that serves other devices on the network too.
+    pub remote_lan: &'static str,
+    /// Said while that box is ticked: who can then run the show.
+    pub remote_lan_warning: &'static str,
     /// Button: pin the link's token for later runs.
     pub remote_keep_link: &'static str,
     /// Said instead of the button while the link is pinned.
