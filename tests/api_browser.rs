@@ -230,8 +230,8 @@ async fn post(served: &Served, action: &str) {
     assert!(r.status().is_success(), "{action}: {}", r.status());
 }
 
-#[tokio::test]
-async fn the_overlay_shows_a_featured_question_and_the_producer_page_answers_one() {
+/// Chromium and ChromeDriver, or none after a loud note (a failure under CI).
+fn browser() -> Option<(PathBuf, PathBuf)> {
     let (Some(chromium), Some(chromedriver)) = (
         find_program(&["chromium", "chromium-browser"]),
         find_program(&["chromedriver"]),
@@ -240,9 +240,74 @@ async fn the_overlay_shows_a_featured_question_and_the_producer_page_answers_one
                     (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
         eprintln!("\n{}\n{note}\n{}\n", "!".repeat(80), "!".repeat(80));
         assert!(std::env::var_os("CI").is_none(), "{note}");
+        return None;
+    };
+    Some((chromium, chromedriver))
+}
+
+#[tokio::test]
+async fn the_producer_page_speaks_taiwanese_chinese_when_livecue_does() {
+    let Some((chromium, chromedriver)) = browser() else {
         return;
     };
-    let served = tokio::task::spawn_blocking(Served::start).await.unwrap();
+    let served = tokio::task::spawn_blocking(|| Served::start_in(Some("zh_TW.UTF-8")))
+        .await
+        .unwrap();
+    let state = http()
+        .get(format!("{}/api/state", served.base))
+        .bearer_auth(&served.token)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let state: Value = serde_json::from_str(&state).unwrap();
+    assert_eq!(state["language"], "zh-TW");
+
+    let driver = Driver::start(&chromedriver);
+    let profile = tempfile::tempdir().unwrap();
+    let page = Page::open(&driver, &chromium, profile.path()).await;
+    page.goto(&format!("{}/producer?token={}", served.base, served.token))
+        .await;
+    // The header's buttons and the headings, before any question arrives.
+    until(
+        &page,
+        "the Next button in Chinese",
+        "return document.querySelector(\"header button[data-action='next']\").textContent",
+        json!("下一段"),
+    )
+    .await;
+    let headings = page
+        .execute("return Array.from(document.querySelectorAll('h2')).map(h => h.textContent)")
+        .await;
+    assert_eq!(headings, json!(["疊加畫面上的精選", "提問", "最新留言"]));
+    // The replayed question's own buttons.
+    let selector = format!("li.question[data-key='comment:{QUESTION_ID}'] button");
+    until(
+        &page,
+        "the question's buttons in Chinese",
+        &format!(
+            "return Array.from(document.querySelectorAll(\"{selector}\")).map(b => b.textContent)"
+        ),
+        json!(["已回答", "跳過", "精選"]),
+    )
+    .await;
+    assert_eq!(
+        page.execute("return document.documentElement.lang").await,
+        json!("zh-Hant-TW")
+    );
+    page.close().await;
+}
+
+#[tokio::test]
+async fn the_overlay_shows_a_featured_question_and_the_producer_page_answers_one() {
+    let Some((chromium, chromedriver)) = browser() else {
+        return;
+    };
+    let served = tokio::task::spawn_blocking(|| Served::start_in(Some("en_US.UTF-8")))
+        .await
+        .unwrap();
     let driver = Driver::start(&chromedriver);
     let profile = tempfile::tempdir().unwrap();
     let page = Page::open(&driver, &chromium, profile.path()).await;
@@ -348,6 +413,14 @@ async fn the_overlay_shows_a_featured_question_and_the_producer_page_answers_one
         .await;
     assert_eq!(images, json!(0));
     assert_eq!(page.title().await, "livecue producer");
-
+    // In an English locale, the same page says its labels in English.
+    assert_eq!(
+        page.execute("return document.documentElement.lang").await,
+        json!("en")
+    );
+    let next = page
+        .execute("return document.querySelector(\"header button[data-action='next']\").textContent")
+        .await;
+    assert_eq!(next, json!("Next"));
     page.close().await;
 }

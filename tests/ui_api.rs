@@ -302,6 +302,19 @@ fn a_kept_link_comes_back_at_the_next_start_and_a_new_link_replaces_it() {
 }
 
 #[test]
+fn the_pages_speak_the_apps_language_and_follow_its_switch() {
+    let shows = tempfile::tempdir().unwrap();
+    let mut open = Open::new(PLAN, shows.path()).in_language(livecue::locale::Language::ZhTw);
+    open.serve = Some("127.0.0.1:0".parse().unwrap());
+    let mut harness = open.app();
+    harness.run_steps(1);
+    assert_eq!(api_state(&harness)["language"], "zh-TW");
+    harness.key_press(egui::Key::F9);
+    harness.run_steps(2);
+    assert_eq!(api_state(&harness)["language"], "en");
+}
+
+#[test]
 fn without_serve_there_is_no_link() {
     let shows = tempfile::tempdir().unwrap();
     let mut harness = Open::new(PLAN, shows.path()).app();

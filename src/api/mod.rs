@@ -140,6 +140,7 @@ pub struct Link {
     requests: mpsc::Receiver<Request>,
     wake: Arc<Wake>,
     shared: Arc<server::Shared>,
+    language: crate::locale::Language,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -158,6 +159,11 @@ impl Link {
         let listener = std::net::TcpListener::bind(addr).map_err(bind_error)?;
         listener.set_nonblocking(true).map_err(bind_error)?;
         let local = listener.local_addr().map_err(bind_error)?;
+        let language = crate::locale::Language::from_os();
+        let first = ApiState {
+            language: state::language_tag(language),
+            ..first
+        };
         let is_pinned = pinned.is_some();
         let token = match pinned {
             Some(token) => token,
@@ -183,6 +189,7 @@ impl Link {
             requests: req_rx,
             wake,
             shared,
+            language,
             task,
         })
     }
@@ -198,6 +205,12 @@ impl Link {
         self.shared.set_token(token.clone());
         self.serving.token = token;
         self.serving.pinned = pinned;
+    }
+
+    /// Words the pages in `language` (the app's interface language; the OS's until
+    /// told), from the next published state.
+    pub fn set_language(&mut self, language: crate::locale::Language) {
+        self.language = language;
     }
 
     /// Marks the token as pinned or not (it stays the same).
@@ -225,7 +238,10 @@ impl Link {
                     });
             answers.push((request.reply, result));
         }
-        let state = make_state(live);
+        let state = ApiState {
+            language: state::language_tag(self.language),
+            ..make_state(live)
+        };
         // Only a real change wakes the WebSockets; time moves the snapshot once a second.
         self.state.send_if_modified(|old| {
             let changed = **old != state;

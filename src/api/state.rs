@@ -62,6 +62,17 @@ pub struct ApiState {
     pub comments_per_min: usize,
     /// The latest shown comments, oldest first (up to 30).
     pub comments: Vec<CommentInfo>,
+    /// The interface language the pages word their labels in: `zh-TW` or `en` (the
+    /// app's choice; the OS's for `livecue record`).
+    pub language: &'static str,
+}
+
+/// The tag pages read in [`ApiState::language`].
+pub fn language_tag(language: crate::locale::Language) -> &'static str {
+    match language {
+        crate::locale::Language::ZhTw => "zh-TW",
+        crate::locale::Language::En => "en",
+    }
 }
 
 /// A segment of the plan.
@@ -193,6 +204,8 @@ pub fn snapshot(live: &Live, status: &StatusSummary) -> ApiState {
         });
     let queue = session.questions();
     ApiState {
+        // The link's language replaces it as it publishes (`Link::answer`).
+        language: language_tag(crate::locale::Language::En),
         title: sanitize_for_display(&plan.title),
         show,
         segment: current.and_then(segment_info),

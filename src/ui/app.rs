@@ -235,6 +235,11 @@ impl LivecueApp {
         if options.serve_at_start && app.runner.serving().is_none() {
             app.start_serving();
         }
+        // `--serve` started it before the app knew its language.
+        let language = app.language;
+        if let Some(link) = app.runner.api_link_mut() {
+            link.set_language(language);
+        }
         if let Some(settings) = options.source {
             // A source that cannot start shows as failed in the status bar; the show
             // goes on and the producer can pick another.
@@ -526,6 +531,9 @@ impl LivecueApp {
     fn switch_language(&mut self) {
         self.language = self.language.other();
         self.texts = texts(self.language);
+        if let Some(link) = self.runner.api_link_mut() {
+            link.set_language(self.language);
+        }
         let language = self.language;
         self.remember(|settings| settings.language = Some(language));
     }
@@ -564,6 +572,9 @@ impl LivecueApp {
         self.serve_problem = match self.runner.serve(addr, pinned) {
             Ok(serving) => {
                 eprintln!("livecue: serving on {}", serving.addr);
+                if let Some(link) = self.runner.api_link_mut() {
+                    link.set_language(self.language);
+                }
                 store_problem.map(|why| fill(self.texts.remote_keychain_failed, &[&why]))
             }
             Err(e) => Some(fill(

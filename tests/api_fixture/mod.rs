@@ -75,6 +75,12 @@ pub struct Served {
 impl Served {
     /// Starts the recording and waits for its link line.
     pub fn start() -> Self {
+        Self::start_in(None)
+    }
+
+    /// The same, with the OS locale `locale` (`zh_TW.UTF-8`), which words the pages
+    /// of `livecue record` (no locale: the test's own).
+    pub fn start_in(locale: Option<&str>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let plan = dir.path().join("plan.ron");
         std::fs::write(&plan, PLAN).unwrap();
@@ -93,6 +99,12 @@ impl Served {
             .args(["--status-every", "3600", "--serve", "127.0.0.1:0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::from(std::fs::File::create(&stderr).unwrap()))
+            .envs(
+                locale
+                    .map(|l| [("LANGUAGE", l), ("LC_ALL", l)])
+                    .into_iter()
+                    .flatten(),
+            )
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
