@@ -314,6 +314,46 @@ fn the_pages_speak_the_apps_language_and_follow_its_switch() {
     assert_eq!(api_state(&harness)["language"], "en");
 }
 
+/// A keychain that refuses everything, as on a computer without a keychain service.
+struct NoKeychain;
+
+impl LinkStore for NoKeychain {
+    fn pinned(&self) -> Result<Option<livecue::api::Token>, String> {
+        Err("no keychain service found".to_owned())
+    }
+    fn pin(&self, _: &livecue::api::Token) -> Result<(), String> {
+        Err("no keychain service found".to_owned())
+    }
+    fn unpin(&self) -> Result<(), String> {
+        Err("no keychain service found".to_owned())
+    }
+}
+
+#[test]
+fn without_a_keychain_the_link_still_serves_and_the_window_says_why_it_is_not_kept() {
+    let shows = tempfile::tempdir().unwrap();
+    let mut open = Open::new(PLAN, shows.path());
+    open.link_store = Arc::new(NoKeychain);
+    let mut harness = open.app();
+    to_producer_window(&mut harness);
+    flip_switch(&mut harness);
+    let link = harness.state().api_link().expect("served on a new link");
+    assert_eq!(state_status(&link), 200);
+    harness.get_by_label(
+        "No kept link could be read from the keychain (no keychain service found); this link is a new one.",
+    );
+    harness.get_by_label("Keep this link").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("The link could not be kept in the keychain: no keychain service found");
+    // Not kept: the button is still there, and the link still works.
+    harness.get_by_label("Keep this link");
+    assert_eq!(state_status(&link), 200);
+    // Worded again in the language on screen.
+    harness.key_press(egui::Key::F9);
+    harness.run_steps(2);
+    harness.get_by_label("無法把連結存進鑰匙圈：no keychain service found");
+}
+
 #[test]
 fn without_serve_there_is_no_link() {
     let shows = tempfile::tempdir().unwrap();

@@ -13,6 +13,7 @@ use super::fonts::{self, FontDiscovery, FontReport};
 use super::keys::{Modal, keys};
 use super::on_air::{host_viewport_id, host_window_ui, on_air_ui};
 use super::preflight::{PreflightJobs, PreflightView, preflight_screen_ui};
+use super::remote::RemoteProblem;
 use super::reply_dialog::{ReplyDialog, reply_dialog_ui};
 use super::report::{ReportJobs, ReportView, default_export_dir, report_keys, report_screen_ui};
 use super::screen::{Screen, screen_bar_ui, screen_keys};
@@ -97,7 +98,7 @@ pub struct LivecueApp {
     settings: Option<PathBuf>,
     /// Where the "serve" switch serves, and why it could not, until the next try.
     serve_addr: std::net::SocketAddr,
-    serve_problem: Option<String>,
+    serve_problem: Option<RemoteProblem>,
     serve_lan: bool,
     link_store: Arc<dyn crate::api::LinkStore>,
     fonts: FontReport,
@@ -575,12 +576,12 @@ impl LivecueApp {
                 if let Some(link) = self.runner.api_link_mut() {
                     link.set_language(self.language);
                 }
-                store_problem.map(|why| fill(self.texts.remote_keychain_failed, &[&why]))
+                store_problem.map(RemoteProblem::KeychainRead)
             }
-            Err(e) => Some(fill(
-                self.texts.remote_serve_failed,
-                &[&addr.to_string(), &e.to_string()],
-            )),
+            Err(e) => Some(RemoteProblem::ServeFailed {
+                addr,
+                why: e.to_string(),
+            }),
         };
     }
 
@@ -605,7 +606,7 @@ impl LivecueApp {
                 self.serve_problem = None;
             }
             Err(why) => {
-                self.serve_problem = Some(fill(self.texts.remote_keychain_failed, &[&why]));
+                self.serve_problem = Some(RemoteProblem::KeychainKeep(why));
             }
         }
     }
@@ -618,7 +619,7 @@ impl LivecueApp {
         let token = match crate::api::Token::random() {
             Ok(token) => token,
             Err(e) => {
-                self.serve_problem = Some(e.to_string());
+                self.serve_problem = Some(RemoteProblem::NewLink(e.to_string()));
                 return;
             }
         };
@@ -627,7 +628,7 @@ impl LivecueApp {
             .link_store
             .unpin()
             .err()
-            .map(|why| fill(self.texts.remote_keychain_failed, &[&why]));
+            .map(RemoteProblem::KeychainForget);
     }
 
     /// The producer window's switch: serve or stop, and remember it for the next start.
@@ -1016,7 +1017,7 @@ impl LivecueApp {
             serving_url: serving_urls.first().map(String::as_str),
             more_urls: serving_urls.get(1..).unwrap_or_default(),
             serve_lan: self.serve_lan,
-            serve_problem: self.serve_problem.as_deref(),
+            serve_problem: self.serve_problem.as_ref(),
             link_pinned: self.runner.serving().is_some_and(|s| s.pinned),
         };
         let mut commands = Vec::new();

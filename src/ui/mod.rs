@@ -174,7 +174,7 @@ pub struct View<'a> {
     /// The local API's signed-in link, while it serves (`--serve`).
     pub serving_url: Option<&'a str>,
     /// Why the producer window's switch could not serve, until it is tried again.
-    pub serve_problem: Option<&'a str>,
+    pub serve_problem: Option<&'a remote::RemoteProblem>,
     /// The same link at this computer's other network addresses.
     pub more_urls: &'a [String],
     /// Whether the switch serves other devices on the network too.

@@ -4,8 +4,45 @@
 
 use egui::RichText;
 
+use super::text::{Texts, fill};
 use super::theme;
 use super::{Command, View};
+
+/// What went wrong with the API's switch or its link, kept as facts so it is worded in
+/// the language on screen, also after a switch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RemoteProblem {
+    /// The address could not be bound (a port in use).
+    ServeFailed {
+        /// The address tried.
+        addr: std::net::SocketAddr,
+        /// The OS's words.
+        why: String,
+    },
+    /// The kept link could not be read: this run's link is a new one.
+    KeychainRead(String),
+    /// "Keep this link" could not write to the keychain.
+    KeychainKeep(String),
+    /// "New link" could not forget the kept one: the next start would bring it back.
+    KeychainForget(String),
+    /// No random token could be made.
+    NewLink(String),
+}
+
+impl RemoteProblem {
+    /// The sentence the producer window shows.
+    pub fn words(&self, texts: &Texts) -> String {
+        match self {
+            Self::ServeFailed { addr, why } => {
+                fill(texts.remote_serve_failed, &[&addr.to_string(), why])
+            }
+            Self::KeychainRead(why) => fill(texts.remote_keychain_read_failed, &[why]),
+            Self::KeychainKeep(why) => fill(texts.remote_keychain_failed, &[why]),
+            Self::KeychainForget(why) => fill(texts.remote_keychain_forget_failed, &[why]),
+            Self::NewLink(why) => fill(texts.remote_new_link_failed, &[why]),
+        }
+    }
+}
 
 /// The QR code's texture, made once for the link it shows.
 #[derive(Default)]
@@ -89,7 +126,7 @@ pub fn remote_ui(
             ui.label(RichText::new(texts.remote_lan_warning).color(theme::AMBER));
         }
         if let Some(problem) = frame.serve_problem {
-            ui.label(RichText::new(problem).color(theme::AMBER));
+            ui.label(RichText::new(problem.words(texts)).color(theme::AMBER));
         }
         let Some(url) = frame.serving_url else {
             if !frame.serve_lan {

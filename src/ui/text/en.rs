@@ -421,6 +421,9 @@ pub const EN: Texts = Texts {
     remote_link_kept: "This link is kept: it works in later shows and after a restart.",
     remote_new_link: "New link",
     remote_keychain_failed: "The link could not be kept in the keychain: {}",
+    remote_keychain_read_failed: "No kept link could be read from the keychain ({}); this link is a new one.",
+    remote_keychain_forget_failed: "The kept link could not be forgotten in the keychain ({}): the next start would bring it back.",
+    remote_new_link_failed: "No new link could be made: {}",
 
     editor: &EDITOR_EN,
 };

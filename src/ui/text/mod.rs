@@ -714,6 +714,12 @@ pub struct Texts {
     pub remote_new_link: &'static str,
     /// The keychain could not read or keep the link: {why}.
     pub remote_keychain_failed: &'static str,
+    /// The kept link could not be read at serve time: {why}.
+    pub remote_keychain_read_failed: &'static str,
+    /// "New link" could not forget the kept one: {why}.
+    pub remote_keychain_forget_failed: &'static str,
+    /// No random token for "New link": {why}.
+    pub remote_new_link_failed: &'static str,
 
     // Phase names for screen readers and tests.
     /// Overtime prefix.

@@ -424,6 +424,9 @@ pub const ZH_TW: Texts = Texts {
     remote_link_kept: "這個連結已保留：之後的節目和重新啟動後都能用。",
     remote_new_link: "換新連結",
     remote_keychain_failed: "無法把連結存進鑰匙圈：{}",
+    remote_keychain_read_failed: "無法從鑰匙圈讀取保留的連結（{}）；這次是新的連結。",
+    remote_keychain_forget_failed: "無法從鑰匙圈刪除保留的連結（{}）：下次啟動還會用它。",
+    remote_new_link_failed: "無法產生新連結：{}",
 
     editor: &EDITOR_ZH_TW,
 };
