@@ -42,6 +42,9 @@ const ALLOWED: &[&str] = &[
     "JSON",
     "PNG",
     "English",
+    // The product the local API's section is named for (the producer window).
+    "Stream",
+    "Deck",
     "Space",
     "Enter",
     "Esc",
