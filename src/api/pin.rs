@@ -86,8 +86,8 @@ impl LinkStore for MemoryLinkStore {
     }
 }
 
-/// The token to serve with: the pinned one when the store keeps one (`true`: pinned),
-/// else none and why the store could not say (the caller makes a random one).
+/// The token to serve with: the pinned one when the store keeps one, else none, and why
+/// the store could not say when it failed (the caller then serves on a random one).
 pub fn pinned_token(store: &dyn LinkStore) -> (Option<Token>, Option<String>) {
     match store.pinned() {
         Ok(token) => (token, None),

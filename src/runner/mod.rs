@@ -336,8 +336,8 @@ impl ShowRunner {
         self.api.as_mut()
     }
 
-    /// Stops the local API (the producer window's switch): its port is free again and
-    /// its link stops working.
+    /// Stops the local API (the producer window's switch): its link stops working and
+    /// its port is freed as the server task ends on the runtime.
     pub fn stop_serving(&mut self) {
         self.api = None;
     }
