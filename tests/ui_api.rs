@@ -419,3 +419,30 @@ fn actions_over_http_go_through_the_app_like_its_keys() {
     harness.run_steps(2);
     assert_eq!(harness.state().screen(), Screen::Summary);
 }
+
+#[test]
+fn a_rehearsal_started_from_the_editor_is_served_at_the_same_address() {
+    let shows = tempfile::tempdir().unwrap();
+    let mut harness = served(shows.path());
+    let before = harness.state().api_link().expect("serving");
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(2);
+    assert_eq!(harness.state().screen(), Screen::Editor);
+    harness.get_by_label("New from template").click();
+    harness.run_steps(3);
+    harness.get_by_label("20×").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().runner().rehearsal(), Some(20));
+    // The old show's server went with its runner; the rehearsal serves at its address.
+    let after = harness
+        .state()
+        .api_link()
+        .expect("the rehearsal is served too");
+    let host = |link: &str| link.split_once("/?token=").unwrap().0.to_owned();
+    assert_eq!(host(&after), host(&before));
+    // The state is the rehearsal's: the template's show, already running.
+    let state = api_state(&harness);
+    let title = &harness.state().live().plan().title;
+    assert_eq!(state["title"], title.as_str());
+    assert_eq!(state["show"], "running", "{state}");
+}

@@ -568,6 +568,11 @@ impl LivecueApp {
         } else {
             self.serve_addr
         };
+        self.serve_at(addr);
+    }
+
+    /// Starts the local API at `addr`, with the pinned token when there is one.
+    fn serve_at(&mut self, addr: std::net::SocketAddr) {
         // A keychain that cannot be read is said; the API still serves, on a new link.
         let (pinned, store_problem) = crate::api::pinned_token(self.link_store.as_ref());
         self.serve_problem = match self.runner.serve(addr, pinned) {
@@ -646,8 +651,15 @@ impl LivecueApp {
     /// Puts a new show in place of this one, once the show on air (if any) allows it.
     fn replace_show(&mut self, runner: ShowRunner, plan_dir: Option<&std::path::Path>) {
         self.view = ViewState::new(runner.live().plan(), plan_dir);
+        // The API lives on the runner's runtime: it stops with the show left behind and
+        // serves the new one at the same address (the phone's bookmark keeps its host
+        // and port; its token is the new show's, or the pinned one).
+        let serving_at = self.runner.serving().map(|serving| serving.addr);
         // The show left behind stays in its journal, synced as the runner drops.
         self.runner = runner;
+        if let Some(addr) = serving_at {
+            self.serve_at(addr);
+        }
         self.runner.set_notify(self.notify.clone());
         self.resumed_notice = self.runner.resumed().is_some();
         self.problem = self
