@@ -7,6 +7,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+mod serving;
+mod shows;
+
 use super::confirm::{Confirm, confirm_ui};
 use super::editor::{EditorCommand, EditorOutcome, EditorState, editor_keys, editor_screen_ui};
 use super::fonts::{self, FontDiscovery, FontReport};
@@ -30,7 +33,7 @@ use crate::preflight::speed::DEFAULT_SERVER;
 use crate::runner::ShowRunner;
 use crate::session::{Action, Live};
 use crate::show::{Phase, ShowState};
-use crate::sources::{DEFAULT_GRAPH_URL, NotifyFn, SourceSettings, SourceSpec, Speed};
+use crate::sources::{DEFAULT_GRAPH_URL, NotifyFn, SourceSettings};
 
 /// Whether to open the audio device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -552,228 +555,6 @@ impl LivecueApp {
         });
         if let Err(e) = saved {
             self.problem = Some(fill(self.texts.language_saved_failed, &[&e.to_string()]));
-        }
-    }
-
-    /// Starts the local API where the switch serves. A port in use is said in the
-    /// producer window and the show goes on without the API.
-    fn start_serving(&mut self) {
-        let addr = if self.serve_lan {
-            // Every address of the family, same port: the link names the network ones.
-            let any: std::net::IpAddr = match self.serve_addr {
-                std::net::SocketAddr::V4(_) => std::net::Ipv4Addr::UNSPECIFIED.into(),
-                std::net::SocketAddr::V6(_) => std::net::Ipv6Addr::UNSPECIFIED.into(),
-            };
-            std::net::SocketAddr::new(any, self.serve_addr.port())
-        } else {
-            self.serve_addr
-        };
-        self.serve_at(addr);
-    }
-
-    /// Starts the local API at `addr`, with the pinned token when there is one.
-    fn serve_at(&mut self, addr: std::net::SocketAddr) {
-        // A keychain that cannot be read is said; the API still serves, on a new link.
-        let (pinned, store_problem) = crate::api::pinned_token(self.link_store.as_ref());
-        self.serve_problem = match self.runner.serve(addr, pinned) {
-            Ok(serving) => {
-                eprintln!("livecue: serving on {}", serving.addr);
-                if let Some(link) = self.runner.api_link_mut() {
-                    link.set_language(self.language);
-                }
-                store_problem.map(RemoteProblem::KeychainRead)
-            }
-            Err(e) => Some(RemoteProblem::ServeFailed {
-                addr,
-                why: e.to_string(),
-            }),
-        };
-    }
-
-    /// "Reachable from other devices": chosen while not serving, remembered.
-    fn toggle_lan(&mut self) {
-        if self.runner.serving().is_some() {
-            return;
-        }
-        self.serve_lan ^= true;
-        let lan = self.serve_lan;
-        self.remember(|settings| settings.serve_lan = lan);
-    }
-
-    /// "Keep this link": the token the link carries now is pinned for later runs.
-    fn keep_link(&mut self) {
-        let Some(link) = self.runner.api_link_mut() else {
-            return;
-        };
-        match self.link_store.pin(link.serving().token()) {
-            Ok(()) => {
-                link.set_pinned(true);
-                self.serve_problem = None;
-            }
-            Err(why) => {
-                self.serve_problem = Some(RemoteProblem::KeychainKeep(why));
-            }
-        }
-    }
-
-    /// "New link": a fresh random token at once (the old link stops working), unpinned.
-    fn new_link(&mut self) {
-        let Some(link) = self.runner.api_link_mut() else {
-            return;
-        };
-        let token = match crate::api::Token::random() {
-            Ok(token) => token,
-            Err(e) => {
-                self.serve_problem = Some(RemoteProblem::NewLink(e.to_string()));
-                return;
-            }
-        };
-        link.set_token(token, false);
-        self.serve_problem = self
-            .link_store
-            .unpin()
-            .err()
-            .map(RemoteProblem::KeychainForget);
-    }
-
-    /// The producer window's switch: serve or stop, and remember it for the next start.
-    fn toggle_serving(&mut self) {
-        if self.runner.serving().is_some() {
-            self.runner.stop_serving();
-            self.serve_problem = None;
-        } else {
-            self.start_serving();
-        }
-        let serve = self.runner.serving().is_some();
-        self.remember(|settings| settings.serve = serve);
-    }
-
-    /// Puts a new show in place of this one, once the show on air (if any) allows it.
-    fn replace_show(&mut self, runner: ShowRunner, plan_dir: Option<&std::path::Path>) {
-        self.view = ViewState::new(runner.live().plan(), plan_dir);
-        // The API lives on the runner's runtime: it stops with the show left behind and
-        // serves the new one at the same address (the phone's bookmark keeps its host
-        // and port; its token is the new show's, or the pinned one).
-        let serving_at = self.runner.serving().map(|serving| serving.addr);
-        // The show left behind stays in its journal, synced as the runner drops.
-        self.runner = runner;
-        if let Some(addr) = serving_at {
-            self.serve_at(addr);
-        }
-        self.runner.set_notify(self.notify.clone());
-        self.resumed_notice = self.runner.resumed().is_some();
-        self.problem = self
-            .runner
-            .not_resumed()
-            .map(|why| fill(self.texts.not_resumed, &[why]));
-        self.jumped_runs = None;
-        // A reply belongs to a comment of the show left behind.
-        self.reply_dialog = None;
-        // The new show's own start and end are what later changes are measured from.
-        let timeline = self.runner.live().session().timeline();
-        self.seen_started = timeline.show_start_ms().is_some();
-        self.seen_ended = timeline.show_end_ms().is_some();
-        self.preflight = PreflightJobs::default();
-        self.report = ReportJobs::default();
-        self.speed_server = self
-            .runner
-            .live()
-            .plan()
-            .preflight
-            .speed_server
-            .clone()
-            .unwrap_or_else(|| DEFAULT_SERVER.to_owned());
-    }
-
-    /// A rehearsal of `plan` on the host screen, its clock and the demo comments both
-    /// `speed` times faster than real time. Never in place of a show on air.
-    fn rehearse(&mut self, plan: Plan, plan_dir: Option<PathBuf>, speed: u32) {
-        if self.runner.on_air() {
-            self.problem = Some(self.texts.editor.on_air.to_owned());
-            return;
-        }
-        let Some(shows_dir) = self.runner.shows_dir().map(std::path::Path::to_path_buf) else {
-            self.problem = Some(crate::runner::RunnerError::NoShowsFolder.to_string());
-            return;
-        };
-        let setup = self.runner.setup_for(Arc::new(plan));
-        let runner = match ShowRunner::rehearse(setup, &shows_dir, speed) {
-            Ok(runner) => runner,
-            Err(e) => {
-                self.problem = Some(e.to_string());
-                return;
-            }
-        };
-        self.replace_show(runner, plan_dir.as_deref());
-        self.screen = Screen::OnAir;
-        match crate::runner::demo_comments_file(&shows_dir) {
-            Ok(path) => {
-                let settings = SourceSettings {
-                    spec: SourceSpec::Replay {
-                        path,
-                        speed: Speed::Factor(f64::from(speed)),
-                    },
-                    ig_user_id: None,
-                    fb_page_id: None,
-                    graph_url: self.graph_url.clone(),
-                };
-                // A replay that cannot start shows as failed in the status bar.
-                let _ = self.runner.connect(settings);
-            }
-            Err(e) => self.problem = Some(e.to_string()),
-        }
-    }
-
-    /// The show of `plan` (saved at `path`): its unfinished show continued, else a new
-    /// one, opening on pre-flight. Never in place of a show on air.
-    fn start_show(&mut self, plan: Plan, path: &std::path::Path) {
-        if self.runner.on_air() {
-            self.problem = Some(self.texts.editor.on_air.to_owned());
-            return;
-        }
-        let Some(shows_dir) = self.runner.shows_dir().map(std::path::Path::to_path_buf) else {
-            self.problem = Some(crate::runner::RunnerError::NoShowsFolder.to_string());
-            return;
-        };
-        let plan_dir = path.parent().map(std::path::Path::to_path_buf);
-        let source = plan.source.as_deref().map(str::parse::<SourceSpec>);
-        let setup = self.runner.setup_for(Arc::new(plan));
-        match ShowRunner::open(setup, &shows_dir) {
-            Ok(runner) => {
-                self.replace_show(runner, plan_dir.as_deref());
-                let session = self.live().session();
-                self.screen = if session.timeline().show_start_ms().is_none() {
-                    Screen::Preflight
-                } else {
-                    Screen::OnAir
-                };
-                match source {
-                    Some(Ok(spec)) => {
-                        let spec = match (spec, &plan_dir) {
-                            (SourceSpec::Replay { path, speed }, Some(dir))
-                                if path.is_relative() =>
-                            {
-                                SourceSpec::Replay {
-                                    path: dir.join(path),
-                                    speed,
-                                }
-                            }
-                            (spec, _) => spec,
-                        };
-                        let plan = self.live().plan();
-                        let settings = SourceSettings {
-                            spec,
-                            ig_user_id: plan.ig_user_id.clone(),
-                            fb_page_id: plan.fb_page_id.clone(),
-                            graph_url: self.graph_url.clone(),
-                        };
-                        let _ = self.runner.connect(settings);
-                    }
-                    Some(Err(e)) => self.problem = Some(e.to_string()),
-                    None => {}
-                }
-            }
-            Err(e) => self.problem = Some(e.to_string()),
         }
     }
 
