@@ -194,7 +194,7 @@ pub const EN: Texts = Texts {
     audio_muted: "audio muted",
     audio_silent: "sound off",
     audio_no_device: "no audio device ({})",
-    key_hints: "Space next · Backspace back · +/− 1 min (Shift 30 s) · A answered · S skip · H hidden · M mute · F11 fullscreen",
+    key_hints: "Space next · Backspace back · +/− 1 min · ] [ 30 s · Z undo · A answered · S skip · H hidden · M mute · F11 fullscreen",
 
     rundown: "RUNDOWN",
     host_detached_note: "The host screen is in its own window. Press F11 there for fullscreen.",

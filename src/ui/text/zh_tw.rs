@@ -197,7 +197,7 @@ pub const ZH_TW: Texts = Texts {
     audio_muted: "音效已靜音",
     audio_silent: "已關閉",
     audio_no_device: "找不到音訊裝置",
-    key_hints: "Space 下一段 · Backspace 上一段 · +/− 1 分（Shift 30 秒）· A 已回答 · S 跳過 · H 隱藏留言 · M 靜音 · F11 全螢幕",
+    key_hints: "Space 下一段 · Backspace 上一段 · +/− 1 分 · ] [ 30 秒 · Z 復原 · A 已回答 · S 跳過 · H 隱藏留言 · M 靜音 · F11 全螢幕",
 
     rundown: "流程",
     host_detached_note: "主持人畫面在另一個視窗。在那裡按 F11 可全螢幕。",
