@@ -8,16 +8,13 @@
 mod app_fixture;
 mod graph_server;
 
-use std::time::{Duration, Instant};
-
-use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
 use graph_server::{IG_USER, Model, Req};
 use livecue::preflight::{Check, Mark, assess_with_token};
 use livecue::sources::{SourceConfig, SourceSettings, SourceSpec, Token};
-use livecue::ui::{LivecueApp, Screen};
+use livecue::ui::Screen;
 
-use app_fixture::Open;
+use app_fixture::{Open, until};
 
 const TOKEN: &str = "EAApreflightTOKEN55";
 
@@ -26,23 +23,6 @@ const PLAN: &str = r#"(
     goal: (kind: Sales, summary: "sell"),
     segments: [(title: "Main", kind: Content, duration: "60m")],
 )"#;
-
-/// Frames, by count (a spinner repaints while it shows), until `done` holds.
-fn until(
-    harness: &mut Harness<'static, LivecueApp>,
-    what: &str,
-    done: impl Fn(&Harness<'static, LivecueApp>) -> bool,
-) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        harness.run_steps(2);
-        if done(harness) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 #[test]
 fn an_instagram_token_missing_a_permission_is_a_row_naming_it() {

@@ -7,7 +7,7 @@
 mod app_fixture;
 mod graph_server;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::Key;
 use egui::accesskit::Role;
@@ -19,7 +19,7 @@ use livecue::sources::{PollTiming, SourceConfig, SourceSettings, SourceSpec, Tok
 use livecue::ui::LivecueApp;
 use serde_json::json;
 
-use app_fixture::Open;
+use app_fixture::{Open, until};
 
 const TOKEN: &str = "EAAuiREPLYtoken777";
 const COMMENT: &str = "17900000000000031";
@@ -40,23 +40,6 @@ fn server_runtime() -> tokio::runtime::Runtime {
         .enable_all()
         .build()
         .unwrap()
-}
-
-/// Frames, by count (a spinner repaints while it shows), until `done` holds.
-fn until(
-    harness: &mut Harness<'static, LivecueApp>,
-    what: &str,
-    done: impl Fn(&Harness<'static, LivecueApp>) -> bool,
-) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        harness.run_steps(2);
-        if done(harness) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 fn press(harness: &mut Harness<'static, LivecueApp>, label: &str) {

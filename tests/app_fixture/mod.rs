@@ -159,3 +159,24 @@ pub fn dnd_on() -> DndReport {
         detail: "notifications are inhibited".into(),
     }
 }
+
+/// Frames, by count (a spinner repaints while it shows), until `done` holds; fails
+/// after 10 s of waiting for `what` (work off the UI thread: a Graph API call, a check).
+pub fn until(
+    harness: &mut Harness<'static, LivecueApp>,
+    what: &str,
+    done: impl Fn(&Harness<'static, LivecueApp>) -> bool,
+) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        harness.run_steps(2);
+        if done(harness) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
