@@ -446,3 +446,52 @@ fn a_rehearsal_started_from_the_editor_is_served_at_the_same_address() {
     assert_eq!(state["title"], title.as_str());
     assert_eq!(state["show"], "running", "{state}");
 }
+
+/// Ends the show over the API and starts a new one from the summary, as a producer would.
+fn end_and_start_a_new_show(harness: &mut Harness<'static, LivecueApp>) {
+    assert_eq!(press(harness, "start"), 200);
+    assert_eq!(press(harness, "end_show"), 200);
+    harness.run_steps(2);
+    assert_eq!(harness.state().screen(), Screen::Summary);
+    harness.get_by_label("Start a new show").click_accesskit();
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .live()
+            .session()
+            .timeline()
+            .show_start_ms()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_new_show_gets_a_new_link_unless_one_was_kept() {
+    let shows = tempfile::tempdir().unwrap();
+    let mut harness = served(shows.path());
+    let first = harness.state().api_link().unwrap();
+    end_and_start_a_new_show(&mut harness);
+    let second = harness.state().api_link().expect("still serving");
+    assert_ne!(token_of(&second), token_of(&first));
+    assert_eq!(state_status(&first), 401);
+    assert_eq!(state_status(&second), 200);
+
+    // A kept link serves the next show as it is.
+    let shows = tempfile::tempdir().unwrap();
+    let store: Arc<MemoryLinkStore> = Arc::new(MemoryLinkStore::default());
+    let mut open = Open::new(PLAN, shows.path());
+    open.link_store = store.clone();
+    let mut harness = open.app();
+    to_producer_window(&mut harness);
+    flip_switch(&mut harness);
+    harness.get_by_label("Keep this link").click_accesskit();
+    harness.run_steps(2);
+    let kept = harness.state().api_link().unwrap();
+    end_and_start_a_new_show(&mut harness);
+    let after = harness.state().api_link().unwrap();
+    assert_eq!(token_of(&after), token_of(&kept));
+    assert_eq!(state_status(&after), 200);
+}

@@ -377,6 +377,7 @@ impl LivecueApp {
                     // A failure leaves the current show running and says why.
                     match self.runner.start_new_show() {
                         Ok(()) => {
+                            self.renew_link_for_new_show();
                             self.view.reset_feeds();
                             self.resumed_notice = false;
                             self.problem = None;

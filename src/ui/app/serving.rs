@@ -97,4 +97,19 @@ impl LivecueApp {
         let serve = self.runner.serving().is_some();
         self.remember(|settings| settings.serve = serve);
     }
+
+    /// A new show gets a new link, as every show has its own secret, unless the
+    /// producer kept one ("Keep this link"): a pinned link serves every show.
+    pub(super) fn renew_link_for_new_show(&mut self) {
+        let Some(link) = self.runner.api_link_mut() else {
+            return;
+        };
+        if link.serving().pinned {
+            return;
+        }
+        match crate::api::Token::random() {
+            Ok(token) => link.set_token(token, false),
+            Err(e) => self.serve_problem = Some(RemoteProblem::NewLink(e.to_string())),
+        }
+    }
 }
