@@ -55,6 +55,11 @@ fn press(harness: &mut Harness<'static, LivecueApp>, action: &str) -> u16 {
     request.join().unwrap()
 }
 
+/// The segment on air now, as the app's own session has it.
+fn segment(harness: &Harness<'static, LivecueApp>) -> Option<usize> {
+    harness.state().live().session().timeline().current()
+}
+
 /// `GET /api/state`: answered from the last published state, without the app's help.
 fn api_state(harness: &Harness<'static, LivecueApp>) -> serde_json::Value {
     let link = harness.state().api_link().expect("serving");
@@ -229,10 +234,7 @@ fn a_port_in_use_is_said_and_the_app_goes_on() {
     // The show still runs from the keys.
     harness.key_press(egui::Key::Space);
     harness.run_steps(2);
-    assert_eq!(
-        harness.state().live().session().timeline().current(),
-        Some(0)
-    );
+    assert_eq!(segment(&harness), Some(0));
 }
 
 /// The token a link carries.
@@ -380,39 +382,24 @@ fn actions_over_http_go_through_the_app_like_its_keys() {
     assert_eq!(press(&mut harness, "start"), 200);
     harness.run_steps(2);
     assert_eq!(harness.state().screen(), Screen::OnAir);
-    assert_eq!(
-        harness.state().live().session().timeline().current(),
-        Some(0)
-    );
+    assert_eq!(segment(&harness), Some(0));
 
     // The host's Space and the API's next_segment are one path; Z undoes either.
     harness.key_press(egui::Key::Space);
     harness.run_steps(1);
-    assert_eq!(
-        harness.state().live().session().timeline().current(),
-        Some(1)
-    );
+    assert_eq!(segment(&harness), Some(1));
     // The key's change reaches the API's state.
     assert_eq!(api_state(&harness)["segment"]["index"], 1);
     assert_eq!(press(&mut harness, "next_segment"), 200);
-    assert_eq!(
-        harness.state().live().session().timeline().current(),
-        Some(2)
-    );
+    assert_eq!(segment(&harness), Some(2));
     harness.key_press(egui::Key::Z);
     harness.run_steps(2);
-    assert_eq!(
-        harness.state().live().session().timeline().current(),
-        Some(1)
-    );
+    assert_eq!(segment(&harness), Some(1));
 
     // Nothing after the last segment: 409, and the show stays where it is.
     assert_eq!(press(&mut harness, "next_segment"), 200);
     assert_eq!(press(&mut harness, "next_segment"), 409);
-    assert_eq!(
-        harness.state().live().session().timeline().current(),
-        Some(2)
-    );
+    assert_eq!(segment(&harness), Some(2));
 
     // Ended over the API: the app shows the summary.
     assert_eq!(press(&mut harness, "end_show"), 200);

@@ -57,6 +57,20 @@ fn type_into(harness: &mut Harness<'static, LivecueApp>, label: &str, text: &str
     harness.run_steps(2);
 }
 
+/// `livecue check` on a file the editor wrote: exit 0 and nothing on stderr.
+fn passes_check_with_no_warning(path: &std::path::Path) {
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_livecue"))
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&check.stderr), "", "no warnings");
+}
+
 fn open_editor(harness: &mut Harness<'static, LivecueApp>) {
     harness.key_press(Key::F5);
     harness.run_steps(2);
@@ -146,16 +160,7 @@ fn a_plan_built_from_a_template_is_saved_checked_and_reopened_equal() {
     assert!(harness.state_mut().editor_mut().save_to(&path));
     harness.run_steps(2);
     assert!(!harness.state().editor().is_dirty());
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_livecue"))
-        .args(["check", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&check.stderr), "", "no warnings");
+    passes_check_with_no_warning(&path);
 
     // Another template, then the saved plan again from the recent files.
     click(&mut harness, "New from template");
@@ -550,16 +555,7 @@ fn saved_replies_are_added_checked_beside_each_reply_saved_and_reopened_equal() 
     let path = files.path().join("replies.ron");
     assert!(harness.state_mut().editor_mut().save_to(&path));
     harness.run_steps(2);
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_livecue"))
-        .args(["check", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&check.stderr), "", "no warnings");
+    passes_check_with_no_warning(&path);
     click(&mut harness, "New from template");
     assert_ne!(harness.state().editor().plan(), &built);
     assert!(harness.state().editor().plan().saved_replies.is_empty());
