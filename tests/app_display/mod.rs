@@ -198,10 +198,23 @@ impl App<'_> {
     /// focus and returns its id.
     pub fn wait_for_window(&mut self) -> String {
         let started = Instant::now();
-        let found = self.display.xdotool(
-            &["search", "--sync", "--onlyvisible", "--name", TITLE_PATTERN],
-            WINDOW_DEADLINE,
-        );
+        let deadline = started + WINDOW_DEADLINE;
+        let found = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let found = self.display.xdotool(
+                &["search", "--sync", "--onlyvisible", "--name", TITLE_PATTERN],
+                left.max(Duration::from_secs(1)),
+            );
+            let shown = found.as_deref().is_some_and(|s| !s.trim().is_empty());
+            let exited = matches!(self.child.try_wait(), Ok(Some(_)));
+            // xdotool can fail at once with an X error when a window goes away while it
+            // searches (the killed run's, torn down by the server): ask again until the
+            // deadline, unless the app itself has gone.
+            if shown || exited || Instant::now() >= deadline {
+                break found;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
         let id = match found.as_deref().and_then(|s| s.split_whitespace().next()) {
             Some(id) => id.to_owned(),
             None => {
